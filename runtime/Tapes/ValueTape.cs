@@ -1,0 +1,76 @@
+using System;
+using System.Buffers;
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+
+namespace DiffGen;
+
+/// <summary>
+/// The stack on which generated reverse-mode code records what the adjoint sweep needs: values that
+/// loops overwrite, and the sequence of straight-line segments taken. Starts on a caller-provided
+/// (usually stack-allocated) buffer and moves to <see cref="ArrayPool{T}"/> memory only when that is
+/// full, so straight-line and short code allocates nothing and long loops reuse pooled arrays.
+/// </summary>
+/// <typeparam name="T">The recorded element type.</typeparam>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public ref struct ValueTape<T>
+{
+    private Span<T> _items;
+    private T[]? _rented;
+    private int _count;
+
+    /// <summary>Creates a tape that first fills <paramref name="initialBuffer"/>.</summary>
+    public ValueTape(Span<T> initialBuffer)
+    {
+        _items = initialBuffer;
+        _rented = null;
+        _count = 0;
+    }
+
+    /// <summary>Number of recorded elements.</summary>
+    public readonly int Count => _count;
+
+    /// <summary>Records <paramref name="value"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Push(T value)
+    {
+        if ((uint)_count < (uint)_items.Length)
+        {
+            _items[_count++] = value;
+            return;
+        }
+        GrowAndPush(value);
+    }
+
+    /// <summary>Removes and returns the most recently recorded element.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public T Pop()
+    {
+        if (_count == 0) ThrowEmpty();
+        return _items[--_count];
+    }
+
+    /// <summary>Returns pooled memory. Safe to call more than once.</summary>
+    public void Dispose()
+    {
+        T[]? rented = _rented;
+        _rented = null;
+        _items = default;
+        _count = 0;
+        if (rented is not null) ArrayPool<T>.Shared.Return(rented);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void GrowAndPush(T value)
+    {
+        T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(64, _items.Length * 2));
+        _items.Slice(0, _count).CopyTo(larger);
+        if (_rented is not null) ArrayPool<T>.Shared.Return(_rented);
+        _rented = larger;
+        _items = larger;
+        _items[_count++] = value;
+    }
+
+    private static void ThrowEmpty()
+        => throw new InvalidOperationException("The reverse-mode tape is empty: the adjoint sweep read more than the primal sweep recorded.");
+}
