@@ -1,0 +1,238 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DiffGen.Generator.FrontEnd;
+
+internal sealed partial class BodyLowering
+{
+    private static readonly Expr Invalid = new LiteralExpr("0", ScalarKind.Other);
+
+    /// <summary>
+    /// Lowers an expression in a value position. Floating conditional expressions are lifted into
+    /// <see cref="IfStmt"/>s appended to <paramref name="into"/>, with each branch lowered inside its own
+    /// arm, so the reverse sweep only ever differentiates the arm that ran.
+    /// </summary>
+    private Expr LowerValue(IOperation operation, List<Stmt> into) => Lower(operation, into);
+
+    /// <summary>Lowers a condition (a passive boolean): nothing is lifted; conditionals stay expressions.</summary>
+    private Expr LowerCondition(IOperation operation) => Lower(operation, null);
+
+    private Expr Lower(IOperation operation, List<Stmt>? lift)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var kind = SymbolFacts.KindOf(operation.Type);
+        if (operation.ConstantValue.HasValue && operation.Type is not null)
+            return Literal(operation.ConstantValue.Value, kind, operation.Type);
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when _variableIndex.TryGetValue(local.Local, out int l):
+                return new VariableExpr(l, _variables[l].Kind);
+            case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):
+                return new VariableExpr(p, _variables[p].Kind);
+            case IConversionOperation conversion:
+                return LowerConversion(conversion, lift);
+            case IUnaryOperation unary when unary.OperatorMethod is null:
+                return LowerUnary(unary, lift);
+            case IBinaryOperation binary when binary.OperatorMethod is null:
+                return LowerBinary(binary, lift, kind);
+            case IConditionalOperation conditional when conditional.Type is not null:
+                return LowerConditional(conditional, lift, kind);
+            case IInvocationOperation invocation:
+                return LowerInvocation(invocation, lift, kind);
+            case IFieldReferenceOperation { Instance: null } field when kind != ScalarKind.Other:
+                return new OpaqueValueExpr(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, kind);
+            case IPropertyReferenceOperation { Instance: null, Arguments.Length: 0 } property when kind != ScalarKind.Other:
+                return new OpaqueValueExpr(property.Property.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + property.Property.Name, kind);
+            case IParenthesizedOperation parenthesized:
+                return Lower(parenthesized.Operand, lift);
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
+                Report(ProblemKind.UnsupportedExpression, operation, "an assignment inside an expression; assign in its own statement");
+                return Invalid;
+            default:
+                Report(ProblemKind.UnsupportedExpression, operation, Describe(operation));
+                return Invalid;
+        }
+    }
+
+    private Expr LowerConversion(IConversionOperation conversion, List<Stmt>? lift)
+    {
+        var operand = Lower(conversion.Operand, lift);
+        var target = SymbolFacts.KindOf(conversion.Type);
+        if (conversion.Conversion.IsIdentity) return operand;
+        if (!conversion.Conversion.IsNumeric || target == ScalarKind.Other || conversion.OperatorMethod is not null)
+        {
+            Report(ProblemKind.UnsupportedExpression, conversion, $"conversion to '{conversion.Type?.ToDisplayString()}'");
+            return Invalid;
+        }
+        return new ConvertExpr(operand, target, target.Keyword(), conversion.IsImplicit, AddSite(conversion));
+    }
+
+    private Expr LowerUnary(IUnaryOperation unary, List<Stmt>? lift)
+    {
+        UnaryOp? op = unary.OperatorKind switch
+        {
+            UnaryOperatorKind.Minus => UnaryOp.Negate,
+            UnaryOperatorKind.Plus => UnaryOp.Plus,
+            UnaryOperatorKind.Not => UnaryOp.Not,
+            UnaryOperatorKind.BitwiseNegation => UnaryOp.BitwiseNot,
+            _ => null,
+        };
+        if (op is null)
+        {
+            Report(ProblemKind.UnsupportedExpression, unary, $"unary operator {unary.OperatorKind}");
+            return Invalid;
+        }
+        return new UnaryExpr(op.Value, Lower(unary.Operand, lift), SymbolFacts.KindOf(unary.Type));
+    }
+
+    private Expr LowerBinary(IBinaryOperation binary, List<Stmt>? lift, ScalarKind kind)
+    {
+        if (MapBinary(binary.OperatorKind, binary) is not BinaryOp op) return Invalid;
+        var left = Lower(binary.LeftOperand, lift);
+        // The right side of && and || runs only sometimes: it must not lift anything out of that guard.
+        var right = Lower(binary.RightOperand, op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr ? null : lift);
+        if (op == BinaryOp.Remainder && kind.IsFloating())
+        {
+            Report(ProblemKind.UnsupportedExpression, binary, "floating-point remainder (%); use Math.IEEERemainder-free code or Math.Floor");
+            return Invalid;
+        }
+        return new BinaryExpr(op, left, right, kind);
+    }
+
+    private BinaryOp? MapBinary(BinaryOperatorKind kind, IOperation site)
+    {
+        BinaryOp? op = kind switch
+        {
+            BinaryOperatorKind.Add => BinaryOp.Add,
+            BinaryOperatorKind.Subtract => BinaryOp.Subtract,
+            BinaryOperatorKind.Multiply => BinaryOp.Multiply,
+            BinaryOperatorKind.Divide => BinaryOp.Divide,
+            BinaryOperatorKind.Remainder => BinaryOp.Remainder,
+            BinaryOperatorKind.Equals => BinaryOp.Equal,
+            BinaryOperatorKind.NotEquals => BinaryOp.NotEqual,
+            BinaryOperatorKind.LessThan => BinaryOp.Less,
+            BinaryOperatorKind.LessThanOrEqual => BinaryOp.LessOrEqual,
+            BinaryOperatorKind.GreaterThan => BinaryOp.Greater,
+            BinaryOperatorKind.GreaterThanOrEqual => BinaryOp.GreaterOrEqual,
+            BinaryOperatorKind.ConditionalAnd => BinaryOp.ConditionalAnd,
+            BinaryOperatorKind.ConditionalOr => BinaryOp.ConditionalOr,
+            BinaryOperatorKind.And => BinaryOp.And,
+            BinaryOperatorKind.Or => BinaryOp.Or,
+            BinaryOperatorKind.ExclusiveOr => BinaryOp.ExclusiveOr,
+            _ => null,
+        };
+        if (op is null) Report(ProblemKind.UnsupportedExpression, site, $"binary operator {kind}");
+        return op;
+    }
+
+    private Expr LowerConditional(IConditionalOperation conditional, List<Stmt>? lift, ScalarKind kind)
+    {
+        var condition = Lower(conditional.Condition, lift);
+        if (lift is null || !kind.IsFloating())
+        {
+            // Conditions and passive values keep the expression form; each arm is lowered without lifting.
+            return new ConditionalExpr(condition, Lower(conditional.WhenTrue, null), Lower(conditional.WhenFalse!, null), kind);
+        }
+        int result = AddSyntheticVariable(kind);
+        var then = new List<Stmt>();
+        then.Add(new AssignStmt(result, Coerce(Lower(conditional.WhenTrue, then), kind, conditional.WhenTrue)));
+        var otherwise = new List<Stmt>();
+        otherwise.Add(new AssignStmt(result, Coerce(Lower(conditional.WhenFalse!, otherwise), kind, conditional.WhenFalse!)));
+        lift.Add(new IfStmt(condition, then.ToArray(), otherwise.ToArray()));
+        return new VariableExpr(result, kind);
+    }
+
+    private Expr LowerInvocation(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic || invocation.Instance is not null)
+        {
+            Report(ProblemKind.UnsupportedExpression, invocation, $"call of instance method '{method.Name}'");
+            return Invalid;
+        }
+        var arguments = new List<Expr>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (argument.Parameter is { RefKind: not RefKind.None } || argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                Report(ProblemKind.UnsupportedExpression, argument, $"argument passed by reference or as a params array to '{method.Name}'");
+                return Invalid;
+            }
+            arguments.Add(Lower(argument.Value, lift));
+        }
+
+        if (PrimitiveTable.TryGet(method, out var primitive))
+            return new PrimitiveCallExpr(primitive, method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name, arguments.ToArray(), kind);
+
+        string target = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+        if (SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute))
+        {
+            if (CalleeProblem(method) is string problem)
+            {
+                Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' {problem}");
+                return Invalid;
+            }
+            var differentiable = method.Parameters.Select(SymbolFacts.IsDifferentiableParameter).ToArray();
+            return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind);
+        }
+        if (method.IsGenericMethod || kind == ScalarKind.Other)
+        {
+            Report(ProblemKind.UnsupportedExpression, invocation, $"call of '{method.Name}' ({(method.IsGenericMethod ? "generic method" : "result type " + method.ReturnType.ToDisplayString())})");
+            return Invalid;
+        }
+        return new OpaqueCallExpr(target, arguments.ToArray(), kind, AddSite(invocation));
+    }
+
+    /// <summary>Why the generated members of a [Differentiable] callee will not exist, or null.</summary>
+    private string? CalleeProblem(IMethodSymbol callee)
+    {
+        if (!callee.IsStatic) return "is not static";
+        if (callee.IsGenericMethod) return "is generic";
+        if (!SymbolFacts.KindOf(callee.ReturnType).IsFloating()) return "does not return double or float";
+        foreach (var parameter in callee.Parameters)
+            if (parameter.RefKind != RefKind.None || SymbolFacts.KindOf(parameter.Type) == ScalarKind.Other)
+                return $"has unsupported parameter '{parameter.Name}'";
+        for (var type = callee.ContainingType; type is not null; type = type.ContainingType)
+            if (!SymbolFacts.IsPartial(type, _cancellationToken)) return $"is declared in type '{type.Name}', which is not partial";
+        return null;
+    }
+
+    private Expr Literal(object? value, ScalarKind kind, ITypeSymbol type)
+    {
+        switch (kind)
+        {
+            case ScalarKind.Double:
+                return new LiteralExpr(FloatingLiteral(System.Convert.ToDouble(value, CultureInfo.InvariantCulture), "double", ""), kind);
+            case ScalarKind.Float:
+                return new LiteralExpr(FloatingLiteral(System.Convert.ToSingle(value, CultureInfo.InvariantCulture), "float", "f"), kind);
+            case ScalarKind.Bool:
+                return new LiteralExpr(true.Equals(value) ? "true" : "false", kind);
+            case ScalarKind.Int:
+            case ScalarKind.Long:
+                return new LiteralExpr(SymbolDisplay.FormatPrimitive(value!, quoteStrings: false, useHexadecimalNumbers: false) + (kind == ScalarKind.Long ? "L" : ""), kind);
+            default:
+                string primitive = value is null ? "default" : SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false);
+                return new LiteralExpr($"(({type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)}){primitive})", kind);
+        }
+    }
+
+    private static string FloatingLiteral(double value, string keyword, string suffix)
+    {
+        if (double.IsNaN(value)) return keyword + ".NaN";
+        if (double.IsPositiveInfinity(value)) return keyword + ".PositiveInfinity";
+        if (double.IsNegativeInfinity(value)) return keyword + ".NegativeInfinity";
+        string text = suffix == "f"
+            ? ((float)value).ToString("R", CultureInfo.InvariantCulture)
+            : value.ToString("R", CultureInfo.InvariantCulture);
+        if (text.IndexOfAny(new[] { '.', 'E' }) < 0) text += ".0";
+        return text + suffix;
+    }
+}

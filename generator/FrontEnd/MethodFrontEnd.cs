@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+using DiffGen.Generator.Stages;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DiffGen.Generator.FrontEnd;
+
+/// <summary>
+/// The shared front end: decides whether a <c>[Differentiable]</c> method can be differentiated and
+/// lowers it to IR. The generator uses the IR; the analyzer reports the problems. One definition of
+/// "differentiable" for both.
+/// </summary>
+public static class MethodFrontEnd
+{
+    public static FrontEndResult Analyze(IMethodSymbol method, MethodDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // Half-typed code: let the compiler's errors speak first.
+        foreach (var diagnostic in model.GetDiagnostics(declaration.Span, cancellationToken))
+            if (diagnostic.Severity == DiagnosticSeverity.Error) return FrontEndResult.NotCompilable;
+
+        var problems = new List<FrontEndProblem>();
+        var nameLocation = declaration.Identifier.GetLocation();
+        CheckSignature(method, nameLocation, problems, cancellationToken);
+
+        var lowering = new BodyLowering(cancellationToken);
+        foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
+
+        List<Stmt> body = new();
+        if (model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation operation
+            && (operation.BlockBody ?? operation.ExpressionBody) is { } block)
+        {
+            body = lowering.LowerBody(block);
+        }
+        else
+        {
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
+        }
+        problems.AddRange(lowering.Problems);
+
+        var checkPoints = ReadCheckPoints(method, nameLocation, problems);
+        if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
+
+        EquatableArray<Stmt> statements = body.ToArray();
+        var active = Activity.ActiveVariables(lowering.Variables, statements);
+        CheckActiveUses(statements, active, lowering.Sites, problems);
+        if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
+
+        var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
+        var ir = new MethodIr(
+            Hierarchy(method.ContainingType),
+            method.Name,
+            SymbolFacts.AccessibilityKeyword(method.DeclaredAccessibility),
+            SymbolFacts.KindOf(method.ReturnType),
+            variables,
+            method.Parameters.Length,
+            statements,
+            checkPoints,
+            method.ContainingType.ToDisplayString() + "." + method.Name,
+            HintName(method));
+        return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty);
+    }
+
+    private static void CheckSignature(IMethodSymbol method, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)
+    {
+        if (!method.IsStatic)
+            problems.Add(new FrontEndProblem(ProblemKind.MethodNotStatic, location, method.Name));
+        if (method.IsGenericMethod)
+            problems.Add(new FrontEndProblem(ProblemKind.GenericMethod, location, method.Name));
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            if (!SymbolFacts.IsPartial(type, cancellationToken))
+                problems.Add(new FrontEndProblem(ProblemKind.TypeNotPartial, location, type.Name));
+        if (!SymbolFacts.KindOf(method.ReturnType).IsFloating())
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float)"));
+        foreach (var parameter in method.Parameters)
+        {
+            var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
+            if (parameter.RefKind != RefKind.None)
+                problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
+            else if (SymbolFacts.KindOf(parameter.Type) == ScalarKind.Other)
+                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'"));
+        }
+    }
+
+    /// <summary>Problems that need activity: opaque calls fed a derivative, and silent float/double mixing.</summary>
+    private static void CheckActiveUses(EquatableArray<Stmt> statements, bool[] active, List<Location> sites, List<FrontEndProblem> problems)
+    {
+        void VisitExpr(Expr expr)
+        {
+            switch (expr)
+            {
+                case OpaqueCallExpr call:
+                    if (call.Kind.IsFloating() && call.Arguments.Any(a => Activity.IsActive(a, active)))
+                        problems.Add(new FrontEndProblem(ProblemKind.NonDifferentiableCall, sites[call.Site], call.Target.Replace("global::", "")));
+                    foreach (var argument in call.Arguments) VisitExpr(argument);
+                    break;
+                case ConvertExpr convert:
+                    if (convert.IsImplicit && convert.Kind == ScalarKind.Double && convert.Operand.Kind == ScalarKind.Float && Activity.IsActive(convert.Operand, active))
+                        problems.Add(new FrontEndProblem(ProblemKind.ImplicitPrecisionMix, sites[convert.Site], "a float value widened to double"));
+                    VisitExpr(convert.Operand);
+                    break;
+                case UnaryExpr u: VisitExpr(u.Operand); break;
+                case BinaryExpr b: VisitExpr(b.Left); VisitExpr(b.Right); break;
+                case ConditionalExpr c: VisitExpr(c.Condition); VisitExpr(c.WhenTrue); VisitExpr(c.WhenFalse); break;
+                case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a); break;
+                case UserCallExpr u: foreach (var a in u.Arguments) VisitExpr(a); break;
+            }
+        }
+
+        void VisitStatements(EquatableArray<Stmt> list)
+        {
+            foreach (var statement in list)
+            {
+                switch (statement)
+                {
+                    case AssignStmt a: VisitExpr(a.Value); break;
+                    case ReturnStmt r: VisitExpr(r.Value); break;
+                    case IfStmt i: VisitExpr(i.Condition); VisitStatements(i.Then); VisitStatements(i.Else); break;
+                    case LoopStmt l:
+                        if (l.Condition is not null) VisitExpr(l.Condition);
+                        VisitStatements(l.Body);
+                        VisitStatements(l.Increment);
+                        break;
+                }
+            }
+        }
+
+        VisitStatements(statements);
+    }
+
+    private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, Location location, List<FrontEndProblem> problems)
+    {
+        var points = new List<CheckPoint>();
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != SymbolFacts.CheckGradientAtAttribute) continue;
+            var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? location;
+            if (!VisibleToModule(method.ContainingType))
+            {
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] needs every containing type to be public or internal (its check is registered at module load); call {M}GradientCheck from a test instead"));
+                continue;
+            }
+            if (AnyGeneric(method.ContainingType))
+            {
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] cannot register a method of a generic type; call {M}GradientCheck from a test instead"));
+                continue;
+            }
+            var values = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+                ? attribute.ConstructorArguments[0].Values.Select(v => v.Value).ToArray()
+                : attribute.ConstructorArguments.Select(v => v.Value).ToArray();
+            if (values.Length != method.Parameters.Length)
+            {
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, $"{values.Length} values given for {method.Parameters.Length} parameters"));
+                continue;
+            }
+            var arguments = new string[values.Length];
+            for (int i = 0; i < values.Length; i++)
+            {
+                double value = values[i] is double d ? d : Convert.ToDouble(values[i] ?? 0.0, CultureInfo.InvariantCulture);
+                var kind = SymbolFacts.KindOf(method.Parameters[i].Type);
+                if (kind is ScalarKind.Int or ScalarKind.Long or ScalarKind.Bool && value != Math.Floor(value))
+                {
+                    problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, $"value {value.ToString(CultureInfo.InvariantCulture)} for integer parameter '{method.Parameters[i].Name}'"));
+                    continue;
+                }
+                arguments[i] = kind switch
+                {
+                    ScalarKind.Double => ScalarKind.Double.Literal(value),
+                    ScalarKind.Float => ScalarKind.Float.Literal((float)value),
+                    ScalarKind.Bool => value != 0 ? "true" : "false",
+                    ScalarKind.Long => ((long)value).ToString(CultureInfo.InvariantCulture) + "L",
+                    _ => ((int)value).ToString(CultureInfo.InvariantCulture),
+                };
+                if (arguments[i].StartsWith("-", StringComparison.Ordinal)) arguments[i] = "(" + arguments[i] + ")";
+            }
+            points.Add(new CheckPoint(arguments));
+        }
+        return points.ToArray();
+    }
+
+    private static bool VisibleToModule(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.ContainingType)
+            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal)) return false;
+        return true;
+    }
+
+    private static bool AnyGeneric(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.ContainingType)
+            if (type.IsGenericType) return true;
+        return false;
+    }
+
+    private static HierarchyInfo Hierarchy(INamedTypeSymbol type)
+    {
+        var chain = new List<ContainingTypeInfo>();
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            string keyword = current.TypeKind switch
+            {
+                TypeKind.Struct => current.IsRecord ? "record struct" : "struct",
+                TypeKind.Interface => "interface",
+                _ => current.IsRecord ? "record" : "class",
+            };
+            string name = current.TypeParameters.Length == 0
+                ? current.Name
+                : current.Name + "<" + string.Join(", ", current.TypeParameters.Select(p => p.Name)) + ">";
+            chain.Add(new ContainingTypeInfo(keyword, name, current.IsStatic, current.TypeParameters.Length > 0));
+        }
+        chain.Reverse();
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
+        return new HierarchyInfo(ns, chain.ToArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+    }
+
+    private static string HintName(IMethodSymbol method)
+    {
+        var text = new StringBuilder();
+        text.Append(method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""));
+        text.Append('.').Append(method.Name);
+        if (method.Parameters.Length > 0)
+            text.Append('(').Append(string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString()))).Append(')');
+        var safe = new StringBuilder();
+        foreach (char c in text.ToString()) safe.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        return safe.ToString();
+    }
+}

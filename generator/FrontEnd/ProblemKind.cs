@@ -1,0 +1,33 @@
+namespace DiffGen.Generator.FrontEnd;
+
+/// <summary>
+/// Why the front end refuses a method (or part of it). The analyzer maps each kind to a DG
+/// diagnostic; the generator skips the method. Keep in step with analyzers/DiagnosticDescriptors.cs.
+/// </summary>
+public enum ProblemKind
+{
+    /// <summary>DG0001: a statement kind the generator cannot differentiate.</summary>
+    UnsupportedStatement,
+    /// <summary>DG0002: an expression or operator the generator cannot differentiate.</summary>
+    UnsupportedExpression,
+    /// <summary>DG0003: a call with differentiable arguments to a method without derivative.</summary>
+    NonDifferentiableCall,
+    /// <summary>DG0004: the method is not static.</summary>
+    MethodNotStatic,
+    /// <summary>DG0005: a containing type is not partial.</summary>
+    TypeNotPartial,
+    /// <summary>DG0006: a ref, out or in parameter.</summary>
+    ByReferenceParameter,
+    /// <summary>DG0007: a parameter, return or local of a type the generator does not support.</summary>
+    UnsupportedType,
+    /// <summary>DG0008: float and double differentiable values mixed by an implicit conversion.</summary>
+    ImplicitPrecisionMix,
+    /// <summary>DG0009: a generic method.</summary>
+    GenericMethod,
+    /// <summary>DG0010: a [CheckGradientAt] point that does not fit the method.</summary>
+    InvalidCheckPoint,
+    /// <summary>DG0011: a write to a field, property or element.</summary>
+    UnsupportedWrite,
+    /// <summary>DG0012: a call to a [Differentiable] method whose derivatives cannot be generated.</summary>
+    InvalidCallee,
+}

@@ -1,0 +1,58 @@
+using DiffGen.Generator.Models;
+using Microsoft.CodeAnalysis;
+
+namespace DiffGen.Generator.FrontEnd;
+
+/// <summary>Facts about Roslyn symbols the front end and the analyzer both need.</summary>
+public static class SymbolFacts
+{
+    public const string DifferentiableAttribute = "DiffGen.DifferentiableAttribute";
+    public const string NoDerivativeAttribute = "DiffGen.NoDerivativeAttribute";
+    public const string CheckGradientAtAttribute = "DiffGen.CheckGradientAtAttribute";
+
+    public static bool HasAttribute(ISymbol symbol, string fullName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+            if (attribute.AttributeClass?.ToDisplayString() == fullName) return true;
+        return false;
+    }
+
+    /// <summary>The IR kind of a type; <see cref="ScalarKind.Other"/> for anything else.</summary>
+    public static ScalarKind KindOf(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Double => ScalarKind.Double,
+        SpecialType.System_Single => ScalarKind.Float,
+        SpecialType.System_Int32 => ScalarKind.Int,
+        SpecialType.System_Int64 => ScalarKind.Long,
+        SpecialType.System_Boolean => ScalarKind.Bool,
+        _ => ScalarKind.Other,
+    };
+
+    /// <summary>Whether a parameter of <paramref name="parameter"/>'s type gets a derivative.</summary>
+    public static bool IsDifferentiableParameter(IParameterSymbol parameter)
+        => KindOf(parameter.Type).IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
+
+    public static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Public => "public",
+        Accessibility.Internal => "internal",
+        Accessibility.Protected => "protected",
+        Accessibility.ProtectedOrInternal => "protected internal",
+        Accessibility.ProtectedAndInternal => "private protected",
+        _ => "private",
+    };
+
+    /// <summary>Whether every declaration of <paramref name="type"/> carries the <c>partial</c> modifier.</summary>
+    public static bool IsPartial(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax declaration) return false;
+            bool partial = false;
+            foreach (var modifier in declaration.Modifiers)
+                if (modifier.Text == "partial") partial = true;
+            if (!partial) return false;
+        }
+        return type.DeclaringSyntaxReferences.Length > 0;
+    }
+}

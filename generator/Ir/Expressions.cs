@@ -1,0 +1,50 @@
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Ir;
+
+/// <summary>An IR expression. Every node knows its type; activity is derived by <c>Stages.Activity</c>.</summary>
+public abstract record Expr(ScalarKind Kind);
+
+/// <summary>A constant, already rendered as C# (e.g. <c>2.5</c>, <c>3</c>, <c>true</c>).</summary>
+public sealed record LiteralExpr(string Code, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A read of a parameter or local (an index into <see cref="MethodIr.Variables"/>).</summary>
+public sealed record VariableExpr(int Variable, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A value read from a static field or property, passive, rendered as C#.</summary>
+public sealed record OpaqueValueExpr(string Code, ScalarKind Kind) : Expr(Kind);
+
+public enum UnaryOp { Negate, Plus, Not, BitwiseNot }
+
+public sealed record UnaryExpr(UnaryOp Op, Expr Operand, ScalarKind Kind) : Expr(Kind);
+
+public enum BinaryOp
+{
+    Add, Subtract, Multiply, Divide, Remainder,
+    Equal, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual,
+    ConditionalAnd, ConditionalOr, And, Or, ExclusiveOr,
+}
+
+public sealed record BinaryExpr(BinaryOp Op, Expr Left, Expr Right, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A numeric conversion to <paramref name="Kind"/>; <paramref name="TypeName"/> is the target's C# name.</summary>
+/// <param name="Site">Index of the source location in the front end's site table (for diagnostics).</param>
+public sealed record ConvertExpr(Expr Operand, ScalarKind Kind, string TypeName, bool IsImplicit, int Site) : Expr(Kind);
+
+/// <summary><c>c ? a : b</c>. In value positions the front end lifts active ones into <see cref="IfStmt"/>.</summary>
+public sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenFalse, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A call of a known primitive. Arguments past the differentiable ones (e.g. rounding digits) are passive.</summary>
+public sealed record PrimitiveCallExpr(Primitive Primitive, string Target, EquatableArray<Expr> Arguments, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A call of another <c>[Differentiable]</c> method, differentiated through its generated members.</summary>
+public sealed record UserCallExpr(CalleeInfo Callee, EquatableArray<Expr> Arguments, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>A call of any other static method; allowed only while every argument is passive.</summary>
+public sealed record OpaqueCallExpr(string Target, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
+
+/// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
+/// <param name="Target">Fully qualified containing type plus method name, e.g. <c>global::N.T.F</c>.</param>
+/// <param name="Differentiable">Per parameter: whether the callee's generated members give it a derivative.</param>
+public sealed record CalleeInfo(string Target, EquatableArray<bool> Differentiable);

@@ -1,0 +1,32 @@
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Ir;
+
+/// <summary>A parameter or local of the lowered method.</summary>
+/// <param name="Name">Name in generated code (user locals are renamed only to stay unique once hoisted).</param>
+/// <param name="IsDifferentiableParameter">A floating parameter without <c>[NoDerivative]</c>: it gets a shadow.</param>
+/// <param name="IsActive">Whether the variable can carry a derivative (depends on a differentiable parameter).</param>
+public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive);
+
+/// <summary>The values of one <c>[CheckGradientAt]</c> point, rendered as C# arguments.</summary>
+public sealed record CheckPoint(EquatableArray<string> Arguments);
+
+/// <summary>
+/// A <c>[Differentiable]</c> method lowered to IR: the only thing the pipeline carries per method. It
+/// holds no Roslyn objects, so it compares by value and the driver can cache every later stage.
+/// </summary>
+/// <param name="Variables">Parameters first, in order (<paramref name="ParameterCount"/> of them), then locals.</param>
+/// <param name="DisplayName">Type and method name for messages, e.g. <c>N.T.F</c>.</param>
+/// <param name="HintName">Unique, file-name-safe stem for the generated file.</param>
+public sealed record MethodIr(
+    HierarchyInfo Containing,
+    string Name,
+    string Accessibility,
+    ScalarKind ReturnKind,
+    EquatableArray<VariableInfo> Variables,
+    int ParameterCount,
+    EquatableArray<Stmt> Body,
+    EquatableArray<CheckPoint> CheckPoints,
+    string DisplayName,
+    string HintName);

@@ -1,0 +1,24 @@
+using DiffGen.Generator.Helpers;
+
+namespace DiffGen.Generator.Ir;
+
+/// <summary>An IR statement: structured control flow over scalar assignments.</summary>
+public abstract record Stmt;
+
+/// <summary><c>variable = value</c>; compound assignments and increments are lowered to this.</summary>
+public sealed record AssignStmt(int Variable, Expr Value) : Stmt;
+
+public sealed record IfStmt(Expr Condition, EquatableArray<Stmt> Then, EquatableArray<Stmt> Else) : Stmt;
+
+/// <summary>
+/// A loop: <c>while</c>/<c>for</c> test <paramref name="Condition"/> before the body, <c>do</c> after it
+/// (<paramref name="ConditionAtEnd"/>); <paramref name="Increment"/> runs after the body and on
+/// <c>continue</c>. A missing condition loops until <c>break</c> or <c>return</c>.
+/// </summary>
+public sealed record LoopStmt(int LoopId, Expr? Condition, bool ConditionAtEnd, EquatableArray<Stmt> Body, EquatableArray<Stmt> Increment) : Stmt;
+
+public sealed record BreakStmt(int LoopId) : Stmt;
+
+public sealed record ContinueStmt(int LoopId) : Stmt;
+
+public sealed record ReturnStmt(Expr Value) : Stmt;

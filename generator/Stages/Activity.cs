@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// Activity analysis: which variables and expressions can carry a derivative, i.e. depend on a
+/// differentiable parameter through floating-point operations. Inactive code gets no derivative code
+/// at all. The analysis is flow-insensitive (a variable is active if any assignment makes it so),
+/// which is conservative and cheap.
+/// </summary>
+public static class Activity
+{
+    /// <summary>Computes the active flag of every variable by a fixpoint over all assignments.</summary>
+    public static bool[] ActiveVariables(IReadOnlyList<VariableInfo> variables, EquatableArray<Stmt> body)
+    {
+        var active = new bool[variables.Count];
+        for (int i = 0; i < variables.Count; i++) active[i] = variables[i].IsDifferentiableParameter;
+        var assignments = new List<AssignStmt>();
+        CollectAssignments(body, assignments);
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var assignment in assignments)
+            {
+                if (active[assignment.Variable] || !variables[assignment.Variable].Kind.IsFloating()) continue;
+                if (IsActive(assignment.Value, active))
+                {
+                    active[assignment.Variable] = true;
+                    changed = true;
+                }
+            }
+        }
+        return active;
+    }
+
+    /// <summary>Whether <paramref name="expr"/> carries a derivative, given the active variables.</summary>
+    public static bool IsActive(Expr expr, IReadOnlyList<bool> activeVariables)
+    {
+        if (!expr.Kind.IsFloating()) return false;
+        switch (expr)
+        {
+            case VariableExpr v: return activeVariables[v.Variable];
+            case UnaryExpr u: return IsActive(u.Operand, activeVariables);
+            case BinaryExpr b: return IsActive(b.Left, activeVariables) || IsActive(b.Right, activeVariables);
+            case ConvertExpr c: return IsActive(c.Operand, activeVariables);
+            case ConditionalExpr c: return IsActive(c.WhenTrue, activeVariables) || IsActive(c.WhenFalse, activeVariables);
+            case PrimitiveCallExpr p:
+                if (PrimitiveTable.HasZeroDerivative(p.Primitive)) return false;
+                for (int i = 0; i < PrimitiveTable.DifferentiableArity(p.Primitive); i++)
+                    if (IsActive(p.Arguments[i], activeVariables)) return true;
+                return false;
+            case UserCallExpr call:
+                for (int i = 0; i < call.Arguments.Count; i++)
+                    if (call.Callee.Differentiable[i] && IsActive(call.Arguments[i], activeVariables)) return true;
+                return false;
+            default:
+                return false; // literals, static values, opaque calls (checked by the front end)
+        }
+    }
+
+    private static void CollectAssignments(EquatableArray<Stmt> statements, List<AssignStmt> into)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case AssignStmt a: into.Add(a); break;
+                case IfStmt i: CollectAssignments(i.Then, into); CollectAssignments(i.Else, into); break;
+                case LoopStmt l: CollectAssignments(l.Body, into); CollectAssignments(l.Increment, into); break;
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// Forward mode: emits <c>{M}Tangent</c> (derivative along a direction, with the assembly's kink
+/// choices) or <c>{M}Directional</c> (the exact one-sided directional derivative: nonsmooth primitives
+/// use their one-sided rules and comparisons of active values are taken along the direction). The
+/// control flow of the method is kept as written; every active variable carries a tangent beside it.
+/// </summary>
+internal sealed class ForwardEmitter
+{
+    private readonly MethodIr _ir;
+    private readonly NonsmoothSettings _settings;
+    private readonly bool _directional;
+    private readonly IndentedWriter _w;
+    private readonly NameScope _names;
+    private readonly string?[] _tangent;
+    private readonly bool[] _active;
+    private readonly Dictionary<int, string> _continueLabels = new();
+
+    private ForwardEmitter(MethodIr ir, NonsmoothSettings settings, bool directional, IndentedWriter writer)
+    {
+        _ir = ir;
+        _settings = settings;
+        _directional = directional;
+        _w = writer;
+        _names = new NameScope(ir.Variables.Select(v => v.Name));
+        _active = ir.Variables.Select(v => v.IsActive).ToArray();
+        _tangent = new string?[ir.Variables.Count];
+    }
+
+    /// <summary>Writes the whole <c>{M}Tangent</c> or <c>{M}Directional</c> method.</summary>
+    public static void Emit(MethodIr ir, NonsmoothSettings settings, bool directional, IndentedWriter writer)
+        => new ForwardEmitter(ir, settings, directional, writer).EmitMethod();
+
+    private void EmitMethod()
+    {
+        var parameters = new List<string>();
+        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].Kind.Keyword() + " " + _ir.Variables[i].Name);
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            var variable = _ir.Variables[i];
+            if (!variable.IsDifferentiableParameter) continue;
+            _tangent[i] = _names.Fresh("t" + variable.Name);
+            parameters.Add(variable.Kind.Keyword() + " " + _tangent[i]);
+        }
+        string type = _ir.ReturnKind.Keyword();
+        string suffix = _directional ? "Directional" : "Tangent";
+        SourceEmitter.WriteDocs(_w, _directional
+            ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
+            : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
+        using (_w.Block($"{_ir.Accessibility} static ({type} Value, {type} Tangent) {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
+        {
+            for (int i = 0; i < _ir.Variables.Count; i++)
+            {
+                var variable = _ir.Variables[i];
+                if (i >= _ir.ParameterCount)
+                    _w.Line($"{variable.Kind.Keyword()} {variable.Name} = default;");
+                if (variable.IsActive && _tangent[i] is null)
+                {
+                    _tangent[i] = _names.Fresh(variable.Name + "_dot");
+                    _w.Line($"{variable.Kind.Keyword()} {_tangent[i]} = {variable.Kind.Literal(0)};");
+                }
+            }
+            EmitStatements(_ir.Body);
+        }
+    }
+
+    private void EmitStatements(EquatableArray<Stmt> statements)
+    {
+        foreach (var statement in statements) EmitStatement(statement);
+    }
+
+    private void EmitStatement(Stmt statement)
+    {
+        switch (statement)
+        {
+            case AssignStmt assign:
+                EmitAssign(assign);
+                break;
+            case ReturnStmt ret:
+            {
+                var (value, tangent) = EmitExpr(ret.Value);
+                _w.Line($"return ({PrimalRenderer.StripParentheses(value)}, {tangent ?? _ir.ReturnKind.Literal(0)});");
+                break;
+            }
+            case IfStmt conditional:
+            {
+                string condition = EmitCondition(conditional.Condition);
+                using (_w.Block($"if ({PrimalRenderer.StripParentheses(condition)})")) EmitStatements(conditional.Then);
+                if (conditional.Else.Count > 0)
+                    using (_w.Block("else")) EmitStatements(conditional.Else);
+                break;
+            }
+            case LoopStmt loop:
+                EmitLoop(loop);
+                break;
+            case BreakStmt:
+                _w.Line("break;");
+                break;
+            case ContinueStmt c:
+                _w.Line(_continueLabels.TryGetValue(c.LoopId, out var label) ? $"goto {label};" : "continue;");
+                break;
+        }
+    }
+
+    private void EmitAssign(AssignStmt assign)
+    {
+        var variable = _ir.Variables[assign.Variable];
+        var (value, tangent) = EmitExpr(assign.Value);
+        if (variable.IsActive)
+            _w.Line($"{_tangent[assign.Variable]} = {PrimalRenderer.StripParentheses(tangent ?? variable.Kind.Literal(0))};");
+        _w.Line($"{variable.Name} = {PrimalRenderer.StripParentheses(value)};");
+    }
+
+    private void EmitLoop(LoopStmt loop)
+    {
+        if (ControlFlow.ContinueNeedsLabel(loop))
+            _continueLabels[loop.LoopId] = _names.Fresh("continue_" + loop.LoopId.ToString(CultureInfo.InvariantCulture));
+        bool simpleHead = loop.Condition is not null && !loop.ConditionAtEnd && !NeedsPrelude(loop.Condition);
+        string head = simpleHead ? $"while ({PrimalRenderer.StripParentheses(EmitCondition(loop.Condition!))})" : "while (true)";
+        using (_w.Block(head))
+        {
+            if (!simpleHead && !loop.ConditionAtEnd && loop.Condition is not null)
+                _w.Line($"if (!{EmitCondition(loop.Condition)}) break;");
+            EmitStatements(loop.Body);
+            if (_continueLabels.TryGetValue(loop.LoopId, out var label)) _w.Label(label);
+            EmitStatements(loop.Increment);
+            if (loop.ConditionAtEnd && loop.Condition is not null)
+                _w.Line($"if (!{EmitCondition(loop.Condition)}) break;");
+        }
+    }
+
+    // ---------------------------------------------------------------- conditions
+
+    /// <summary>Whether evaluating the condition writes temporaries (directional comparisons of active values).</summary>
+    private bool NeedsPrelude(Expr condition) => _directional && HasActiveComparison(condition);
+
+    private bool HasActiveComparison(Expr expr) => expr switch
+    {
+        BinaryExpr b when IsComparison(b.Op) => Activity.IsActive(b.Left, _active) || Activity.IsActive(b.Right, _active),
+        BinaryExpr b => HasActiveComparison(b.Left) || HasActiveComparison(b.Right),
+        UnaryExpr u => HasActiveComparison(u.Operand),
+        ConditionalExpr c => HasActiveComparison(c.Condition) || HasActiveComparison(c.WhenTrue) || HasActiveComparison(c.WhenFalse),
+        _ => false,
+    };
+
+    /// <summary>
+    /// Renders a condition. In directional mode, comparisons of active values compare (value, tangent)
+    /// pairs lexicographically, i.e. at the point moved infinitesimally along the direction.
+    /// </summary>
+    private string EmitCondition(Expr condition)
+    {
+        if (!NeedsPrelude(condition)) return PrimalRenderer.Render(condition, Name);
+        switch (condition)
+        {
+            case BinaryExpr b when IsComparison(b.Op) && (Activity.IsActive(b.Left, _active) || Activity.IsActive(b.Right, _active)):
+            {
+                var (left, leftTangent) = EmitExpr(b.Left);
+                var (right, rightTangent) = EmitExpr(b.Right);
+                var kind = b.Left.Kind;
+                string lt = leftTangent ?? kind.Literal(0), rt = rightTangent ?? kind.Literal(0);
+                const string Rules = "global::DiffGen.NonsmoothRules";
+                return b.Op switch
+                {
+                    BinaryOp.Greater => $"{Rules}.GreaterAlong({left}, {lt}, {right}, {rt})",
+                    BinaryOp.GreaterOrEqual => $"{Rules}.GreaterOrEqualAlong({left}, {lt}, {right}, {rt})",
+                    BinaryOp.Less => $"{Rules}.GreaterAlong({right}, {rt}, {left}, {lt})",
+                    BinaryOp.LessOrEqual => $"{Rules}.GreaterOrEqualAlong({right}, {rt}, {left}, {lt})",
+                    BinaryOp.Equal => $"{Rules}.EqualAlong({left}, {lt}, {right}, {rt})",
+                    _ => $"(!{Rules}.EqualAlong({left}, {lt}, {right}, {rt}))",
+                };
+            }
+            case BinaryExpr b:
+                return "(" + EmitCondition(b.Left) + " " + PrimalRenderer.BinaryToken(b.Op) + " " + EmitCondition(b.Right) + ")";
+            case UnaryExpr u:
+                return "(" + PrimalRenderer.UnaryToken(u.Op) + EmitCondition(u.Operand) + ")";
+            case ConditionalExpr c:
+                return "(" + EmitCondition(c.Condition) + " ? " + EmitCondition(c.WhenTrue) + " : " + EmitCondition(c.WhenFalse) + ")";
+            default:
+                return PrimalRenderer.Render(condition, Name);
+        }
+    }
+
+    private static bool IsComparison(BinaryOp op)
+        => op is BinaryOp.Greater or BinaryOp.GreaterOrEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Equal or BinaryOp.NotEqual;
+
+    // ---------------------------------------------------------------- expressions
+
+    private string Name(int variable) => _ir.Variables[variable].Name;
+
+    /// <summary>
+    /// Emits temporaries for <paramref name="expr"/> and returns code for its value and its tangent
+    /// (null when the tangent is zero: passive values get no derivative code at all).
+    /// </summary>
+    private (string Value, string? Tangent) EmitExpr(Expr expr)
+    {
+        if (!Activity.IsActive(expr, _active)) return (PrimalRenderer.Render(expr, Name), null);
+        var kind = expr.Kind;
+        switch (expr)
+        {
+            case VariableExpr v:
+                return (Name(v.Variable), _tangent[v.Variable]);
+            case UnaryExpr { Op: UnaryOp.Negate } u:
+            {
+                var (value, tangent) = EmitExpr(u.Operand);
+                return ("(-" + value + ")", tangent is null ? null : "(-" + tangent + ")");
+            }
+            case UnaryExpr u:
+                return EmitExpr(u.Operand);
+            case ConvertExpr c:
+            {
+                var (value, tangent) = EmitExpr(c.Operand);
+                return ($"(({c.TypeName}){value})", tangent is null ? null : $"(({c.TypeName}){tangent})");
+            }
+            case ConditionalExpr c:
+            {
+                string condition = EmitCondition(c.Condition);
+                var (a, ta) = EmitExpr(c.WhenTrue);
+                var (b, tb) = EmitExpr(c.WhenFalse);
+                return ($"({condition} ? {a} : {b})", $"({condition} ? {ta ?? kind.Literal(0)} : {tb ?? kind.Literal(0)})");
+            }
+            case BinaryExpr b:
+            {
+                var (left, leftTangent) = EmitExpr(b.Left);
+                var (right, rightTangent) = EmitExpr(b.Right);
+                string y = Temp(kind, $"{left} {PrimalRenderer.BinaryToken(b.Op)} {right}");
+                var (pl, pr) = DerivativeRules.BinaryPartials(b.Op, kind, left, right, y);
+                return (y, TempTangent(kind, y, Sum(Product(leftTangent, pl), Product(rightTangent, pr))));
+            }
+            case PrimitiveCallExpr p:
+                return EmitPrimitive(p);
+            case UserCallExpr call:
+                return EmitUserCall(call);
+            default:
+                return (PrimalRenderer.Render(expr, Name), null);
+        }
+    }
+
+    private (string, string?) EmitPrimitive(PrimitiveCallExpr p)
+    {
+        var kind = p.Kind;
+        int arity = FrontEnd.PrimitiveTable.DifferentiableArity(p.Primitive);
+        var values = new string[p.Arguments.Count];
+        var tangents = new string?[p.Arguments.Count];
+        for (int i = 0; i < values.Length; i++) (values[i], tangents[i]) = EmitExpr(p.Arguments[i]);
+        string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(PrimalRenderer.StripParentheses))})");
+        var differentiableValues = values.Take(arity).ToArray();
+        if (_directional)
+        {
+            var zeroFilled = tangents.Take(arity).Select(t => t ?? kind.Literal(0)).ToArray();
+            if (DerivativeRules.DirectionalTangent(p.Primitive, differentiableValues, zeroFilled) is string exact)
+                return (y, TempTangent(kind, y, exact));
+        }
+        var partials = DerivativeRules.Partials(p.Primitive, kind, differentiableValues, y, _settings);
+        string? tangent = null;
+        for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(tangents[i], partials[i]));
+        return (y, TempTangent(kind, y, tangent));
+    }
+
+    private (string, string?) EmitUserCall(UserCallExpr call)
+    {
+        var arguments = new List<string>();
+        var tangents = new List<string>();
+        for (int i = 0; i < call.Arguments.Count; i++)
+        {
+            var (value, tangent) = EmitExpr(call.Arguments[i]);
+            arguments.Add(PrimalRenderer.StripParentheses(value));
+            if (call.Callee.Differentiable[i]) tangents.Add(PrimalRenderer.StripParentheses(tangent ?? call.Arguments[i].Kind.Literal(0)));
+        }
+        string y = _names.Temp();
+        string dy = _names.Fresh(y + "_dot");
+        _w.Line($"var ({y}, {dy}) = {call.Callee.Target}{(_directional ? "Directional" : "Tangent")}({string.Join(", ", arguments.Concat(tangents))});");
+        return (y, dy);
+    }
+
+    private string Temp(ScalarKind kind, string value)
+    {
+        string name = _names.Temp();
+        _w.Line($"{kind.Keyword()} {name} = {PrimalRenderer.StripParentheses(value)};");
+        return name;
+    }
+
+    private string? TempTangent(ScalarKind kind, string value, string? tangent)
+    {
+        if (tangent is null) return null;
+        string name = _names.Fresh(value + "_dot");
+        _w.Line($"{kind.Keyword()} {name} = {PrimalRenderer.StripParentheses(tangent)};");
+        return name;
+    }
+
+    private static string? Product(string? tangent, string partial) => tangent is null ? null : DerivativeRules.Times(tangent, partial);
+
+    private static string? Sum(string? a, string? b) => a is null ? b : b is null ? a : a + " + " + b;
+}

@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.Gradients.Tests.Support;
+using Xunit;
+
+namespace DiffGen.Gradients.Tests;
+
+/// <summary>
+/// Generated reverse-mode gradients against derivatives worked out by hand (independent of the
+/// generator), to 1e-12 relative; and forward mode against reverse mode along random directions.
+/// </summary>
+public sealed class ClosedFormGradientTests
+{
+    private const double Relative = 1e-12;
+
+    /// <summary>Hand-derived gradients, keyed by <see cref="GradientCase.Name"/>, with the points to test.</summary>
+    private static readonly Dictionary<string, (Func<double[], double[]> Gradient, double[][] Points)> ClosedForms = new()
+    {
+        ["Cubic"] = (a => new[] { 9 * a[0] * a[0] - 4 * a[0] + 1 }, P(0.7, -1.3, 2.4)),
+        ["Bivariate"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            return new[] { 2 * x * y + 3 * y * y * y, x * x + 9 * x * y * y - 1 };
+        }, P2((0.5, -1.5), (2.0, 0.75), (-1.1, 1.3))),
+        ["Rational"] = (a =>
+        {
+            double x = a[0];
+            return new[] { (x * x - 6 * x - 1) / ((x - 3) * (x - 3)) };
+        }, P(0.4, -1.7, 1.9)),
+        ["RationalBivariate"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            double n = x * y + 1, d = x * x + y * y + 1;
+            return new[] { (y * d - 2 * x * n) / (d * d), (x * d - 2 * y * n) / (d * d) };
+        }, P2((0.3, -0.8), (1.5, 2.5))),
+        ["SinTimesCos"] = (a => new[] { Math.Cos(a[0]) * Math.Cos(a[1]), -Math.Sin(a[0]) * Math.Sin(a[1]) }, P2((0.9, -0.4), (-2.1, 1.3))),
+        ["TangentPlusX"] = (a => new[] { 1 / (Math.Cos(a[0]) * Math.Cos(a[0])) + 1 }, P(0.6, -1.1, 0.05)),
+        ["ArcSinePlusArcCosine"] = (a => new[] { -1 / Math.Sqrt(1 - a[0] * a[0]) }, P(0.3, -0.65)),
+        ["ArcTangentOfSquare"] = (a => new[] { 2 * a[0] / (1 + Math.Pow(a[0], 4)) }, P(0.8, -1.9)),
+        ["ArcTangent2"] = (a =>
+        {
+            double y = a[0], x = a[1], r2 = x * x + y * y;
+            return new[] { x / r2, -y / r2 };
+        }, P2((0.7, 1.2), (-1.4, 0.5), (1.0, -2.0))),
+        ["Hyperbolic"] = (a =>
+        {
+            double x = a[0];
+            return new[] { Math.Cosh(x) + 2 * Math.Sinh(2 * x) - 1 / (Math.Cosh(x) * Math.Cosh(x)) };
+        }, P(0.45, -0.9)),
+        ["ExpTimesLog"] = (a => new[] { Math.Exp(a[0]) * (Math.Log(a[0]) + 1 / a[0]) }, P(0.5, 2.2)),
+        ["LogWithBase"] = (a =>
+        {
+            double x = a[0], b = a[1], lb = Math.Log(b);
+            return new[] { 1 / (x * lb), -Math.Log(x) / (b * lb * lb) };
+        }, P2((2.5, 3.0), (0.7, 1.8))),
+        ["Log2PlusLog10"] = (a => new[] { 1 / (a[0] * Math.Log(2)) + 3 / (a[0] * Math.Log(10)) }, P(1.7, 0.35)),
+        ["SqrtPlusCbrt"] = (a => new[] { 0.5 / Math.Sqrt(a[0]) + 1 / (3 * Math.Pow(Math.Cbrt(a[0]), 2)) }, P(0.8, 3.3)),
+        ["CbrtOfNegativeShift"] = (a => new[] { 1 / (3 * Math.Pow(Math.Cbrt(a[0] - 4), 2)) }, P(1.5, -2.0)),
+        ["PowConstantExponent"] = (a => new[] { 3.5 * Math.Pow(a[0], 2.5) }, P(1.3, 0.4)),
+        ["PowVariableExponent"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            return new[] { y * Math.Pow(x, y - 1), Math.Pow(x, y) * Math.Log(x) };
+        }, P2((1.6, 2.3), (0.5, -1.2))),
+        ["PowOfExpression"] = (a =>
+        {
+            double x = a[0], y = a[1], u = 1 + x * x, s = Math.Sin(y);
+            return new[] { s * Math.Pow(u, s - 1) * 2 * x, Math.Pow(u, s) * Math.Log(u) * Math.Cos(y) };
+        }, P2((0.9, 0.4), (-1.3, 2.0))),
+        ["FusedMultiplyAddOfSine"] = (a => new[] { a[1], a[0], Math.Cos(a[2]) }, P3((1.5, -0.5, 0.3), (-0.7, 2.0, -1.1))),
+        ["Gaussian(sigma 0.8)"] = (a =>
+        {
+            double sigma = 0.8, z = (a[0] - a[1]) / sigma, g = Math.Exp(-0.5 * z * z);
+            return new[] { -z / sigma * g, z / sigma * g };
+        }, P2((0.3, -0.2), (1.4, 0.9))),
+        ["Sigmoid"] = (a =>
+        {
+            double s = 1 / (1 + Math.Exp(-a[0]));
+            return new[] { s * (1 - s) };
+        }, P(0.4, -2.5)),
+        ["Softplus"] = (a => new[] { 1 / (1 + Math.Exp(-a[0])) }, P(0.4, -3.0)),
+        ["LogSumExp"] = (a =>
+        {
+            double ex = Math.Exp(a[0]), ey = Math.Exp(a[1]);
+            return new[] { ex / (ex + ey), ey / (ex + ey) };
+        }, P2((0.2, 1.1), (-2.0, -0.5))),
+        ["Rosenbrock"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            return new[] { -2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x) };
+        }, P2((-1.2, 1.0), (0.5, 0.3))),
+        ["CompoundAssignments"] = (a =>
+        {
+            double x = a[0], y = a[1], q = 1 + y * y, n = (x + y) * x - 2 * y;
+            return new[] { (2 * x + y) / q, (x - 2) / q - n * 2 * y / (q * q) };
+        }, P2((0.7, 1.3), (-1.5, -0.4))),
+        ["ParameterReassignment"] = (a =>
+        {
+            double x = a[0], y = a[1], u = x * x + y;
+            double dfdu = (1 + Math.Cos(u)) * Math.Sin(u) + (u + Math.Sin(u)) * Math.Cos(u);
+            return new[] { dfdu * 2 * x, dfdu };
+        }, P2((0.6, 0.2), (-1.1, 0.7))),
+        ["WithNoDerivativeParameter(c 1.5)"] = (a => new[] { 2 * 1.5 * a[0] + 1.5 * Math.Cos(1.5 * a[0]) }, P(0.8, -0.3)),
+        ["WithIntParameter(k 3)"] = (a => new[] { 3 + 3 * Math.Cos(3 * a[0]) }, P(0.8, -0.3)),
+        ["CircleWithConstants"] = (a => new[] { 2 * Math.PI * a[0] + Math.E }, P(1.25, 0.3)),
+        ["NonsmoothRosenbrock"] = (a =>
+        {
+            double t1 = a[0], t2 = a[1], u = t2 - Math.Abs(t1);
+            return new[] { -200 * u * Math.Sign(t1) - Math.Sign(1 - t1), 200 * u };
+        }, P2((-1.0, 1.5), (0.5, 2.0), (2.0, 1.0), (-0.3, -0.7))),
+        ["StepFunctionsMix"] = (a =>
+        {
+            double x = a[0];
+            return new[] { Math.Sign(x) * 2 * x + Math.Floor(x) + Math.Truncate(x) };
+        }, P(1.3, -2.2, 0.7, -0.3)),
+        ["Piecewise"] = (a =>
+        {
+            double x = a[0];
+            return new[] { x < -1 ? 4 * x : x < 1 ? Math.Cos(x) : Math.Exp(x - 1) };
+        }, P(-1.8, 0.3, 2.1)),
+        ["Huber(delta 1)"] = (a => new[] { Math.Abs(a[0]) <= 1 ? a[0] : Math.Sign(a[0]) * 1.0 }, P(0.4, -2.5, 3.0)),
+        ["SmoothStep"] = (a => new[] { 6 * a[0] * (1 - a[0]) }, P(0.35, 0.8)),
+        ["Horner(degree 7)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 1; i <= 7; i++) d += i * Math.Pow(a[0], i - 1) / (i + 1);
+            return new[] { d };
+        }, P(0.7, -1.2)),
+        ["PowerSeriesWithRunningPower(n 6)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 1; i <= 6; i++) d += i * (i + 1) * Math.Pow(a[0], i - 1);
+            return new[] { d };
+        }, P(0.6, -1.1)),
+        ["NewtonSqrt"] = (a => new[] { 0.5 / Math.Sqrt(a[0]) }, P(2.0, 0.7, 13.0)),
+        ["ExpSeries"] = (a => new[] { Math.Exp(a[0]) }, P(0.8, -1.6)),
+        ["ArcTangentSeries"] = (a => new[] { 1 / (1 + a[0] * a[0]) }, P(0.3, -0.55)),
+        ["WhileWithContinue(n 10)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 1; i <= 10; i++)
+            {
+                if (i % 3 != 0) d += Math.Cos(i * a[0]);
+            }
+            return new[] { d };
+        }, P(0.4, -1.3)),
+        ["NestedLoops(n 4)"] = (a =>
+        {
+            double dx = 0, dy = 0;
+            for (int i = 0; i < 4; i++)
+            {
+                for (int j = 0; j < 4; j++)
+                {
+                    double c = Math.Cos(a[0] * i + a[1] * j);
+                    dx += 0.1 * i * c;
+                    dy += 0.1 * j * c;
+                }
+            }
+            return new[] { dx, dy };
+        }, P2((0.3, 0.7), (-0.5, 0.2))),
+        ["IntegerPower(n 7)"] = (a => new[] { 7 * Math.Pow(a[0], 6) }, P(1.1, -0.8)),
+        ["RepeatedSine(n 10)"] = (a =>
+        {
+            double x = a[0], d = 1;
+            for (int i = 0; i < 10; i++)
+            {
+                d *= Math.Cos(x);
+                x = Math.Sin(x);
+            }
+            return new[] { d };
+        }, P(1.2, -0.7)),
+        ["NewtonCbrtEarlyExit"] = (a => new[] { 1 / (3 * Math.Pow(Math.Cbrt(a[0]), 2)) }, P(2.0, 7.5, 0.6)),
+        ["FixedPointOfScaledCosine"] = (a =>
+        {
+            double t = 0;
+            for (int i = 0; i < 2000; i++) t = a[0] * Math.Cos(t);
+            return new[] { Math.Cos(t) / (1 + a[0] * Math.Sin(t)) };
+        }, P(0.5, 0.65)),
+        ["SumOfSquares"] = (a => new[] { 2 * a[0], 2 * Math.Sin(a[1]) * Math.Cos(a[1]) }, P2((0.7, 1.2), (-1.5, -0.4))),
+        ["ChainStart"] = (a =>
+        {
+            double x = a[0], v = 2 * x;
+            double m = Math.Sin(v) + 0.5 * Math.Exp(v * v);
+            double dm = Math.Cos(v) + v * Math.Exp(v * v);
+            return new[] { 2 * x * dm + m };
+        }, P(0.4, -0.6)),
+        ["CallIntoGenericNested"] = (a =>
+        {
+            double x = a[0], q = 1 + Math.Abs(x);
+            return new[] { 3 * x * x + 1 / (q * q) };
+        }, P(0.8, -1.4)),
+        ["CallInLoop(n 5)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 0; i < 5; i++) d += 2 * (a[0] - 0.1 * i);
+            return new[] { d };
+        }, P(0.8, -0.3)),
+        ["StructPolynomial"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            return new[] { 3 * x * x * y - 2 * y * y, x * x * x - 4 * x * y + 4 };
+        }, P2((0.5, 1.0), (-1.5, 0.25))),
+        ["NestedHost.Inner.Bump"] = (a =>
+        {
+            double q = 1 + a[0] * a[0];
+            return new[] { -2 * a[0] / (q * q) };
+        }, P(0.4, -1.6)),
+        ["InternalFunction"] = (a =>
+        {
+            double x = a[0], y = a[1], r = Math.Sqrt(1 + x * x * y * y), q = 1 + (x - y) * (x - y);
+            return new[] { x * y * y / r - 1 / q, x * x * y / r + 1 / q };
+        }, P2((0.3, 0.8), (1.7, -0.5))),
+        ["CallTwiceNested"] = (a =>
+        {
+            double x = a[0], u = x * x + x;
+            return new[] { 2 * u * (2 * x + 1) };
+        }, P(0.6, -1.1)),
+    };
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var name in ClosedForms.Keys) data.Add(name);
+            return data;
+        }
+    }
+
+    [Fact]
+    public void ClosedFormTable_Size_CoversAtLeast25Functions()
+    {
+        Assert.True(ClosedForms.Count >= 25, $"only {ClosedForms.Count} closed forms");
+        foreach (var name in ClosedForms.Keys) Assert.NotNull(GradientCases.Get(name));
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ReverseMode_AtChosenPoints_MatchesClosedForm(string name)
+    {
+        var c = GradientCases.Get(name);
+        var (closedForm, points) = ClosedForms[name];
+        foreach (var point in points)
+        {
+            double[] expected = closedForm(point);
+            var (_, actual) = c.Gradient(point);
+            Assert.Equal(c.Arity, actual.Length);
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Numeric.AssertClose(expected[i], actual[i], Relative, 1e-15,
+                    $"{name} d/dx{i} at {Numeric.Format(point)}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void ForwardMode_AlongRandomDirections_MatchesClosedFormAndReverse(string name)
+    {
+        var c = GradientCases.Get(name);
+        var (closedForm, points) = ClosedForms[name];
+        var random = new Random(Numeric.StableSeed(name));
+        foreach (var point in points)
+        {
+            double[] expected = closedForm(point);
+            var (_, reverse) = c.Gradient(point);
+            for (int k = 0; k < 5; k++)
+            {
+                double[] v = Numeric.RandomDirection(random, c.Arity);
+                double viaReverse = 0, viaClosedForm = 0, scale = 0;
+                for (int i = 0; i < v.Length; i++)
+                {
+                    viaReverse += reverse[i] * v[i];
+                    viaClosedForm += expected[i] * v[i];
+                    scale += Math.Abs(expected[i] * v[i]);
+                }
+                double tangent = c.Tangent(point, v).Tangent;
+                string where = $"{name} at {Numeric.Format(point)} along {Numeric.Format(v)}";
+                Numeric.AssertClose(viaReverse, tangent, Relative, Relative * scale + 1e-15, where + " (forward vs reverse)");
+                Numeric.AssertClose(viaClosedForm, tangent, Relative, Relative * scale + 1e-15, where + " (forward vs closed form)");
+            }
+        }
+    }
+
+    private static double[][] P(params double[] xs) => xs.Select(x => new[] { x }).ToArray();
+
+    private static double[][] P2(params (double, double)[] xs) => xs.Select(p => new[] { p.Item1, p.Item2 }).ToArray();
+
+    private static double[][] P3(params (double, double, double)[] xs) => xs.Select(p => new[] { p.Item1, p.Item2, p.Item3 }).ToArray();
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using Xunit;
+
+namespace DiffGen.Gradients.Tests;
+
+/// <summary>The checks registered by [CheckGradientAt] across the corpus, run through the runtime.</summary>
+public sealed class RegisteredGradientChecksTests
+{
+    [Fact]
+    public void AssertAll_DoubleCorpusAtRegisteredPoints_PassesAtLeast60Checks()
+    {
+        int count = GradientChecks.AssertAll(1e-6, 1e-9);
+        Assert.True(count >= 60, $"only {count} registered gradient checks ran");
+    }
+
+    [Fact]
+    public void RunAll_EveryCheck_HasForwardEqualToReverseTo1e12()
+    {
+        var results = GradientChecks.RunAll();
+        Assert.NotEmpty(results);
+        foreach (var (name, result) in results)
+        {
+            Assert.False(result.HasNonFinite, $"{name}: non-finite derivative\n{result}");
+            double scale = Math.Max(1.0, result.Reverse.Select(Math.Abs).DefaultIfEmpty(0).Max());
+            Assert.True(result.MaxForwardReverseAbsoluteError <= 1e-12 * scale,
+                $"{name}: forward and reverse differ by {result.MaxForwardReverseAbsoluteError:E3}\n{result}");
+        }
+    }
+
+    [Theory]
+    [InlineData("PrivateBump")]
+    [InlineData("InternalFunction")]
+    [InlineData("StructPolynomial")]
+    [InlineData("Bump")]
+    [InlineData("Cube")]
+    [InlineData("SoftSign")]
+    [InlineData("ChainMiddle")]
+    [InlineData("DeepChain200")]
+    [InlineData("WhileOnActiveCondition")]
+    public void RunAll_Containers_RegisterTheirChecks(string method)
+    {
+        var results = GradientChecks.RunAll();
+        Assert.Contains(results, r => r.Result.Method.Contains(method, StringComparison.Ordinal) && r.Result.Passed(1e-6, 1e-9));
+    }
+
+    [Fact]
+    public void RunAll_FloatCorpus_IsNotRegistered()
+    {
+        // Float functions are checked with a float tolerance in FloatGradientTests instead.
+        var results = GradientChecks.RunAll();
+        Assert.DoesNotContain(results, r => r.Result.Method.Contains("FloatFunctions", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,271 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.Gradients.Tests.Corpus;
+using Xunit;
+
+namespace DiffGen.Gradients.Tests.Support;
+
+/// <summary>Every double-precision corpus function that a test can call, with its sampling region.</summary>
+public static class GradientCases
+{
+    public static IReadOnlyList<GradientCase> All { get; } = Build();
+
+    private static readonly Dictionary<string, GradientCase> ByName = All.ToDictionary(c => c.Name);
+
+    public static GradientCase Get(string name) => ByName[name];
+
+    /// <summary>The case names, for [MemberData].</summary>
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var c in All) data.Add(c.Name);
+            return data;
+        }
+    }
+
+    private const double Margin = 0.01;
+
+    private static bool Away(double value, double kink) => Math.Abs(value - kink) > Margin;
+
+    private static bool AwayFromIntegersAndHalves(double x)
+    {
+        double fraction = x - Math.Floor(x);
+        return fraction > Margin && fraction < 1 - Margin && Away(fraction, 0.5);
+    }
+
+    /// <summary>The iteration at which LoopFunctions.ReturnFromLoopOnThreshold returns (0: never).</summary>
+    private static int ThresholdExit(double x)
+    {
+        double s = 0;
+        for (int i = 1; i <= 50; i++)
+        {
+            s += x / i;
+            if (s > 3) return i;
+        }
+        return 0;
+    }
+
+    /// <summary>The trip count of LoopFunctions.WhileOnActiveCondition.</summary>
+    private static int WhileTripCount(double x)
+    {
+        double s = 0;
+        int i = 0;
+        while (s < 2 && i < 100)
+        {
+            s += x * x + 0.01 * i;
+            i++;
+        }
+        return i;
+    }
+
+    private static List<GradientCase> Build()
+    {
+        var cases = new List<GradientCase>
+        {
+            // ---- SmoothFunctions ----
+            GradientCase.Of1("Cubic", SmoothFunctions.Cubic, SmoothFunctions.CubicGradient, SmoothFunctions.CubicTangent, -3, 3),
+            GradientCase.Of2("Bivariate", SmoothFunctions.Bivariate, SmoothFunctions.BivariateGradient, SmoothFunctions.BivariateTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of1("Rational", SmoothFunctions.Rational, SmoothFunctions.RationalGradient, SmoothFunctions.RationalTangent, -2, 2),
+            GradientCase.Of2("RationalBivariate", SmoothFunctions.RationalBivariate, SmoothFunctions.RationalBivariateGradient, SmoothFunctions.RationalBivariateTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of2("SinTimesCos", SmoothFunctions.SinTimesCos, SmoothFunctions.SinTimesCosGradient, SmoothFunctions.SinTimesCosTangent, (-3, 3), (-3, 3)),
+            GradientCase.Of1("TangentPlusX", SmoothFunctions.TangentPlusX, SmoothFunctions.TangentPlusXGradient, SmoothFunctions.TangentPlusXTangent, -1.2, 1.2),
+            GradientCase.Of1("ArcSinePlusArcCosine", SmoothFunctions.ArcSinePlusArcCosine, SmoothFunctions.ArcSinePlusArcCosineGradient, SmoothFunctions.ArcSinePlusArcCosineTangent, -0.9, 0.9),
+            GradientCase.Of1("ArcTangentOfSquare", SmoothFunctions.ArcTangentOfSquare, SmoothFunctions.ArcTangentOfSquareGradient, SmoothFunctions.ArcTangentOfSquareTangent, -2.5, 2.5),
+            GradientCase.Of2("ArcTangent2", SmoothFunctions.ArcTangent2, SmoothFunctions.ArcTangent2Gradient, SmoothFunctions.ArcTangent2Tangent, (-2, 2), (0.2, 2)),
+            GradientCase.Of1("Hyperbolic", SmoothFunctions.Hyperbolic, SmoothFunctions.HyperbolicGradient, SmoothFunctions.HyperbolicTangent, -2, 2),
+            GradientCase.Of1("ExpTimesLog", SmoothFunctions.ExpTimesLog, SmoothFunctions.ExpTimesLogGradient, SmoothFunctions.ExpTimesLogTangent, 0.1, 3),
+            GradientCase.Of2("LogWithBase", SmoothFunctions.LogWithBase, SmoothFunctions.LogWithBaseGradient, SmoothFunctions.LogWithBaseTangent, (0.3, 5), (1.5, 4)),
+            GradientCase.Of1("Log2PlusLog10", SmoothFunctions.Log2PlusLog10, SmoothFunctions.Log2PlusLog10Gradient, SmoothFunctions.Log2PlusLog10Tangent, 0.2, 5),
+            GradientCase.Of1("SqrtPlusCbrt", SmoothFunctions.SqrtPlusCbrt, SmoothFunctions.SqrtPlusCbrtGradient, SmoothFunctions.SqrtPlusCbrtTangent, 0.2, 5),
+            GradientCase.Of1("CbrtOfNegativeShift", SmoothFunctions.CbrtOfNegativeShift, SmoothFunctions.CbrtOfNegativeShiftGradient, SmoothFunctions.CbrtOfNegativeShiftTangent, -3, 3),
+            GradientCase.Of1("PowConstantExponent", SmoothFunctions.PowConstantExponent, SmoothFunctions.PowConstantExponentGradient, SmoothFunctions.PowConstantExponentTangent, 0.2, 3),
+            GradientCase.Of2("PowVariableExponent", SmoothFunctions.PowVariableExponent, SmoothFunctions.PowVariableExponentGradient, SmoothFunctions.PowVariableExponentTangent, (0.3, 3), (-2, 2)),
+            GradientCase.Of2("PowOfExpression", SmoothFunctions.PowOfExpression, SmoothFunctions.PowOfExpressionGradient, SmoothFunctions.PowOfExpressionTangent, (-2, 2), (-3, 3)),
+            GradientCase.Of3("FusedMultiplyAddOfSine", SmoothFunctions.FusedMultiplyAddOfSine, SmoothFunctions.FusedMultiplyAddOfSineGradient, SmoothFunctions.FusedMultiplyAddOfSineTangent, (-2, 2), (-2, 2), (-2, 2)),
+            GradientCase.Of2("Gaussian(sigma 0.8)",
+                (x, mu) => SmoothFunctions.Gaussian(x, mu, 0.8),
+                (double x, double mu, out double dx, out double dmu) => SmoothFunctions.GaussianGradient(x, mu, 0.8, out dx, out dmu),
+                (x, mu, tx, tmu) => SmoothFunctions.GaussianTangent(x, mu, 0.8, tx, tmu),
+                (-2, 2), (-1, 1)),
+            GradientCase.Of1("Sigmoid", SmoothFunctions.Sigmoid, SmoothFunctions.SigmoidGradient, SmoothFunctions.SigmoidTangent, -5, 5),
+            GradientCase.Of1("Softplus", SmoothFunctions.Softplus, SmoothFunctions.SoftplusGradient, SmoothFunctions.SoftplusTangent, -5, 5),
+            GradientCase.Of2("LogSumExp", SmoothFunctions.LogSumExp, SmoothFunctions.LogSumExpGradient, SmoothFunctions.LogSumExpTangent, (-3, 3), (-3, 3)),
+            GradientCase.Of2("Rosenbrock", SmoothFunctions.Rosenbrock, SmoothFunctions.RosenbrockGradient, SmoothFunctions.RosenbrockTangent, (-2, 2), (-1, 3)),
+            GradientCase.Of2("CompoundAssignments", SmoothFunctions.CompoundAssignments, SmoothFunctions.CompoundAssignmentsGradient, SmoothFunctions.CompoundAssignmentsTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of2("ParameterReassignment", SmoothFunctions.ParameterReassignment, SmoothFunctions.ParameterReassignmentGradient, SmoothFunctions.ParameterReassignmentTangent, (-1.5, 1.5), (-1, 1)),
+            GradientCase.Of1("WithNoDerivativeParameter(c 1.5)",
+                x => SmoothFunctions.WithNoDerivativeParameter(x, 1.5),
+                (double x, out double dx) => SmoothFunctions.WithNoDerivativeParameterGradient(x, 1.5, out dx),
+                (x, tx) => SmoothFunctions.WithNoDerivativeParameterTangent(x, 1.5, tx),
+                -2, 2),
+            GradientCase.Of1("WithIntParameter(k 3)",
+                x => SmoothFunctions.WithIntParameter(x, 3),
+                (double x, out double dx) => SmoothFunctions.WithIntParameterGradient(x, 3, out dx),
+                (x, tx) => SmoothFunctions.WithIntParameterTangent(x, 3, tx),
+                -2, 2),
+            GradientCase.Of1("CircleWithConstants", SmoothFunctions.CircleWithConstants, SmoothFunctions.CircleWithConstantsGradient, SmoothFunctions.CircleWithConstantsTangent, 0, 3),
+            GradientCase.Of1("NegationsAndSubtractions", SmoothFunctions.NegationsAndSubtractions, SmoothFunctions.NegationsAndSubtractionsGradient, SmoothFunctions.NegationsAndSubtractionsTangent, -3, 3),
+            GradientCase.Of2("NestedComposition", SmoothFunctions.NestedComposition, SmoothFunctions.NestedCompositionGradient, SmoothFunctions.NestedCompositionTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("DeepChain100", SmoothFunctions.DeepChain100, SmoothFunctions.DeepChain100Gradient, SmoothFunctions.DeepChain100Tangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("DeepChain200", SmoothFunctions.DeepChain200, SmoothFunctions.DeepChain200Gradient, SmoothFunctions.DeepChain200Tangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of3("SharedSubexpressions", SmoothFunctions.SharedSubexpressions, SmoothFunctions.SharedSubexpressionsGradient, SmoothFunctions.SharedSubexpressionsTangent, (-1.5, 1.5), (-1.5, 1.5), (-1.5, 1.5)),
+
+            // ---- NonsmoothFunctions (sampled away from their kinks) ----
+            GradientCase.Of1("Relu", NonsmoothFunctions.Relu, NonsmoothFunctions.ReluGradient, NonsmoothFunctions.ReluTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("ReluOfNegationPlusX", NonsmoothFunctions.ReluOfNegationPlusX, NonsmoothFunctions.ReluOfNegationPlusXGradient, NonsmoothFunctions.ReluOfNegationPlusXTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("ReluAverage", NonsmoothFunctions.ReluAverage, NonsmoothFunctions.ReluAverageGradient, NonsmoothFunctions.ReluAverageTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("ReluDifference", NonsmoothFunctions.ReluDifference, NonsmoothFunctions.ReluDifferenceGradient, NonsmoothFunctions.ReluDifferenceTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("ReluIdentityTrap", NonsmoothFunctions.ReluIdentityTrap, NonsmoothFunctions.ReluIdentityTrapGradient, NonsmoothFunctions.ReluIdentityTrapTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("AbsoluteValue", NonsmoothFunctions.AbsoluteValue, NonsmoothFunctions.AbsoluteValueGradient, NonsmoothFunctions.AbsoluteValueTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of2("MaxOf", NonsmoothFunctions.MaxOf, NonsmoothFunctions.MaxOfGradient, NonsmoothFunctions.MaxOfTangent, (-2, 2), (-2, 2), (x, y) => Away(x, y)),
+            GradientCase.Of2("MinOf", NonsmoothFunctions.MinOf, NonsmoothFunctions.MinOfGradient, NonsmoothFunctions.MinOfTangent, (-2, 2), (-2, 2), (x, y) => Away(x, y)),
+            GradientCase.Of1("MaxOfSelfAndNegation", NonsmoothFunctions.MaxOfSelfAndNegation, NonsmoothFunctions.MaxOfSelfAndNegationGradient, NonsmoothFunctions.MaxOfSelfAndNegationTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("MinOfSelfAndNegation", NonsmoothFunctions.MinOfSelfAndNegation, NonsmoothFunctions.MinOfSelfAndNegationGradient, NonsmoothFunctions.MinOfSelfAndNegationTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("ClampUnit", NonsmoothFunctions.ClampUnit, NonsmoothFunctions.ClampUnitGradient, NonsmoothFunctions.ClampUnitTangent, -1, 2, x => Away(x, 0) && Away(x, 1)),
+            GradientCase.Of3("ClampBetween", NonsmoothFunctions.ClampBetween, NonsmoothFunctions.ClampBetweenGradient, NonsmoothFunctions.ClampBetweenTangent,
+                (-2.5, 2.5), (-1.5, -0.5), (0.5, 1.5), (x, lo, hi) => Away(x, lo) && Away(x, hi)),
+            GradientCase.Of2("NonsmoothRosenbrock", NonsmoothFunctions.NonsmoothRosenbrock, NonsmoothFunctions.NonsmoothRosenbrockGradient, NonsmoothFunctions.NonsmoothRosenbrockTangent,
+                (-2, 2), (-1, 3), (t1, t2) => Away(t1, 0) && Away(t1, 1)),
+            GradientCase.Of1("StepFunctionsMix", NonsmoothFunctions.StepFunctionsMix, NonsmoothFunctions.StepFunctionsMixGradient, NonsmoothFunctions.StepFunctionsMixTangent, -3, 3, AwayFromIntegersAndHalves),
+            GradientCase.Of2("TinyReluNetwork", NonsmoothFunctions.TinyReluNetwork, NonsmoothFunctions.TinyReluNetworkGradient, NonsmoothFunctions.TinyReluNetworkTangent,
+                (-2, 2), (-2, 2), (x, y) => Away(0.5 * x - 0.3 * y + 0.1, 0) && Away(-0.4 * x + 0.8 * y - 0.2, 0)),
+            GradientCase.Of2("HingeLoss(x 1.5, y 1)",
+                (w, b) => NonsmoothFunctions.HingeLoss(w, b, 1.5, 1.0),
+                (double w, double b, out double dw, out double db) => NonsmoothFunctions.HingeLossGradient(w, b, 1.5, 1.0, out dw, out db),
+                (w, b, tw, tb) => NonsmoothFunctions.HingeLossTangent(w, b, 1.5, 1.0, tw, tb),
+                (-1, 1.5), (-1, 1), (w, b) => Away(1 - (1.5 * w + b), 0)),
+            GradientCase.Of3("MaxMinAbsMix", NonsmoothFunctions.MaxMinAbsMix, NonsmoothFunctions.MaxMinAbsMixGradient, NonsmoothFunctions.MaxMinAbsMixTangent,
+                (-2, 2), (-2, 2), (-2, 2), (x, y, z) => Away(x, y) && Away(Math.Min(x, y), z) && Away(x, z)),
+            GradientCase.Of1("LeakyRelu", NonsmoothFunctions.LeakyRelu, NonsmoothFunctions.LeakyReluGradient, NonsmoothFunctions.LeakyReluTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("SoftThreshold(lambda 0.5)",
+                x => NonsmoothFunctions.SoftThreshold(x, 0.5),
+                (double x, out double dx) => NonsmoothFunctions.SoftThresholdGradient(x, 0.5, out dx),
+                (x, tx) => NonsmoothFunctions.SoftThresholdTangent(x, 0.5, tx),
+                -2, 2, x => Away(x, 0) && Away(Math.Abs(x), 0.5)),
+
+            // ---- BranchFunctions ----
+            GradientCase.Of1("Piecewise", BranchFunctions.Piecewise, BranchFunctions.PiecewiseGradient, BranchFunctions.PiecewiseTangent, -3, 3, x => Away(x, -1) && Away(x, 1)),
+            GradientCase.Of1("Huber(delta 1)",
+                r => BranchFunctions.Huber(r, 1.0),
+                (double r, out double dr) => BranchFunctions.HuberGradient(r, 1.0, out dr),
+                (r, tr) => BranchFunctions.HuberTangent(r, 1.0, tr),
+                -3, 3, r => Away(Math.Abs(r), 1)),
+            GradientCase.Of1("SmoothJointSpline", BranchFunctions.SmoothJointSpline, BranchFunctions.SmoothJointSplineGradient, BranchFunctions.SmoothJointSplineTangent, -1, 3, x => Away(x, 1)),
+            GradientCase.Of1("SmoothStep", BranchFunctions.SmoothStep, BranchFunctions.SmoothStepGradient, BranchFunctions.SmoothStepTangent, -0.5, 1.5, x => Away(x, 0) && Away(x, 1)),
+            GradientCase.Of2("NestedConditional", BranchFunctions.NestedConditional, BranchFunctions.NestedConditionalGradient, BranchFunctions.NestedConditionalTangent,
+                (-2, 2), (-2, 2), (x, y) => Away(x, 0) && Away(y, 0) && Away(y, x)),
+            GradientCase.Of1("BranchOnComputedValue", BranchFunctions.BranchOnComputedValue, BranchFunctions.BranchOnComputedValueGradient, BranchFunctions.BranchOnComputedValueTangent,
+                -3, 3, x => Away(Math.Sin(x), 0.5) && Away(Math.Sin(x), -0.5)),
+            GradientCase.Of2("EarlyReturns", BranchFunctions.EarlyReturns, BranchFunctions.EarlyReturnsGradient, BranchFunctions.EarlyReturnsTangent,
+                (-2.5, 2.5), (-2.5, 2.5), (x, y) => Away(x * y, 1) && Away(x + y, 0)),
+            GradientCase.Of1("AbsByBranch", BranchFunctions.AbsByBranch, BranchFunctions.AbsByBranchGradient, BranchFunctions.AbsByBranchTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("IfWithoutElse", BranchFunctions.IfWithoutElse, BranchFunctions.IfWithoutElseGradient, BranchFunctions.IfWithoutElseTangent, -2, 4, x => Away(x, 0) && Away(x, 2)),
+            GradientCase.Of1("BranchOnIntMode(mode 0)",
+                x => BranchFunctions.BranchOnIntMode(x, 0),
+                (double x, out double dx) => BranchFunctions.BranchOnIntModeGradient(x, 0, out dx),
+                (x, tx) => BranchFunctions.BranchOnIntModeTangent(x, 0, tx),
+                -2, 2),
+            GradientCase.Of1("BranchOnIntMode(mode 2)",
+                x => BranchFunctions.BranchOnIntMode(x, 2),
+                (double x, out double dx) => BranchFunctions.BranchOnIntModeGradient(x, 2, out dx),
+                (x, tx) => BranchFunctions.BranchOnIntModeTangent(x, 2, tx),
+                -2, 2),
+            GradientCase.Of1("KinkBranch", BranchFunctions.KinkBranch, BranchFunctions.KinkBranchGradient, BranchFunctions.KinkBranchTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of2("CompareTwoParameters", BranchFunctions.CompareTwoParameters, BranchFunctions.CompareTwoParametersGradient, BranchFunctions.CompareTwoParametersTangent,
+                (-2, 2), (-2, 2), (x, y) => Away(x, y)),
+            GradientCase.Of1("ConditionalInsideExpression", BranchFunctions.ConditionalInsideExpression, BranchFunctions.ConditionalInsideExpressionGradient, BranchFunctions.ConditionalInsideExpressionTangent,
+                0.1, 3, x => Away(x, 1)),
+            GradientCase.Of2("ReassignInBranches", BranchFunctions.ReassignInBranches, BranchFunctions.ReassignInBranchesGradient, BranchFunctions.ReassignInBranchesTangent,
+                (-1.5, 3), (-1.5, 2), (x, y) => Away(x * y, x + y - 0.5)),
+
+            // ---- LoopFunctions ----
+            GradientCase.Of1("Horner(degree 7)",
+                x => LoopFunctions.Horner(x, 7),
+                (double x, out double dx) => LoopFunctions.HornerGradient(x, 7, out dx),
+                (x, tx) => LoopFunctions.HornerTangent(x, 7, tx),
+                -1.5, 1.5),
+            GradientCase.Of1("PowerSeriesWithRunningPower(n 6)",
+                x => LoopFunctions.PowerSeriesWithRunningPower(x, 6),
+                (double x, out double dx) => LoopFunctions.PowerSeriesWithRunningPowerGradient(x, 6, out dx),
+                (x, tx) => LoopFunctions.PowerSeriesWithRunningPowerTangent(x, 6, tx),
+                -1.5, 1.5),
+            GradientCase.Of1("NewtonSqrt", LoopFunctions.NewtonSqrt, LoopFunctions.NewtonSqrtGradient, LoopFunctions.NewtonSqrtTangent, 0.3, 20),
+            GradientCase.Of1("ExpSeries", LoopFunctions.ExpSeries, LoopFunctions.ExpSeriesGradient, LoopFunctions.ExpSeriesTangent, -2, 2),
+            GradientCase.Of1("ArcTangentSeries", LoopFunctions.ArcTangentSeries, LoopFunctions.ArcTangentSeriesGradient, LoopFunctions.ArcTangentSeriesTangent, -0.6, 0.6),
+            GradientCase.Of1("WhileWithContinue(n 10)",
+                x => LoopFunctions.WhileWithContinue(x, 10),
+                (double x, out double dx) => LoopFunctions.WhileWithContinueGradient(x, 10, out dx),
+                (x, tx) => LoopFunctions.WhileWithContinueTangent(x, 10, tx),
+                -2, 2),
+            GradientCase.Of2("NestedLoops(n 4)",
+                (x, y) => LoopFunctions.NestedLoops(x, y, 4),
+                (double x, double y, out double dx, out double dy) => LoopFunctions.NestedLoopsGradient(x, y, 4, out dx, out dy),
+                (x, y, tx, ty) => LoopFunctions.NestedLoopsTangent(x, y, 4, tx, ty),
+                (-1, 1), (-1, 1)),
+            GradientCase.Of1("IntegerPower(n 7)",
+                x => LoopFunctions.IntegerPower(x, 7),
+                (double x, out double dx) => LoopFunctions.IntegerPowerGradient(x, 7, out dx),
+                (x, tx) => LoopFunctions.IntegerPowerTangent(x, 7, tx),
+                -1.5, 1.5),
+            GradientCase.Of1("RepeatedSine(n 10)",
+                x => LoopFunctions.RepeatedSine(x, 10),
+                (double x, out double dx) => LoopFunctions.RepeatedSineGradient(x, 10, out dx),
+                (x, tx) => LoopFunctions.RepeatedSineTangent(x, 10, tx),
+                -3, 3),
+            GradientCase.Of1("NewtonCbrtEarlyExit", LoopFunctions.NewtonCbrtEarlyExit, LoopFunctions.NewtonCbrtEarlyExitGradient, LoopFunctions.NewtonCbrtEarlyExitTangent, 0.3, 8),
+            GradientCase.Of1("ReturnFromLoopOnThreshold", LoopFunctions.ReturnFromLoopOnThreshold, LoopFunctions.ReturnFromLoopOnThresholdGradient, LoopFunctions.ReturnFromLoopOnThresholdTangent,
+                -1, 2, x => ThresholdExit(x - Margin) == ThresholdExit(x + Margin)),
+            GradientCase.Of1("DoWhileFixedCount", LoopFunctions.DoWhileFixedCount, LoopFunctions.DoWhileFixedCountGradient, LoopFunctions.DoWhileFixedCountTangent, -3, 3),
+            GradientCase.Of1("ForWithBreakAndContinue(n 10)",
+                x => LoopFunctions.ForWithBreakAndContinue(x, 10),
+                (double x, out double dx) => LoopFunctions.ForWithBreakAndContinueGradient(x, 10, out dx),
+                (x, tx) => LoopFunctions.ForWithBreakAndContinueTangent(x, 10, tx),
+                -2, 2),
+            GradientCase.Of1("FixedPointOfScaledCosine", LoopFunctions.FixedPointOfScaledCosine, LoopFunctions.FixedPointOfScaledCosineGradient, LoopFunctions.FixedPointOfScaledCosineTangent, 0.2, 0.7),
+            GradientCase.Of2("CompoundAssignmentsInLoop(n 6)",
+                (x, y) => LoopFunctions.CompoundAssignmentsInLoop(x, y, 6),
+                (double x, double y, out double dx, out double dy) => LoopFunctions.CompoundAssignmentsInLoopGradient(x, y, 6, out dx, out dy),
+                (x, y, tx, ty) => LoopFunctions.CompoundAssignmentsInLoopTangent(x, y, 6, tx, ty),
+                (-0.8, 1.5), (-1, 1)),
+            GradientCase.Of1("WhileOnActiveCondition", LoopFunctions.WhileOnActiveCondition, LoopFunctions.WhileOnActiveConditionGradient, LoopFunctions.WhileOnActiveConditionTangent,
+                0.2, 1.5, x => WhileTripCount(x - Margin) == WhileTripCount(x + Margin)),
+            GradientCase.Of2("LoopCarriedPair(n 12)",
+                (x, y) => LoopFunctions.LoopCarriedPair(x, y, 12),
+                (double x, double y, out double dx, out double dy) => LoopFunctions.LoopCarriedPairGradient(x, y, 12, out dx, out dy),
+                (x, y, tx, ty) => LoopFunctions.LoopCarriedPairTangent(x, y, 12, tx, ty),
+                (-1.5, 1.5), (-1.5, 1.5)),
+
+            // ---- CallFunctions and the other containers ----
+            GradientCase.Of1("Square", CallFunctions.Square, CallFunctions.SquareGradient, CallFunctions.SquareTangent, -3, 3),
+            GradientCase.Of2("SumOfSquares", CallFunctions.SumOfSquares, CallFunctions.SumOfSquaresGradient, CallFunctions.SumOfSquaresTangent, (-2, 2), (-3, 3)),
+            GradientCase.Of1("ChainStart", CallFunctions.ChainStart, CallFunctions.ChainStartGradient, CallFunctions.ChainStartTangent, -0.8, 0.8),
+            GradientCase.Of1("ChainMiddle", CallFunctionsSecond.ChainMiddle, CallFunctionsSecond.ChainMiddleGradient, CallFunctionsSecond.ChainMiddleTangent, -1.5, 1.5),
+            GradientCase.Of1("ChainEnd", CallFunctions.ChainEnd, CallFunctions.ChainEndGradient, CallFunctions.ChainEndTangent, -3, 3),
+            GradientCase.Of1("CallIntoGenericNested", CallFunctions.CallIntoGenericNested, CallFunctions.CallIntoGenericNestedGradient, CallFunctions.CallIntoGenericNestedTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of1("CallInLoop(n 5)",
+                x => CallFunctions.CallInLoop(x, 5),
+                (double x, out double dx) => CallFunctions.CallInLoopGradient(x, 5, out dx),
+                (x, tx) => CallFunctions.CallInLoopTangent(x, 5, tx),
+                -2, 2),
+            GradientCase.Of1("WeightedPower(k 3, w 0.5)",
+                x => CallFunctions.WeightedPower(x, 3, 0.5),
+                (double x, out double dx) => CallFunctions.WeightedPowerGradient(x, 3, 0.5, out dx),
+                (x, tx) => CallFunctions.WeightedPowerTangent(x, 3, 0.5, tx),
+                -2, 2),
+            GradientCase.Of2("CallWithIntAndDataArguments", CallFunctions.CallWithIntAndDataArguments, CallFunctions.CallWithIntAndDataArgumentsGradient, CallFunctions.CallWithIntAndDataArgumentsTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of1("CallTwiceNested", CallFunctions.CallTwiceNested, CallFunctions.CallTwiceNestedGradient, CallFunctions.CallTwiceNestedTangent, -2, 2),
+            GradientCase.Of1("CallPrivateHelper", CallFunctions.CallPrivateHelper, CallFunctions.CallPrivateHelperGradient, CallFunctions.CallPrivateHelperTangent, -2, 2),
+            GradientCase.Of2("InternalFunction", CallFunctions.InternalFunction, CallFunctions.InternalFunctionGradient, CallFunctions.InternalFunctionTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of1("CallInBranches", CallFunctions.CallInBranches, CallFunctions.CallInBranchesGradient, CallFunctions.CallInBranchesTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of2("CallStructAndNested", CallFunctions.CallStructAndNested, CallFunctions.CallStructAndNestedGradient, CallFunctions.CallStructAndNestedTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of1("Outer<int>.Inner.Cube", Outer<int>.Inner.Cube, Outer<int>.Inner.CubeGradient, Outer<int>.Inner.CubeTangent, -2, 2),
+            GradientCase.Of1("Outer<int>.Inner.SoftSign", Outer<int>.Inner.SoftSign, Outer<int>.Inner.SoftSignGradient, Outer<int>.Inner.SoftSignTangent, -3, 3, x => Away(x, 0)),
+            GradientCase.Of2("StructPolynomial", StructFunctions.StructPolynomial, StructFunctions.StructPolynomialGradient, StructFunctions.StructPolynomialTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of1("NestedHost.Inner.Bump", NestedHost.Inner.Bump, NestedHost.Inner.BumpGradient, NestedHost.Inner.BumpTangent, -3, 3),
+        };
+        return cases;
+    }
+}
