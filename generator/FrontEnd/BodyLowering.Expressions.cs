@@ -181,7 +181,7 @@ internal sealed partial class BodyLowering
                 return Invalid;
             }
             var differentiable = method.Parameters.Select(SymbolFacts.IsDifferentiableParameter).ToArray();
-            return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind);
+            return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind, AddSite(invocation));
         }
         if (method.IsGenericMethod || kind == ScalarKind.Other)
         {

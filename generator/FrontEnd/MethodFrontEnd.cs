@@ -112,7 +112,14 @@ public static class MethodFrontEnd
                 case BinaryExpr b: VisitExpr(b.Left); VisitExpr(b.Right); break;
                 case ConditionalExpr c: VisitExpr(c.Condition); VisitExpr(c.WhenTrue); VisitExpr(c.WhenFalse); break;
                 case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a); break;
-                case UserCallExpr u: foreach (var a in u.Arguments) VisitExpr(a); break;
+                case UserCallExpr u:
+                    for (int i = 0; i < u.Arguments.Count; i++)
+                    {
+                        if (!u.Callee.Differentiable[i] && Activity.IsActive(u.Arguments[i], active))
+                            problems.Add(new FrontEndProblem(ProblemKind.ActiveArgumentToNoDerivative, sites[u.Site], $"argument {i + 1} of '{u.Callee.Target.Replace("global::", "")}'"));
+                        VisitExpr(u.Arguments[i]);
+                    }
+                    break;
             }
         }
 

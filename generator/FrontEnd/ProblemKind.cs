@@ -30,4 +30,6 @@ public enum ProblemKind
     UnsupportedWrite,
     /// <summary>DG0012: a call to a [Differentiable] method whose derivatives cannot be generated.</summary>
     InvalidCallee,
+    /// <summary>DG0013: a differentiable value passed to a [NoDerivative] parameter, whose derivative would be dropped.</summary>
+    ActiveArgumentToNoDerivative,
 }

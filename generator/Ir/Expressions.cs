@@ -39,7 +39,8 @@ public sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenFal
 public sealed record PrimitiveCallExpr(Primitive Primitive, string Target, EquatableArray<Expr> Arguments, ScalarKind Kind) : Expr(Kind);
 
 /// <summary>A call of another <c>[Differentiable]</c> method, differentiated through its generated members.</summary>
-public sealed record UserCallExpr(CalleeInfo Callee, EquatableArray<Expr> Arguments, ScalarKind Kind) : Expr(Kind);
+/// <param name="Site">Index of the call's location in the front end's site table (for diagnostics).</param>
+public sealed record UserCallExpr(CalleeInfo Callee, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
 
 /// <summary>A call of any other static method; allowed only while every argument is passive.</summary>
 public sealed record OpaqueCallExpr(string Target, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
