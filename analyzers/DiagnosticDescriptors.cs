@@ -1,0 +1,115 @@
+using DiffGen.Generator.FrontEnd;
+using Microsoft.CodeAnalysis;
+
+namespace DiffGen.Analyzers;
+
+/// <summary>
+/// Every DiffGen diagnostic, declared once. IDs are stable: DG0xxx errors (the method cannot be
+/// differentiated), DG1xxx warnings, DG2xxx information. Each has a page under docs/diagnostics.
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    private const string Category = "DiffGen";
+    private const string HelpRoot = "https://github.com/diffgen/diffgen/blob/main/docs/diagnostics/";
+
+    public const string UnsupportedStatementId = "DG0001";
+    public const string UnsupportedExpressionId = "DG0002";
+    public const string NonDifferentiableCallId = "DG0003";
+    public const string MethodNotStaticId = "DG0004";
+    public const string TypeNotPartialId = "DG0005";
+    public const string ByReferenceParameterId = "DG0006";
+    public const string UnsupportedTypeId = "DG0007";
+    public const string ImplicitPrecisionMixId = "DG0008";
+    public const string GenericMethodId = "DG0009";
+    public const string InvalidCheckPointId = "DG0010";
+    public const string UnsupportedWriteId = "DG0011";
+    public const string InvalidCalleeId = "DG0012";
+    public const string ActiveArgumentToNoDerivativeId = "DG0013";
+
+    /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(UnsupportedStatementId,
+        "Unsupported statement in a [Differentiable] method",
+        "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return");
+
+    /// <summary>DG0002: "Expression {0} cannot be differentiated; use arithmetic, comparisons, ?: and calls of Math, MathF, DiffMath or [Differentiable] methods".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedExpression = Error(UnsupportedExpressionId,
+        "Unsupported expression in a [Differentiable] method",
+        "Expression {0} cannot be differentiated; use arithmetic, comparisons, ?: and calls of Math, MathF, DiffMath or [Differentiable] methods");
+
+    /// <summary>DG0003: "'{0}' receives a differentiable value but has no derivative; mark it [Differentiable] or pass only [NoDerivative] data".</summary>
+    public static readonly DiagnosticDescriptor NonDifferentiableCall = Error(NonDifferentiableCallId,
+        "Call to a method without derivative",
+        "'{0}' receives a differentiable value but has no derivative; mark it [Differentiable] or pass only [NoDerivative] data");
+
+    /// <summary>DG0004: "[Differentiable] method '{0}' must be static".</summary>
+    public static readonly DiagnosticDescriptor MethodNotStatic = Error(MethodNotStaticId,
+        "[Differentiable] method is not static",
+        "[Differentiable] method '{0}' must be static");
+
+    /// <summary>DG0005: "Type '{0}' must be declared partial so the generator can add derivative members to it".</summary>
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(TypeNotPartialId,
+        "Containing type is not partial",
+        "Type '{0}' must be declared partial so the generator can add derivative members to it");
+
+    /// <summary>DG0006: "Parameter '{0}' is passed by reference; [Differentiable] methods take parameters by value".</summary>
+    public static readonly DiagnosticDescriptor ByReferenceParameter = Error(ByReferenceParameterId,
+        "ref, out or in parameter",
+        "Parameter '{0}' is passed by reference; [Differentiable] methods take parameters by value");
+
+    /// <summary>DG0007: "Unsupported type: {0}; use double, float, int, long or bool".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(UnsupportedTypeId,
+        "Unsupported type in a [Differentiable] method",
+        "Unsupported type: {0}; use double, float, int, long or bool");
+
+    /// <summary>DG0008: "Implicit conversion mixes float and double differentiable values ({0}); write an explicit cast".</summary>
+    public static readonly DiagnosticDescriptor ImplicitPrecisionMix = Error(ImplicitPrecisionMixId,
+        "float and double mixed implicitly",
+        "Implicit conversion mixes float and double differentiable values ({0}); write an explicit cast");
+
+    /// <summary>DG0009: "[Differentiable] method '{0}' must not be generic".</summary>
+    public static readonly DiagnosticDescriptor GenericMethod = Error(GenericMethodId,
+        "Generic [Differentiable] method",
+        "[Differentiable] method '{0}' must not be generic");
+
+    /// <summary>DG0010: "Invalid [CheckGradientAt] point: {0}".</summary>
+    public static readonly DiagnosticDescriptor InvalidCheckPoint = Error(InvalidCheckPointId,
+        "Invalid [CheckGradientAt] point",
+        "Invalid [CheckGradientAt] point: {0}");
+
+    /// <summary>DG0011: "Write to {0} inside a [Differentiable] method; assign to locals or parameters instead".</summary>
+    public static readonly DiagnosticDescriptor UnsupportedWrite = Error(UnsupportedWriteId,
+        "Write outside the method's locals",
+        "Write to {0} inside a [Differentiable] method; assign to locals or parameters instead");
+
+    /// <summary>DG0012: "[Differentiable] callee {0}; fix the callee so its derivatives can be generated".</summary>
+    public static readonly DiagnosticDescriptor InvalidCallee = Error(InvalidCalleeId,
+        "Callee cannot be differentiated",
+        "[Differentiable] callee {0}; fix the callee so its derivatives can be generated");
+
+    /// <summary>DG0013: "A differentiable value is passed as {0}, a [NoDerivative] parameter, so its derivative would be lost; remove [NoDerivative] from the callee's parameter or pass data".</summary>
+    public static readonly DiagnosticDescriptor ActiveArgumentToNoDerivative = Error(ActiveArgumentToNoDerivativeId,
+        "Differentiable value passed to a [NoDerivative] parameter",
+        "A differentiable value is passed as {0}, a [NoDerivative] parameter, so its derivative would be lost; remove [NoDerivative] from the callee's parameter or pass data");
+
+    /// <summary>The descriptor that reports a front-end problem of the given kind.</summary>
+    public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
+    {
+        ProblemKind.UnsupportedStatement => UnsupportedStatement,
+        ProblemKind.UnsupportedExpression => UnsupportedExpression,
+        ProblemKind.NonDifferentiableCall => NonDifferentiableCall,
+        ProblemKind.MethodNotStatic => MethodNotStatic,
+        ProblemKind.TypeNotPartial => TypeNotPartial,
+        ProblemKind.ByReferenceParameter => ByReferenceParameter,
+        ProblemKind.UnsupportedType => UnsupportedType,
+        ProblemKind.ImplicitPrecisionMix => ImplicitPrecisionMix,
+        ProblemKind.GenericMethod => GenericMethod,
+        ProblemKind.InvalidCheckPoint => InvalidCheckPoint,
+        ProblemKind.UnsupportedWrite => UnsupportedWrite,
+        ProblemKind.InvalidCallee => InvalidCallee,
+        _ => ActiveArgumentToNoDerivative,
+    };
+
+    private static DiagnosticDescriptor Error(string id, string title, string message)
+        => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,
+               description: title + ".", helpLinkUri: HelpRoot + id + ".md");
+}
