@@ -81,7 +81,8 @@ internal sealed partial class BodyLowering
             case IEmptyOperation:
                 break;
             default:
-                Report(ProblemKind.UnsupportedStatement, operation, Describe(operation));
+                // Point at the keyword (switch, try, foreach, ...), not at the whole block.
+                Problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, operation.Syntax.GetFirstToken().GetLocation(), Describe(operation)));
                 break;
         }
     }
@@ -253,7 +254,10 @@ internal sealed partial class BodyLowering
 
     private static string Describe(IOperation operation)
     {
+        // The head of the code only: up to a block or line break, at most 60 characters.
         string text = operation.Syntax.ToString();
+        int cut = text.IndexOfAny(new[] { '{', '\n', '\r' });
+        if (cut > 0) text = text.Substring(0, cut).TrimEnd() + " ...";
         if (text.Length > 60) text = text.Substring(0, 57) + "...";
         return $"{operation.Kind} '{text}'";
     }

@@ -1,0 +1,100 @@
+using System.Linq;
+using DiffGen.Analyzers;
+using DiffGen.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace DiffGen.Generator.Tests;
+
+/// <summary>
+/// Unsupported input: the analyzer reports a DG error at the offending code, the generator emits
+/// nothing for that method and never throws, and the rest of the compilation is unaffected.
+/// </summary>
+public class DiagnosticsTests
+{
+    // A valid method beside every bad one: it must still be generated and compile.
+    private const string Neighbour = """
+        public static partial class Neighbour
+        {
+            [DiffGen.Differentiable]
+            public static double Fine(double x) => x * x;
+        }
+        """;
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        // id, source of a class holding method Bad, the text the diagnostic must point at
+        { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x) { switch (1) { default: break; } return x; } }", "switch" },
+        { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x) { try { x = x * 2; } finally { } return x; } }", "try" },
+        { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x) { Console.WriteLine(x); return x; } }", "Console.WriteLine(x)" },
+        { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double x) => x switch { > 0 => x, _ => -x }; }", "x switch { > 0 => x, _ => -x }" },
+        { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double x) { double y = x; return (y = x * 2) + 1; } }", "y = x * 2" },
+        { DiagnosticDescriptors.NonDifferentiableCallId, "public static partial class C { static double Plain(double v) => v; [Differentiable] public static double Bad(double x) => Plain(x) * 2; }", "Plain(x)" },
+        { DiagnosticDescriptors.MethodNotStaticId, "public partial class C { [Differentiable] public double Bad(double x) => x; }", "Bad" },
+        { DiagnosticDescriptors.TypeNotPartialId, "public static class C { [Differentiable] public static double Bad(double x) => x; }", "Bad" },
+        { DiagnosticDescriptors.TypeNotPartialId, "public class Outer { public static partial class C { [Differentiable] public static double Bad(double x) => x; } }", "Bad" },
+        { DiagnosticDescriptors.ByReferenceParameterId, "public static partial class C { [Differentiable] public static double Bad(double x, ref double y) => x * y; }", "y" },
+        { DiagnosticDescriptors.ByReferenceParameterId, "public static partial class C { [Differentiable] public static double Bad(in double x) => x; }", "x" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(decimal x) => (double)x; }", "x" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static int Bad(double x) => (int)x; }", "Bad" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double x) { string s = \"a\"; return x; } }", "s = \"a\"" },
+        { DiagnosticDescriptors.ImplicitPrecisionMixId, "public static partial class C { [Differentiable] public static double Bad(float x) => x * 2.0; }", "x" },
+        { DiagnosticDescriptors.GenericMethodId, "public static partial class C { [Differentiable] public static double Bad<T>(double x) => x; }", "Bad" },
+        { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0)] public static double Bad(double x, double y) => x * y; }", "CheckGradientAt(1.0)" },
+        { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0, 2.5)] public static double Bad(double x, int n) => x * n; }", "CheckGradientAt(1.0, 2.5)" },
+        { DiagnosticDescriptors.UnsupportedWriteId, "public static partial class C { static double field; [Differentiable] public static double Bad(double x) { field = x; return x; } }", "field" },
+        { DiagnosticDescriptors.InvalidCalleeId, "public static partial class C { [Differentiable] public static double Bad(double x) => D.NotStatic(x); } public static class D { [Differentiable] public static double NotStatic(double y) => y; }", "D.NotStatic(x)" },
+        { DiagnosticDescriptors.ActiveArgumentToNoDerivativeId, "public static partial class C { [Differentiable] static double Scale(double v, [NoDerivative] double s) => v * s; [Differentiable] public static double Bad(double x) => Scale(2.0, x); }", "Scale(2.0, x)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void UnsupportedInput_Analyzer_ReportsIdAtTheOffendingCode(string id, string source, string at)
+    {
+        var diagnostics = GeneratorHarness.Analyze(Wrap(source), Neighbour);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(at, diagnostic.Location.SourceTree!.ToString().Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
+        Assert.EndsWith(id + ".md", diagnostic.Descriptor.HelpLinkUri);
+        Assert.DoesNotContain("{", diagnostic.GetMessage());
+    }
+
+    public static TheoryData<string> Sources
+    {
+        get
+        {
+            var sources = new TheoryData<string>();
+            foreach (var row in Cases) sources.Add((string)row[1]);
+            return sources;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Sources))]
+    public void UnsupportedInput_Generator_SkipsOnlyThatMethod_AndNeverThrows(string source)
+    {
+        var (output, run, generatorDiagnostics) = GeneratorHarness.Generate(Wrap(source), Neighbour);
+
+        Assert.Empty(generatorDiagnostics);
+        Assert.DoesNotContain(run.GeneratedTrees, t => t.FilePath.Contains(".Bad"));
+        Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("Neighbour.Fine"));
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [InlineData("public static partial class C { [Differentiable] public static double Bad(double x) { return x * ; } }")]
+    [InlineData("public static partial class C { [Differentiable] public static double Bad(double x) { return Undefined(x); } }")]
+    [InlineData("public static partial class C { [Differentiable] public static double Bad(double x) { double y = x }")]
+    [InlineData("public static partial class C { [Differentiable] public static double Bad(double x) { if (x > ) return 1; return x; } }")]
+    [InlineData("public static partial class C { [Differentiable] public static double Bad(double x)")]
+    public void HalfTypedCode_NoDgDiagnostics_NoCrash(string source)
+    {
+        Assert.DoesNotContain(GeneratorHarness.Analyze(Wrap(source), Neighbour), d => d.Id.StartsWith("DG"));
+        var (_, run, generatorDiagnostics) = GeneratorHarness.Generate(Wrap(source), Neighbour);
+        Assert.Empty(generatorDiagnostics);
+        Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("Neighbour.Fine"));
+    }
+
+    private static string Wrap(string source) => "using System;\nusing DiffGen;\n" + source;
+}

@@ -1,0 +1,98 @@
+using System.Linq;
+using DiffGen.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace DiffGen.Generator.Tests;
+
+/// <summary>Editing one method leaves the cached pipeline outputs of every other method untouched.</summary>
+public class IncrementalityTests
+{
+    private const string First = """
+        using DiffGen;
+        public static partial class A
+        {
+            [Differentiable]
+            public static double F(double x) => x * x;
+        }
+        """;
+
+    private const string Second = """
+        using DiffGen;
+        public static partial class B
+        {
+            [Differentiable]
+            public static double G(double x) => x + 1;
+        }
+        """;
+
+    private const string SecondEdited = """
+        using DiffGen;
+        public static partial class B
+        {
+            [Differentiable]
+            public static double G(double x) => x * 3 + 1;
+        }
+        """;
+
+    [Fact]
+    public void EditInAnotherFile_UntouchedMethod_IsCachedAtEveryStep()
+    {
+        var compilation = GeneratorHarness.Compilation(First, Second);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText(SecondEdited, GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in new[] { DifferentiableGenerator.Steps.Lower, DifferentiableGenerator.Steps.Emit })
+        {
+            var outputs = run.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            var untouched = outputs.Where(o => Mentions(o.Value, "A.F")).Select(o => o.Reason).ToList();
+            var edits = outputs.Where(o => Mentions(o.Value, "B.G")).Select(o => o.Reason).ToList();
+            Assert.NotEmpty(untouched);
+            Assert.All(untouched, reason => Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {reason}"));
+            Assert.Contains(IncrementalStepRunReason.Modified, edits);
+        }
+    }
+
+    [Fact]
+    public void EditOfAnotherMethodInTheSameFile_UntouchedMethod_EmitIsCached()
+    {
+        string before = """
+            using DiffGen;
+            public static partial class A
+            {
+                [Differentiable]
+                public static double F(double x) => x * x;
+                [Differentiable]
+                public static double H(double x) => x - 1;
+            }
+            """;
+        string after = before.Replace("x - 1", "x - 2");
+        var compilation = GeneratorHarness.Compilation(before);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(after, GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var lowered = run.TrackedSteps[DifferentiableGenerator.Steps.Lower].SelectMany(s => s.Outputs).Where(o => Mentions(o.Value, "A.F")).ToList();
+        Assert.NotEmpty(lowered);
+        Assert.All(lowered, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        var emitted = run.TrackedSteps[DifferentiableGenerator.Steps.Emit].SelectMany(s => s.Outputs).Where(o => Mentions(o.Value, "A.F")).ToList();
+        Assert.NotEmpty(emitted);
+        Assert.All(emitted, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void NoEdit_SecondRun_AllOutputsCached()
+    {
+        var compilation = GeneratorHarness.Compilation(First, Second);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var run = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+
+        var reasons = run.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(reasons);
+        Assert.All(reasons, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
+    }
+
+    private static bool Mentions(object value, string method) => value.ToString()!.Contains(method);
+}
