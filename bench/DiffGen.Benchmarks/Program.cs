@@ -1,0 +1,29 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace DiffGen.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks. <c>--short</c> runs a quick in-process job (about a minute) for a first look;
+/// without it, BenchmarkDotNet's default job. Other arguments go to BenchmarkDotNet (e.g. --filter).
+/// </summary>
+public static class Program
+{
+    public static void Main(string[] args)
+    {
+        bool quick = args.Contains("--short");
+        var rest = args.Where(a => a != "--short").ToArray();
+        IConfig config = DefaultConfig.Instance;
+        if (quick)
+        {
+            config = config.AddJob(Job.ShortRun
+                .WithWarmupCount(2).WithIterationCount(5).WithLaunchCount(1)
+                .WithToolchain(InProcessEmitToolchain.Instance));
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest.Length == 0 ? new[] { "--filter", "*" } : rest, config);
+    }
+}
