@@ -211,6 +211,95 @@ public sealed class ClosedFormGradientTests
             double x = a[0], y = a[1], r = Math.Sqrt(1 + x * x * y * y), q = 1 + (x - y) * (x - y);
             return new[] { x * y * y / r - 1 / q, x * x * y / r + 1 / q };
         }, P2((0.3, 0.8), (1.7, -0.5))),
+        ["WhileTrueWithBreak"] = (a =>
+        {
+            double s = a[0], d = 1;
+            for (int i = 0; i < 12; i++)
+            {
+                d *= 0.8 + 0.1 * Math.Cos(s);
+                s = s * 0.8 + Math.Sin(s) * 0.1;
+            }
+            return new[] { d };
+        }, P(0.7, 2.3)),
+        ["DoWhileWithContinue(n 9)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 1; i <= 9; i += 2) d -= Math.Sin(a[0] * i);
+            return new[] { d };
+        }, P(0.4, -1.1)),
+        ["ReturnFromNestedLoops"] = (a =>
+        {
+            // s = A x + B y over the first 38 (i, j) pairs; the result is s^2.
+            double sumI = 0, sumJ = 0;
+            for (int k = 0; k <= 37; k++)
+            {
+                sumI += k / 10;
+                sumJ += k % 10;
+            }
+            double ca = 0.01 * sumI, cb = 0.02 * sumJ, s = ca * a[0] + cb * a[1];
+            return new[] { 2 * s * ca, 2 * s * cb };
+        }, P2((0.6, -0.3), (-1.2, 0.8))),
+        ["BreakInnerLoop(n 5)"] = (a =>
+        {
+            double d = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                for (int j = 0; j <= i; j++) d += Math.Cos(a[0] + j) * 0.1;
+                d *= 0.9;
+            }
+            return new[] { d };
+        }, P(0.3, -0.8)),
+        ["StrideLoopWithPow(n 9)"] = (a =>
+        {
+            double x2 = a[0] * a[0];
+            return new[] { 1 + x2 + x2 * x2 + x2 * x2 * x2 };
+        }, P(0.6, -0.7)),
+        ["SwapInLoop(n 5)"] = (a =>
+        {
+            // Tangents of (a, b) with respect to (a0, b0), propagated through (a, b) -> (b, a + b cos(a) / 2).
+            double x = a[0], y = a[1];
+            double xa = 1, xb = 0, ya = 0, yb = 1;
+            for (int i = 0; i < 5; i++)
+            {
+                double ny = x + 0.5 * y * Math.Cos(x);
+                double nya = xa * (1 - 0.5 * y * Math.Sin(x)) + ya * 0.5 * Math.Cos(x);
+                double nyb = xb * (1 - 0.5 * y * Math.Sin(x)) + yb * 0.5 * Math.Cos(x);
+                x = y; xa = ya; xb = yb;
+                y = ny; ya = nya; yb = nyb;
+            }
+            return new[] { y * xa + x * ya, y * xb + x * yb };
+        }, P2((0.6, -0.4), (1.1, 0.3))),
+        ["SelfReferentialUpdates"] = (a =>
+        {
+            double x = a[0];
+            double u1 = x * x + x, d1 = 2 * x + 1;
+            double u2 = u1 + u1 * u1, d2 = (1 + 2 * u1) * d1;
+            double u3 = u2 * u2, d3 = 2 * u2 * d2;
+            double d4 = (1 - 1 / ((1 + u3) * (1 + u3))) * d3;
+            return new[] { d4 };
+        }, P(0.4, -0.7)),
+        ["ConstVarAndDeclarators"] = (a => new[] { 2 * 2.5 * 2.5 * a[0], -2 * a[1] }, P2((0.4, 1.3), (-1.5, -0.2))),
+        ["PowOfNegativeBase"] = (a => new[] { 3 * (a[0] - 2) * (a[0] - 2) + 2 * (a[0] - 2) }, P(0.5, -1.0)),
+        ["BranchMaxLike"] = (a => a[0] > a[1] ? new[] { 2.0, -1.0 } : new[] { 1.0, 0.0 }, P2((0.9, 0.2), (-0.4, 0.6))),
+        ["ReluMaxLike"] = (a => a[0] > a[1] ? new[] { 2.0, -1.0 } : new[] { 1.0, 0.0 }, P2((0.9, 0.2), (-0.4, 0.6))),
+        ["CallLoopFromLoop(n 4)"] = (a =>
+        {
+            double s = a[0], d = 1;
+            for (int i = 0; i < 4; i++)
+            {
+                d = Math.Cos(Math.Sin(s)) * Math.Cos(s) * d + 0.1;
+                s = Math.Sin(Math.Sin(s)) + 0.1 * a[0];
+            }
+            return new[] { d };
+        }, P(0.8, -1.3)),
+        ["CallEarlyExitCallee"] = (a =>
+        {
+            double x = a[0], r = Math.Cbrt(x * x + 1), dr = 2 * x / (3 * r * r);
+            return new[] { r > 1.5 ? dr * x + r : dr - 1 };
+        }, P(0.8, 2.2, -1.9)),
+        ["IntArithmeticMix(n 7)"] = (a => new[] { 6 * a[0] + 1 + Math.Exp(a[0]) }, P(0.6, -0.5)),
+        ["IntArithmeticMix(n 4)"] = (a => new[] { 2.0 }, P(0.6, -0.5)),
+        ["SignLikeTernary"] = (a => new[] { 2 * Math.Abs(a[0]) + 1 }, P(0.6, -1.4)),
         ["CallTwiceNested"] = (a =>
         {
             double x = a[0], u = x * x + x;

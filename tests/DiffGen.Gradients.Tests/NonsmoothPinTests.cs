@@ -242,6 +242,32 @@ public sealed class NonsmoothPinTests
         Assert.Equal(-1.0, dx);
     }
 
+    [Fact]
+    public void BranchMaxLikeGradient_AtTie_DifferentiatesTheElseBranch()
+    {
+        // x > y ? 2x - y : x at x == y takes the else branch; x + relu(x - y) gives the same with relu'(0) = 0.
+        EdgeCaseFunctions.BranchMaxLikeGradient(0.5, 0.5, out double dx, out double dy);
+        Assert.Equal(1.0, dx);
+        Assert.Equal(0.0, dy);
+        EdgeCaseFunctions.ReluMaxLikeGradient(0.5, 0.5, out double rdx, out double rdy);
+        Assert.Equal(1.0, rdx);
+        Assert.Equal(0.0, rdy);
+    }
+
+    [Theory]
+    [InlineData(1.0, 0.0)]
+    [InlineData(0.0, 1.0)]
+    [InlineData(-0.5, -2.0)]
+    [InlineData(2.0, 2.0)]
+    [InlineData(-1.0, 0.25)]
+    public void BranchMaxLikeDirectional_AtTie_IsExactOneSidedDerivative(double d1, double d2)
+    {
+        // f = x + relu(x - y): f'((t, t); (d1, d2)) = d1 + max(d1 - d2, 0), whether written with a branch or relu.
+        double expected = d1 + Math.Max(d1 - d2, 0);
+        Assert.Equal(expected, EdgeCaseFunctions.BranchMaxLikeDirectional(0.5, 0.5, d1, d2).Tangent);
+        Assert.Equal(expected, EdgeCaseFunctions.ReluMaxLikeDirectional(0.5, 0.5, d1, d2).Tangent);
+    }
+
     // ---- The nonsmooth Rosenbrock J(t1, t2) = 100 (t2 - |t1|)^2 + |1 - t1| ----
 
     [Theory]

@@ -61,6 +61,27 @@ public static class GradientCases
         return i;
     }
 
+    /// <summary>The trip count of EdgeCaseFunctions.LoopWithCompoundCondition.</summary>
+    private static int CompoundConditionTrips(double x)
+    {
+        double s = x;
+        int i = 0;
+        for (; i < 50 && s < 5; i++) s = s * 1.2 + 0.1;
+        return i;
+    }
+
+    /// <summary>The smallest gap between the two arguments of Math.Max in EdgeCaseFunctions.MaxInLoop.</summary>
+    private static double MaxInLoopGap(double x, double y, int n)
+    {
+        double s = 0, gap = double.PositiveInfinity;
+        for (int i = 0; i < n; i++)
+        {
+            gap = Math.Min(gap, Math.Abs(s * 0.5 + x - y));
+            s = Math.Max(s * 0.5 + x, y) - 0.1 * i;
+        }
+        return gap;
+    }
+
     private static List<GradientCase> Build()
     {
         var cases = new List<GradientCase>
@@ -265,6 +286,65 @@ public static class GradientCases
             GradientCase.Of1("Outer<int>.Inner.SoftSign", Outer<int>.Inner.SoftSign, Outer<int>.Inner.SoftSignGradient, Outer<int>.Inner.SoftSignTangent, -3, 3, x => Away(x, 0)),
             GradientCase.Of2("StructPolynomial", StructFunctions.StructPolynomial, StructFunctions.StructPolynomialGradient, StructFunctions.StructPolynomialTangent, (-2, 2), (-2, 2)),
             GradientCase.Of1("NestedHost.Inner.Bump", NestedHost.Inner.Bump, NestedHost.Inner.BumpGradient, NestedHost.Inner.BumpTangent, -3, 3),
+
+            // ---- EdgeCaseFunctions ----
+            GradientCase.Of1("WhileTrueWithBreak", EdgeCaseFunctions.WhileTrueWithBreak, EdgeCaseFunctions.WhileTrueWithBreakGradient, EdgeCaseFunctions.WhileTrueWithBreakTangent, -3, 3),
+            GradientCase.Of1("DoWhileWithContinue(n 9)",
+                x => EdgeCaseFunctions.DoWhileWithContinue(x, 9),
+                (double x, out double dx) => EdgeCaseFunctions.DoWhileWithContinueGradient(x, 9, out dx),
+                (x, tx) => EdgeCaseFunctions.DoWhileWithContinueTangent(x, 9, tx),
+                -2, 2),
+            GradientCase.Of2("ReturnFromNestedLoops", EdgeCaseFunctions.ReturnFromNestedLoops, EdgeCaseFunctions.ReturnFromNestedLoopsGradient, EdgeCaseFunctions.ReturnFromNestedLoopsTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of1("BreakInnerLoop(n 5)",
+                x => EdgeCaseFunctions.BreakInnerLoop(x, 5),
+                (double x, out double dx) => EdgeCaseFunctions.BreakInnerLoopGradient(x, 5, out dx),
+                (x, tx) => EdgeCaseFunctions.BreakInnerLoopTangent(x, 5, tx),
+                -2, 2),
+            GradientCase.Of1("LoopWithCompoundCondition", EdgeCaseFunctions.LoopWithCompoundCondition, EdgeCaseFunctions.LoopWithCompoundConditionGradient, EdgeCaseFunctions.LoopWithCompoundConditionTangent,
+                0.2, 4.5, x => CompoundConditionTrips(x - Margin) == CompoundConditionTrips(x + Margin)),
+            GradientCase.Of1("StrideLoopWithPow(n 9)",
+                x => EdgeCaseFunctions.StrideLoopWithPow(x, 9),
+                (double x, out double dx) => EdgeCaseFunctions.StrideLoopWithPowGradient(x, 9, out dx),
+                (x, tx) => EdgeCaseFunctions.StrideLoopWithPowTangent(x, 9, tx),
+                -0.95, 0.95),
+            GradientCase.Of2("SwapInLoop(n 5)",
+                (a, b) => EdgeCaseFunctions.SwapInLoop(a, b, 5),
+                (double a, double b, out double da, out double db) => EdgeCaseFunctions.SwapInLoopGradient(a, b, 5, out da, out db),
+                (a, b, ta, tb) => EdgeCaseFunctions.SwapInLoopTangent(a, b, 5, ta, tb),
+                (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of1("SelfReferentialUpdates", EdgeCaseFunctions.SelfReferentialUpdates, EdgeCaseFunctions.SelfReferentialUpdatesGradient, EdgeCaseFunctions.SelfReferentialUpdatesTangent, -1, 0.6),
+            GradientCase.Of2("ConstVarAndDeclarators", EdgeCaseFunctions.ConstVarAndDeclarators, EdgeCaseFunctions.ConstVarAndDeclaratorsGradient, EdgeCaseFunctions.ConstVarAndDeclaratorsTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of1("PowOfNegativeBase", EdgeCaseFunctions.PowOfNegativeBase, EdgeCaseFunctions.PowOfNegativeBaseGradient, EdgeCaseFunctions.PowOfNegativeBaseTangent, -1, 1.5),
+            GradientCase.Of2("BranchMaxLike", EdgeCaseFunctions.BranchMaxLike, EdgeCaseFunctions.BranchMaxLikeGradient, EdgeCaseFunctions.BranchMaxLikeTangent, (-2, 2), (-2, 2), (x, y) => Away(x, y)),
+            GradientCase.Of2("ReluMaxLike", EdgeCaseFunctions.ReluMaxLike, EdgeCaseFunctions.ReluMaxLikeGradient, EdgeCaseFunctions.ReluMaxLikeTangent, (-2, 2), (-2, 2), (x, y) => Away(x, y)),
+            GradientCase.Of1("CallLoopFromLoop(n 4)",
+                x => EdgeCaseFunctions.CallLoopFromLoop(x, 4),
+                (double x, out double dx) => EdgeCaseFunctions.CallLoopFromLoopGradient(x, 4, out dx),
+                (x, tx) => EdgeCaseFunctions.CallLoopFromLoopTangent(x, 4, tx),
+                -2, 2),
+            GradientCase.Of1("CallEarlyExitCallee", EdgeCaseFunctions.CallEarlyExitCallee, EdgeCaseFunctions.CallEarlyExitCalleeGradient, EdgeCaseFunctions.CallEarlyExitCalleeTangent,
+                -2.5, 2.5, a => Away(Math.Cbrt(a * a + 1), 1.5)),
+            GradientCase.Of2("MaxInLoop(n 6)",
+                (x, y) => EdgeCaseFunctions.MaxInLoop(x, y, 6),
+                (double x, double y, out double dx, out double dy) => EdgeCaseFunctions.MaxInLoopGradient(x, y, 6, out dx, out dy),
+                (x, y, tx, ty) => EdgeCaseFunctions.MaxInLoopTangent(x, y, 6, tx, ty),
+                (-0.5, 1), (-0.5, 1), (x, y) => MaxInLoopGap(x, y, 6) > Margin),
+            GradientCase.Of1("LongLoop(n 2000)",
+                x => EdgeCaseFunctions.LongLoop(x, 2000),
+                (double x, out double dx) => EdgeCaseFunctions.LongLoopGradient(x, 2000, out dx),
+                (x, tx) => EdgeCaseFunctions.LongLoopTangent(x, 2000, tx),
+                -3, 3),
+            GradientCase.Of1("IntArithmeticMix(n 7)",
+                x => EdgeCaseFunctions.IntArithmeticMix(x, 7),
+                (double x, out double dx) => EdgeCaseFunctions.IntArithmeticMixGradient(x, 7, out dx),
+                (x, tx) => EdgeCaseFunctions.IntArithmeticMixTangent(x, 7, tx),
+                -2, 2),
+            GradientCase.Of1("IntArithmeticMix(n 4)",
+                x => EdgeCaseFunctions.IntArithmeticMix(x, 4),
+                (double x, out double dx) => EdgeCaseFunctions.IntArithmeticMixGradient(x, 4, out dx),
+                (x, tx) => EdgeCaseFunctions.IntArithmeticMixTangent(x, 4, tx),
+                -2, 2),
+            GradientCase.Of1("SignLikeTernary", EdgeCaseFunctions.SignLikeTernary, EdgeCaseFunctions.SignLikeTernaryGradient, EdgeCaseFunctions.SignLikeTernaryTangent, -2, 2, x => Away(x, 0)),
         };
         return cases;
     }
