@@ -31,8 +31,16 @@ internal sealed partial class BodyLowering
         if (operation.ConstantValue.HasValue && operation.Type is not null)
             return Literal(operation.ConstantValue.Value, kind, operation.Type);
 
+        if (ElementReference(operation) is var (array, index))
+            return new ElementExpr(array, Lower(index, null), _variables[array].Kind);
+        if (operation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } && ArrayVariable(lengthOf) is int measured)
+            return new LengthExpr(measured);
+
         switch (operation)
         {
+            case ILocalReferenceOperation or IParameterReferenceOperation when ArrayVariable(operation) is int whole:
+                Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[whole].Name}' (read its elements or Length)");
+                return Invalid;
             case ILocalReferenceOperation local when _variableIndex.TryGetValue(local.Local, out int l):
                 return new VariableExpr(l, _variables[l].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):

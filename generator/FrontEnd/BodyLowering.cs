@@ -36,7 +36,8 @@ internal sealed partial class BodyLowering
     public void AddParameter(IParameterSymbol parameter)
     {
         bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter);
-        AddVariable(parameter, parameter.Name, SymbolFacts.KindOf(parameter.Type), isParameter: true, differentiable);
+        var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type);
+        AddVariable(parameter, parameter.Name, kind, isParameter: true, differentiable, shape);
     }
 
     public List<Stmt> LowerBody(IOperation body)
@@ -78,6 +79,9 @@ internal sealed partial class BodyLowering
             case IBranchOperation branch:
                 LowerBranch(branch, into);
                 break;
+            case IForEachLoopOperation forEach:
+                LowerForEach(forEach, into);
+                break;
             case IEmptyOperation:
                 break;
             default:
@@ -90,21 +94,141 @@ internal sealed partial class BodyLowering
     private void LowerDeclarator(IVariableDeclaratorOperation declarator, List<Stmt> into)
     {
         var local = declarator.Symbol;
-        var kind = SymbolFacts.KindOf(local.Type);
-        if (kind == ScalarKind.Other || local.IsRef)
+        var (shape, kind) = SymbolFacts.ShapeOf(local.Type);
+        if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
             Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}'");
             return;
         }
-        int index = AddVariable(local, local.Name, kind, isParameter: false, differentiable: false);
+        int index = AddVariable(local, local.Name, kind, isParameter: false, differentiable: false, shape);
         var initializer = declarator.GetVariableInitializer() ?? declarator.Initializer;
+        if (shape != Shape.Scalar)
+        {
+            LowerAllocation(index, initializer?.Value, declarator, into);
+            return;
+        }
         if (initializer is not null) into.Add(new AssignStmt(index, Coerce(LowerValue(initializer.Value, into), kind, initializer.Value)));
+    }
+
+    /// <summary>
+    /// An array or span local must get its storage where it is declared, from <c>new T[n]</c> (optionally
+    /// with an initializer) or <c>stackalloc T[n]</c>, and keep it: its shadow is allocated beside it.
+    /// </summary>
+    private void LowerAllocation(int variable, IOperation? value, IOperation site, List<Stmt> into)
+    {
+        while (value is IConversionOperation conversion) value = conversion.Operand;
+        var kind = _variables[variable].Kind;
+        switch (value)
+        {
+            case IArrayCreationOperation { DimensionSizes.Length: 1 } creation:
+            {
+                into.Add(new AllocateStmt(variable, Lower(creation.DimensionSizes[0], null), OnStack: false, AddSite(site)));
+                if (creation.Initializer is { } elements)
+                    for (int i = 0; i < elements.ElementValues.Length; i++)
+                        into.Add(new StoreStmt(variable, new LiteralExpr(i.ToString(CultureInfo.InvariantCulture), ScalarKind.Int), Coerce(LowerValue(elements.ElementValues[i], into), kind, elements.ElementValues[i])));
+                return;
+            }
+            case { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.StackAllocArrayCreationExpressionSyntax stackAlloc }
+                when stackAlloc.Type is Microsoft.CodeAnalysis.CSharp.Syntax.ArrayTypeSyntax { RankSpecifiers.Count: 1 } arrayType
+                     && arrayType.RankSpecifiers[0].Sizes.Count == 1
+                     && value.SemanticModel?.GetOperation(arrayType.RankSpecifiers[0].Sizes[0], _cancellationToken) is { } size
+                     && stackAlloc.Initializer is null:
+                into.Add(new AllocateStmt(variable, Lower(size, null), OnStack: true, AddSite(site)));
+                return;
+            default:
+                Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n] or stackalloc {kind.Keyword()}[n])");
+                return;
+        }
+    }
+
+    private void LowerForEach(IForEachLoopOperation loop, List<Stmt> into)
+    {
+        var collection = loop.Collection;
+        while (collection is IConversionOperation conversion) collection = conversion.Operand;
+        if (ArrayVariable(collection) is not int source
+            || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } element }
+            || SymbolFacts.KindOf(element.Type) != _variables[source].Kind)
+        {
+            Report(ProblemKind.UnsupportedStatement, loop, "foreach over something other than an array or span variable of numbers");
+            return;
+        }
+        int position = AddSyntheticVariable(ScalarKind.Int, "index");
+        int current = AddVariable(element, element.Name, _variables[source].Kind, isParameter: false, differentiable: false);
+        into.Add(new AssignStmt(position, new LiteralExpr("0", ScalarKind.Int)));
+        int id = RegisterLoop(loop);
+        var body = new List<Stmt> { new AssignStmt(current, new ElementExpr(source, new VariableExpr(position, ScalarKind.Int), _variables[source].Kind)) };
+        LowerStatement(loop.Body, body);
+        var condition = new BinaryExpr(BinaryOp.Less, new VariableExpr(position, ScalarKind.Int), new LengthExpr(source), ScalarKind.Bool);
+        var increment = new Stmt[] { new AssignStmt(position, new BinaryExpr(BinaryOp.Add, new VariableExpr(position, ScalarKind.Int), new LiteralExpr("1", ScalarKind.Int), ScalarKind.Int)) };
+        into.Add(new LoopStmt(id, condition, ConditionAtEnd: false, body.ToArray(), increment));
+    }
+
+    /// <summary>The array or span variable <paramref name="operation"/> refers to, if it is one.</summary>
+    private int? ArrayVariable(IOperation operation)
+    {
+        ISymbol? symbol = operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        return symbol is not null && _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar ? index : null;
+    }
+
+    /// <summary>For <c>a[i]</c> on an array or span variable: the variable and the index operation.</summary>
+    private (int Variable, IOperation Index)? ElementReference(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayVariable(element.ArrayReference) is int array:
+                return (array, element.Indices[0]);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
+                when ArrayVariable(instance) is int span && SymbolFacts.KindOf(indexer.Arguments[0].Value.Type) == ScalarKind.Int:
+                return (span, indexer.Arguments[0].Value);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Lowers <c>a[i] op= value</c> (or <c>= value</c> when <paramref name="op"/> is null) to a store.</summary>
+    private void LowerElementStore(int array, IOperation indexOperation, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
+    {
+        var variable = _variables[array];
+        if (variable.IsParameter || variable.Shape == Shape.ReadOnlySpan)
+        {
+            Report(ProblemKind.UnsupportedWrite, site, $"an element of parameter '{variable.Name}' (inputs are read-only; write into a local array)");
+            return;
+        }
+        var index = Lower(indexOperation, null);
+        var kind = variable.Kind;
+        Expr value = right;
+        if (op is BinaryOp binary)
+        {
+            var operationKind = Wider(kind, right.Kind);
+            var current = Coerce(new ElementExpr(array, index, kind), operationKind, site, isImplicit: true);
+            value = Coerce(new BinaryExpr(binary, current, Coerce(right, operationKind, site, isImplicit: true), operationKind), kind, site, isImplicit: false);
+        }
+        into.Add(new StoreStmt(array, index, Coerce(value, kind, site)));
     }
 
     private void LowerExpressionStatement(IOperation operation, List<Stmt> into)
     {
         switch (operation)
         {
+            case ISimpleAssignmentOperation { Target: var elementTarget } elementAssignment when ElementReference(elementTarget) is var (array, index):
+                LowerElementStore(array, index, null, LowerValue(elementAssignment.Value, into), elementAssignment, into);
+                break;
+            case ICompoundAssignmentOperation { OperatorMethod: null, Target: var compoundElement } elementCompound when ElementReference(compoundElement) is var (array, index):
+                if (MapBinary(elementCompound.OperatorKind, elementCompound) is BinaryOp elementOp)
+                    LowerElementStore(array, index, elementOp, LowerValue(elementCompound.Value, into), elementCompound, into);
+                break;
+            case IIncrementOrDecrementOperation { Target: var incrementElement } elementIncrement when ElementReference(incrementElement) is var (array, index):
+            {
+                var kind = _variables[array].Kind;
+                string one = kind.IsFloating() ? kind.Literal(1) : kind == ScalarKind.Long ? "1L" : "1";
+                LowerElementStore(array, index, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
+                break;
+            }
             case ISimpleAssignmentOperation assignment:
                 if (TargetVariable(assignment.Target) is int target)
                     into.Add(new AssignStmt(target, Coerce(LowerValue(assignment.Value, into), _variables[target].Kind, assignment.Value)));
@@ -149,7 +273,12 @@ internal sealed partial class BodyLowering
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index)) return index;
+        if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index))
+        {
+            if (_variables[index].IsScalar) return index;
+            Report(ProblemKind.UnsupportedWrite, target, $"array or span variable '{_variables[index].Name}' itself (it keeps the storage it was declared with; write its elements)");
+            return null;
+        }
         if (symbol is ILocalSymbol) return null; // its declaration was already reported
         string what = target switch
         {
@@ -218,20 +347,20 @@ internal sealed partial class BodyLowering
 
     // ---------------------------------------------------------------- variables and helpers
 
-    private int AddVariable(ISymbol symbol, string name, ScalarKind kind, bool isParameter, bool differentiable)
+    private int AddVariable(ISymbol symbol, string name, ScalarKind kind, bool isParameter, bool differentiable, Shape shape = Shape.Scalar)
     {
         if (_variableIndex.TryGetValue(symbol, out int existing)) return existing;
         int index = _variables.Count;
-        _variables.Add(new VariableInfo(UniqueName(name), kind, isParameter, differentiable, IsActive: false));
+        _variables.Add(new VariableInfo(UniqueName(name), kind, isParameter, differentiable, IsActive: false, shape));
         _variableIndex[symbol] = index;
         return index;
     }
 
     /// <summary>A fresh local for a lifted conditional expression.</summary>
-    private int AddSyntheticVariable(ScalarKind kind)
+    private int AddSyntheticVariable(ScalarKind kind, string name = "conditional")
     {
         int index = _variables.Count;
-        _variables.Add(new VariableInfo(UniqueName("conditional"), kind, IsParameter: false, IsDifferentiableParameter: false, IsActive: false));
+        _variables.Add(new VariableInfo(UniqueName(name), kind, IsParameter: false, IsDifferentiableParameter: false, IsActive: false));
         return index;
     }
 

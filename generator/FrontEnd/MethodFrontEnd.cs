@@ -86,8 +86,10 @@ public static class MethodFrontEnd
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
-            else if (SymbolFacts.KindOf(parameter.Type) == ScalarKind.Other)
+            else if (SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other)
                 problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'"));
+            else if (SymbolFacts.ShapeOf(parameter.Type).Shape != Shape.Scalar && HasCheckPoints(method))
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }
     }
 
@@ -112,6 +114,7 @@ public static class MethodFrontEnd
                 case BinaryExpr b: VisitExpr(b.Left); VisitExpr(b.Right); break;
                 case ConditionalExpr c: VisitExpr(c.Condition); VisitExpr(c.WhenTrue); VisitExpr(c.WhenFalse); break;
                 case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a); break;
+                case ElementExpr e: VisitExpr(e.Index); break;
                 case UserCallExpr u:
                     for (int i = 0; i < u.Arguments.Count; i++)
                     {
@@ -123,7 +126,7 @@ public static class MethodFrontEnd
             }
         }
 
-        void VisitStatements(EquatableArray<Stmt> list)
+        void VisitStatements(EquatableArray<Stmt> list, bool inLoop)
         {
             foreach (var statement in list)
             {
@@ -131,17 +134,24 @@ public static class MethodFrontEnd
                 {
                     case AssignStmt a: VisitExpr(a.Value); break;
                     case ReturnStmt r: VisitExpr(r.Value); break;
-                    case IfStmt i: VisitExpr(i.Condition); VisitStatements(i.Then); VisitStatements(i.Else); break;
+                    case StoreStmt st: VisitExpr(st.Index); VisitExpr(st.Value); break;
+                    case AllocateStmt al:
+                        // The adjoint sweep reads the shadow of the last allocation only.
+                        if (inLoop && active[al.Variable])
+                            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, sites[al.Site], "allocation of a differentiable array inside a loop (allocate it once, before the loop)"));
+                        VisitExpr(al.Length);
+                        break;
+                    case IfStmt i: VisitExpr(i.Condition); VisitStatements(i.Then, inLoop); VisitStatements(i.Else, inLoop); break;
                     case LoopStmt l:
                         if (l.Condition is not null) VisitExpr(l.Condition);
-                        VisitStatements(l.Body);
-                        VisitStatements(l.Increment);
+                        VisitStatements(l.Body, true);
+                        VisitStatements(l.Increment, true);
                         break;
                 }
             }
         }
 
-        VisitStatements(statements);
+        VisitStatements(statements, false);
     }
 
     private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, Location location, List<FrontEndProblem> problems)
@@ -193,6 +203,9 @@ public static class MethodFrontEnd
         }
         return points.ToArray();
     }
+
+    private static bool HasCheckPoints(IMethodSymbol method)
+        => method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SymbolFacts.CheckGradientAtAttribute);
 
     private static bool VisibleToModule(INamedTypeSymbol? type)
     {

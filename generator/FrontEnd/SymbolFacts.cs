@@ -28,9 +28,32 @@ public static class SymbolFacts
         _ => ScalarKind.Other,
     };
 
+    /// <summary>
+    /// The shape and element kind of <paramref name="type"/>: a scalar, a one-dimensional array, or a
+    /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c>. Unsupported types give kind <see cref="ScalarKind.Other"/>.
+    /// </summary>
+    public static (Ir.Shape Shape, ScalarKind Kind) ShapeOf(ITypeSymbol? type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1 } array)
+            return (Ir.Shape.Array, ElementKind(array.ElementType));
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System")
+        {
+            if (named.Name == "Span") return (Ir.Shape.Span, ElementKind(named.TypeArguments[0]));
+            if (named.Name == "ReadOnlySpan") return (Ir.Shape.ReadOnlySpan, ElementKind(named.TypeArguments[0]));
+        }
+        return (Ir.Shape.Scalar, KindOf(type));
+    }
+
+    // Elements are numbers: bool arrays are not supported.
+    private static ScalarKind ElementKind(ITypeSymbol type)
+    {
+        var kind = KindOf(type);
+        return kind == ScalarKind.Bool ? ScalarKind.Other : kind;
+    }
+
     /// <summary>Whether a parameter of <paramref name="parameter"/>'s type gets a derivative.</summary>
     public static bool IsDifferentiableParameter(IParameterSymbol parameter)
-        => KindOf(parameter.Type).IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
+        => ShapeOf(parameter.Type).Kind.IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
 
     public static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {

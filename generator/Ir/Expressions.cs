@@ -12,6 +12,12 @@ public sealed record LiteralExpr(string Code, ScalarKind Kind) : Expr(Kind);
 /// <summary>A read of a parameter or local (an index into <see cref="MethodIr.Variables"/>).</summary>
 public sealed record VariableExpr(int Variable, ScalarKind Kind) : Expr(Kind);
 
+/// <summary><c>array[index]</c> of an array or span variable; <paramref name="Kind"/> is the element type.</summary>
+public sealed record ElementExpr(int Variable, Expr Index, ScalarKind Kind) : Expr(Kind);
+
+/// <summary><c>array.Length</c> of an array or span variable (an <c>int</c>, passive).</summary>
+public sealed record LengthExpr(int Variable) : Expr(ScalarKind.Int);
+
 /// <summary>A value read from a static field or property, passive, rendered as C#.</summary>
 public sealed record OpaqueValueExpr(string Code, ScalarKind Kind) : Expr(Kind);
 

@@ -5,9 +5,35 @@ namespace DiffGen.Generator.Ir;
 
 /// <summary>A parameter or local of the lowered method.</summary>
 /// <param name="Name">Name in generated code (user locals are renamed only to stay unique once hoisted).</param>
+/// <param name="Kind">The scalar type, or the element type of an array or span.</param>
 /// <param name="IsDifferentiableParameter">A floating parameter without <c>[NoDerivative]</c>: it gets a shadow.</param>
 /// <param name="IsActive">Whether the variable can carry a derivative (depends on a differentiable parameter).</param>
-public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive);
+/// <param name="Shape">Scalar, array or span.</param>
+public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar)
+{
+    /// <summary>The C# type of the variable, e.g. <c>double</c>, <c>double[]</c>, <c>global::System.Span&lt;double&gt;</c>.</summary>
+    public string TypeName => Shape switch
+    {
+        Shape.Array => Kind.Keyword() + "[]",
+        Shape.Span => "global::System.Span<" + Kind.Keyword() + ">",
+        Shape.ReadOnlySpan => "global::System.ReadOnlySpan<" + Kind.Keyword() + ">",
+        _ => Kind.Keyword(),
+    };
+
+    public bool IsScalar => Shape == Shape.Scalar;
+}
+
+/// <summary>Whether a variable holds one value or a run of elements.</summary>
+public enum Shape
+{
+    Scalar,
+    /// <summary><c>T[]</c>.</summary>
+    Array,
+    /// <summary><c>Span&lt;T&gt;</c>.</summary>
+    Span,
+    /// <summary><c>ReadOnlySpan&lt;T&gt;</c>.</summary>
+    ReadOnlySpan,
+}
 
 /// <summary>The values of one <c>[CheckGradientAt]</c> point, rendered as C# arguments.</summary>
 public sealed record CheckPoint(EquatableArray<string> Arguments);

@@ -8,6 +8,16 @@ public abstract record Stmt;
 /// <summary><c>variable = value</c>; compound assignments and increments are lowered to this.</summary>
 public sealed record AssignStmt(int Variable, Expr Value) : Stmt;
 
+/// <summary><c>variable[index] = value</c> into an array or span variable (compound forms are lowered to this).</summary>
+public sealed record StoreStmt(int Variable, Expr Index, Expr Value) : Stmt;
+
+/// <summary>
+/// Gives an array or span local its storage: <c>new T[length]</c> or, when <paramref name="OnStack"/>,
+/// <c>stackalloc T[length]</c>. Generated code allocates the local's tangent or adjoint beside it.
+/// </summary>
+/// <param name="Site">Index of the declaration's location in the front end's site table (for diagnostics).</param>
+public sealed record AllocateStmt(int Variable, Expr Length, bool OnStack, int Site) : Stmt;
+
 public sealed record IfStmt(Expr Condition, EquatableArray<Stmt> Then, EquatableArray<Stmt> Else) : Stmt;
 
 /// <summary>

@@ -19,18 +19,18 @@ public static class Activity
     {
         var active = new bool[variables.Count];
         for (int i = 0; i < variables.Count; i++) active[i] = variables[i].IsDifferentiableParameter;
-        var assignments = new List<AssignStmt>();
-        CollectAssignments(body, assignments);
+        var writes = new List<(int Variable, Expr Value)>();
+        CollectWrites(body, writes);
         bool changed = true;
         while (changed)
         {
             changed = false;
-            foreach (var assignment in assignments)
+            foreach (var (variable, value) in writes)
             {
-                if (active[assignment.Variable] || !variables[assignment.Variable].Kind.IsFloating()) continue;
-                if (IsActive(assignment.Value, active))
+                if (active[variable] || !variables[variable].Kind.IsFloating()) continue;
+                if (IsActive(value, active))
                 {
-                    active[assignment.Variable] = true;
+                    active[variable] = true;
                     changed = true;
                 }
             }
@@ -45,6 +45,7 @@ public static class Activity
         switch (expr)
         {
             case VariableExpr v: return activeVariables[v.Variable];
+            case ElementExpr e: return activeVariables[e.Variable];
             case UnaryExpr u: return IsActive(u.Operand, activeVariables);
             case BinaryExpr b: return IsActive(b.Left, activeVariables) || IsActive(b.Right, activeVariables);
             case ConvertExpr c: return IsActive(c.Operand, activeVariables);
@@ -63,16 +64,31 @@ public static class Activity
         }
     }
 
-    private static void CollectAssignments(EquatableArray<Stmt> statements, List<AssignStmt> into)
+    /// <summary>Every (variable, value) written: assignments to scalars and stores into arrays.</summary>
+    private static void CollectWrites(EquatableArray<Stmt> statements, List<(int, Expr)> into)
     {
         foreach (var statement in statements)
         {
             switch (statement)
             {
-                case AssignStmt a: into.Add(a); break;
-                case IfStmt i: CollectAssignments(i.Then, into); CollectAssignments(i.Else, into); break;
-                case LoopStmt l: CollectAssignments(l.Body, into); CollectAssignments(l.Increment, into); break;
+                case AssignStmt a: into.Add((a.Variable, a.Value)); break;
+                case StoreStmt s: into.Add((s.Variable, s.Value)); break;
+                case IfStmt i: CollectWrites(i.Then, into); CollectWrites(i.Else, into); break;
+                case LoopStmt l: CollectWrites(l.Body, into); CollectWrites(l.Increment, into); break;
             }
         }
+    }
+
+    /// <summary>
+    /// Variables written anywhere in the method (scalars assigned, arrays stored into). A value loaded
+    /// from a variable outside this set can be loaded again in the adjoint sweep instead of recorded.
+    /// </summary>
+    public static bool[] WrittenVariables(int count, EquatableArray<Stmt> body)
+    {
+        var written = new bool[count];
+        var writes = new List<(int Variable, Expr Value)>();
+        CollectWrites(body, writes);
+        foreach (var (variable, _) in writes) written[variable] = true;
+        return written;
     }
 }

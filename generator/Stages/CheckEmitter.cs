@@ -3,6 +3,7 @@ using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using Shape = DiffGen.Generator.Ir.Shape;
 
 namespace DiffGen.Generator.Stages;
 
@@ -18,37 +19,62 @@ internal static class CheckEmitter
         var names = new NameScope(ir.Variables.Take(ir.ParameterCount).Select(v => v.Name));
         var parameters = ir.Variables.Take(ir.ParameterCount).ToArray();
         var differentiable = Enumerable.Range(0, ir.ParameterCount).Where(i => parameters[i].IsDifferentiableParameter).ToArray();
-        string arguments = string.Join(", ", parameters.Select(p => p.Name));
-        string value = names.Fresh("value");
-        string h = names.Fresh("h");
-        var shadows = differentiable.Select(i => names.Fresh("d" + parameters[i].Name)).ToArray();
+        string value = names.Fresh("value"), h = names.Fresh("h"), k = names.Fresh("k"), perturbed = names.Fresh("perturbed");
+        string labels = names.Fresh("names"), reverse = names.Fresh("reverse"), forward = names.Fresh("forward"), finite = names.Fresh("finiteDifference");
+        // Spans cannot be captured by the finite-difference lambdas: every array or span argument is copied to an array.
+        var local = parameters.Select(p => p.IsScalar ? p.Name : names.Fresh(p.Name + "Copy")).ToArray();
+        var shadow = new string[parameters.Length];
+        foreach (int i in differentiable) shadow[i] = names.Fresh("d" + parameters[i].Name);
+
+        // Tangents along one coordinate: 1 for the scalar parameter `hot` (or the array `unit` for an array one), 0 elsewhere.
+        string Tangents(int hot, string unit) => string.Join(", ", differentiable.Select(j => parameters[j].IsScalar
+            ? parameters[j].Kind.Literal(j == hot ? 1 : 0)
+            : j == hot ? unit : $"new {parameters[j].Kind.Keyword()}[{local[j]}.Length]"));
 
         SourceEmitter.WriteDocs(w, $"Checks <see cref=\"{ir.Name}Gradient\"/> at the given point against <see cref=\"{ir.Name}Tangent\"/> along each coordinate and against central finite differences of <see cref=\"{ir.Name}\"/>.");
-        using (w.Block($"{ir.Accessibility} static global::DiffGen.GradientCheckResult {ir.Name}GradientCheck({string.Join(", ", parameters.Select(p => p.Kind.Keyword() + " " + p.Name))})"))
+        using (w.Block($"{ir.Accessibility} static global::DiffGen.GradientCheckResult {ir.Name}GradientCheck({string.Join(", ", parameters.Select(p => p.TypeName + " " + p.Name))})"))
         {
-            string outs = string.Concat(differentiable.Select((_, j) => $", out {parameters[differentiable[j]].Kind.Keyword()} {shadows[j]}"));
-            w.Line($"{ir.ReturnKind.Keyword()} {value} = {ir.Name}Gradient({arguments}{outs});");
-            w.Line($"double[] reverse = {{ {string.Join(", ", shadows)} }};");
-            using (w.Block("double[] forward =", "};"))
+            for (int i = 0; i < parameters.Length; i++)
+                if (!parameters[i].IsScalar)
+                    w.Line($"{parameters[i].Kind.Keyword()}[] {local[i]} = {(parameters[i].Shape == Shape.Array ? $"({parameters[i].Kind.Keyword()}[]){parameters[i].Name}.Clone()" : parameters[i].Name + ".ToArray()")};");
+            foreach (int i in differentiable)
+                if (!parameters[i].IsScalar) w.Line($"{parameters[i].Kind.Keyword()}[] {shadow[i]} = new {parameters[i].Kind.Keyword()}[{local[i]}.Length];");
+            string outs = string.Concat(differentiable.Select(i => parameters[i].IsScalar ? $", out {parameters[i].Kind.Keyword()} {shadow[i]}" : $", {shadow[i]}"));
+            w.Line($"{ir.ReturnKind.Keyword()} {value} = {ir.Name}Gradient({string.Join(", ", local)}{outs});");
+            w.Line($"var {labels} = new global::System.Collections.Generic.List<string>();");
+            w.Line($"var {reverse} = new global::System.Collections.Generic.List<double>();");
+            w.Line($"var {forward} = new global::System.Collections.Generic.List<double>();");
+            w.Line($"var {finite} = new global::System.Collections.Generic.List<double>();");
+            foreach (int i in differentiable)
             {
-                foreach (int i in differentiable)
+                var parameter = parameters[i];
+                string single = parameter.Kind == ScalarKind.Float ? "true" : "false";
+                if (parameter.IsScalar)
                 {
-                    var directions = differentiable.Select(j => parameters[j].Kind.Literal(j == i ? 1 : 0));
-                    w.Line($"{ir.Name}Tangent({string.Join(", ", parameters.Select(p => p.Name).Concat(directions))}).Tangent,");
+                    string shifted = parameter.Kind == ScalarKind.Float ? $"(float)({parameter.Name} + {h})" : $"{parameter.Name} + {h}";
+                    string call = string.Join(", ", local.Select((p, j) => j == i ? shifted : p));
+                    w.Line($"{labels}.Add(\"{parameter.Name}\");");
+                    w.Line($"{reverse}.Add({shadow[i]});");
+                    w.Line($"{forward}.Add({ir.Name}Tangent({string.Join(", ", local)}, {Tangents(i, "")}).Tangent);");
+                    w.Line($"{finite}.Add(global::DiffGen.FiniteDifferences.Central({h} => {ir.Name}({call}), {parameter.Name}, singlePrecision: {single}));");
+                    continue;
+                }
+                using (w.Block($"for (int {k} = 0; {k} < {local[i]}.Length; {k}++)"))
+                {
+                    string unit = names.Fresh("unit");
+                    string tangents = Tangents(i, unit);
+                    w.Line($"{labels}.Add(\"{parameter.Name}[\" + {k} + \"]\");");
+                    w.Line($"{reverse}.Add({shadow[i]}[{k}]);");
+                    w.Line($"var {unit} = new {parameter.Kind.Keyword()}[{local[i]}.Length];");
+                    w.Line($"{unit}[{k}] = 1;");
+                    w.Line($"{forward}.Add({ir.Name}Tangent({string.Join(", ", local)}, {tangents}).Tangent);");
+                    string call = string.Join(", ", local.Select((p, j) => j == i ? perturbed : p));
+                    string at = names.Fresh("at");
+                    w.Line($"int {at} = {k};");
+                    w.Line($"{finite}.Add(global::DiffGen.FiniteDifferences.Central({h} => {{ var {perturbed} = ({parameter.Kind.Keyword()}[]){local[i]}.Clone(); {perturbed}[{at}] = ({parameter.Kind.Keyword()})({local[i]}[{at}] + {h}); return {ir.Name}({call}); }}, {local[i]}[{k}], singlePrecision: {single}));");
                 }
             }
-            using (w.Block("double[] finiteDifference =", "};"))
-            {
-                foreach (int i in differentiable)
-                {
-                    var kind = parameters[i].Kind;
-                    string shifted = kind == ScalarKind.Float ? $"(float)({parameters[i].Name} + {h})" : $"{parameters[i].Name} + {h}";
-                    string call = string.Join(", ", parameters.Select((p, j) => j == i ? shifted : p.Name));
-                    w.Line($"global::DiffGen.FiniteDifferences.Central({h} => {ir.Name}({call}), {parameters[i].Name}, singlePrecision: {(kind == ScalarKind.Float ? "true" : "false")}),");
-                }
-            }
-            string parameterNames = string.Join(", ", differentiable.Select(i => "\"" + parameters[i].Name + "\""));
-            w.Line($"return new global::DiffGen.GradientCheckResult(\"{ir.DisplayName}\", new string[] {{ {parameterNames} }}, {value}, reverse, forward, finiteDifference);");
+            w.Line($"return new global::DiffGen.GradientCheckResult(\"{ir.DisplayName}\", {labels}.ToArray(), {value}, {reverse}.ToArray(), {forward}.ToArray(), {finite}.ToArray());");
         }
 
         if (ir.CheckPoints.Count == 0) return;

@@ -42,13 +42,14 @@ internal sealed class ForwardEmitter
     private void EmitMethod()
     {
         var parameters = new List<string>();
-        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].Kind.Keyword() + " " + _ir.Variables[i].Name);
+        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
             _tangent[i] = _names.Fresh("t" + variable.Name);
-            parameters.Add(variable.Kind.Keyword() + " " + _tangent[i]);
+            string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
+            parameters.Add(tangentType + " " + _tangent[i]);
         }
         string type = _ir.ReturnKind.Keyword();
         string suffix = _directional ? "Directional" : "Tangent";
@@ -57,15 +58,17 @@ internal sealed class ForwardEmitter
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
         using (_w.Block($"{_ir.Accessibility} static ({type} Value, {type} Tangent) {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
         {
+            for (int i = 0; i < _ir.ParameterCount; i++)
+                if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent)
+                    SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
             for (int i = 0; i < _ir.Variables.Count; i++)
             {
                 var variable = _ir.Variables[i];
-                if (i >= _ir.ParameterCount)
-                    _w.Line($"{variable.Kind.Keyword()} {variable.Name} = default;");
+                if (i >= _ir.ParameterCount) _w.Line(SourceEmitter.Declaration(variable, variable.Name));
                 if (variable.IsActive && _tangent[i] is null)
                 {
                     _tangent[i] = _names.Fresh(variable.Name + "_dot");
-                    _w.Line($"{variable.Kind.Keyword()} {_tangent[i]} = {variable.Kind.Literal(0)};");
+                    _w.Line(SourceEmitter.Declaration(variable, _tangent[i]!));
                 }
             }
             EmitStatements(_ir.Body);
@@ -83,6 +86,20 @@ internal sealed class ForwardEmitter
         {
             case AssignStmt assign:
                 EmitAssign(assign);
+                break;
+            case StoreStmt store:
+            {
+                var (value, tangent) = EmitExpr(store.Value);
+                string index = PrimalRenderer.RenderTop(store.Index, Name);
+                if (_ir.Variables[store.Variable].IsActive)
+                    _w.Line($"{_tangent[store.Variable]}[{index}] = {PrimalRenderer.StripParentheses(tangent ?? store.Value.Kind.Literal(0))};");
+                _w.Line($"{Name(store.Variable)}[{index}] = {PrimalRenderer.StripParentheses(value)};");
+                break;
+            }
+            case AllocateStmt allocate:
+                SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], Name(allocate.Variable), PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false);
+                if (_tangent[allocate.Variable] is string allocatedTangent)
+                    SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], allocatedTangent, Name(allocate.Variable) + ".Length", allocate.OnStack, clear: true);
                 break;
             case ReturnStmt ret:
             {
@@ -207,6 +224,11 @@ internal sealed class ForwardEmitter
         {
             case VariableExpr v:
                 return (Name(v.Variable), _tangent[v.Variable]);
+            case ElementExpr e:
+            {
+                string index = PrimalRenderer.RenderTop(e.Index, Name);
+                return ($"{Name(e.Variable)}[{index}]", $"{_tangent[e.Variable]}[{index}]");
+            }
             case UnaryExpr { Op: UnaryOp.Negate } u:
             {
                 var (value, tangent) = EmitExpr(u.Operand);

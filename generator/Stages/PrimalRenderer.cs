@@ -14,6 +14,8 @@ internal static class PrimalRenderer
     {
         LiteralExpr l => l.Code.StartsWith("-", StringComparison.Ordinal) ? "(" + l.Code + ")" : l.Code,
         VariableExpr v => name(v.Variable),
+        ElementExpr e => name(e.Variable) + "[" + RenderTop(e.Index, name) + "]",
+        LengthExpr l => name(l.Variable) + ".Length",
         OpaqueValueExpr o => o.Code,
         UnaryExpr u => "(" + UnaryToken(u.Op) + Render(u.Operand, name) + ")",
         BinaryExpr b => "(" + Render(b.Left, name) + " " + BinaryToken(b.Op) + " " + Render(b.Right, name) + ")",

@@ -25,11 +25,12 @@ internal sealed class ReverseEmitter
     private readonly NonsmoothSettings _settings;
     private readonly NameScope _names;
     private readonly bool[] _active;
+    private readonly bool[] _written;
     private readonly string?[] _adjoint;
     private readonly bool _straight;
     private readonly IndentedWriter _primal = new();
     private readonly List<Segment> _segments = new();
-    private readonly List<(ScalarKind Kind, string Name)> _hoisted = new();
+    private readonly List<Temp> _hoisted = new();
     private readonly Dictionary<int, string> _continueLabels = new();
     private readonly string _result;
     private readonly string _controlTape;
@@ -45,6 +46,7 @@ internal sealed class ReverseEmitter
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
+        _written = Activity.WrittenVariables(ir.Variables.Count, ir.Body);
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _result = _names.Fresh("result");
@@ -62,16 +64,26 @@ internal sealed class ReverseEmitter
     {
         var parameters = new List<string>();
         var shadows = new List<(string Shadow, int Variable)>();
-        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].Kind.Keyword() + " " + _ir.Variables[i].Name);
+        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
-            if (!_ir.Variables[i].IsDifferentiableParameter) continue;
-            string shadow = _names.Fresh("d" + _ir.Variables[i].Name);
+            var variable = _ir.Variables[i];
+            if (!variable.IsDifferentiableParameter) continue;
+            string shadow = _names.Fresh("d" + variable.Name);
             shadows.Add((shadow, i));
-            parameters.Add("out " + _ir.Variables[i].Kind.Keyword() + " " + shadow);
+            if (variable.IsScalar)
+            {
+                parameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
+            }
+            else
+            {
+                // Array shadows are the caller's buffers, accumulated in place.
+                parameters.Add("global::System.Span<" + variable.Kind.Keyword() + "> " + shadow);
+                _adjoint[i] = shadow;
+            }
         }
         for (int i = 0; i < _ir.Variables.Count; i++)
-            if (_active[i]) _adjoint[i] = _names.Fresh(_ir.Variables[i].Name + "_bar");
+            if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(_ir.Variables[i].Name + "_bar");
 
         // The primal sweep is built first: it decides which tapes exist.
         EmitStatements(_ir.Body, inLoop: false, isTopLevel: true);
@@ -81,12 +93,19 @@ internal sealed class ReverseEmitter
         SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
         using (w.Block($"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", parameters)})"))
         {
+            foreach (var (shadow, variable) in shadows)
+                if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
-                w.Line($"{_ir.Variables[i].Kind.Keyword()} {_ir.Variables[i].Name} = default;");
+                w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
-                if (_adjoint[i] is string adjoint) w.Line($"{_ir.Variables[i].Kind.Keyword()} {adjoint} = {_ir.Variables[i].Kind.Literal(0)};");
+            {
+                if (_adjoint[i] is not string adjoint || (i < _ir.ParameterCount && !_ir.Variables[i].IsScalar)) continue;
+                w.Line(_ir.Variables[i].IsScalar
+                    ? $"{_ir.Variables[i].Kind.Keyword()} {adjoint} = {_ir.Variables[i].Kind.Literal(0)};"
+                    : SourceEmitter.Declaration(_ir.Variables[i], adjoint));
+            }
             w.Line($"{type} {_result} = {_ir.ReturnKind.Literal(0)};");
-            foreach (var (kind, name) in _hoisted) w.Line($"{kind.Keyword()} {name} = default;");
+            foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
             bool usesDouble = _segments.Any(s => s.Pushed.Any(p => p.Kind == ScalarKind.Double));
             bool usesFloat = _segments.Any(s => s.Pushed.Any(p => p.Kind == ScalarKind.Float));
             if (!_straight)
@@ -117,13 +136,15 @@ internal sealed class ReverseEmitter
                         {
                             for (int i = segment.Pushed.Count - 1; i >= 0; i--)
                                 w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
+                            foreach (var temp in segment.Reloaded) w.Line($"{temp.Name} = {temp.Reload};");
                             w.Lines(segment.Adjoint);
                             w.Line("break;");
                         }
                     }
                 }
             }
-            foreach (var (shadow, variable) in shadows) w.Line($"{shadow} = {_adjoint[variable]};");
+            foreach (var (shadow, variable) in shadows)
+                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_adjoint[variable]};");
             if (!_straight) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
@@ -131,7 +152,13 @@ internal sealed class ReverseEmitter
         }
     }
 
-    private string TapeOf(ScalarKind kind) => kind == ScalarKind.Float ? _floatTape : _doubleTape;
+    private string TapeOf(ScalarKind kind) => kind switch
+    {
+        ScalarKind.Float => _floatTape,
+        ScalarKind.Double => _doubleTape,
+        ScalarKind.Int => _controlTape, // indices share the int tape with segment ids
+        _ => throw new InvalidOperationException("No tape records " + kind),
+    };
 
     // ---------------------------------------------------------------- primal sweep
 
@@ -148,6 +175,17 @@ internal sealed class ReverseEmitter
             case AssignStmt assign:
                 EmitAssign(assign, inLoop);
                 break;
+            case StoreStmt store:
+                EmitStore(store, inLoop);
+                break;
+            case AllocateStmt allocate:
+            {
+                var variable = _ir.Variables[allocate.Variable];
+                SourceEmitter.WriteAllocation(_primal, variable, variable.Name, PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false);
+                if (_adjoint[allocate.Variable] is string adjoint)
+                    SourceEmitter.WriteAllocation(_primal, variable, adjoint, variable.Name + ".Length", allocate.OnStack, clear: true);
+                break;
+            }
             case ReturnStmt ret:
                 EmitReturn(ret, inLoop, isLast);
                 break;
@@ -206,13 +244,32 @@ internal sealed class ReverseEmitter
         {
             // A passive value: plain code. Overwriting an active variable cuts its adjoint.
             _primal.Line($"{variable.Name} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+            Invalidate(assign.Variable);
             if (variable.IsActive) OpenSegment(inLoop).Steps.Add(new AssignStep(assign.Variable, null));
             return;
         }
         var segment = OpenSegment(inLoop);
         var node = Linearize(assign.Value, segment);
         _primal.Line($"{variable.Name} = {node.Code};");
+        Invalidate(assign.Variable);
         segment.Steps.Add(new AssignStep(assign.Variable, node));
+    }
+
+    private void EmitStore(StoreStmt store, bool inLoop)
+    {
+        var variable = _ir.Variables[store.Variable];
+        if (!variable.IsActive)
+        {
+            _primal.Line($"{variable.Name}[{PrimalRenderer.RenderTop(store.Index, Name)}] = {PrimalRenderer.RenderTop(store.Value, Name)};");
+            Invalidate(store.Variable);
+            return;
+        }
+        var segment = OpenSegment(inLoop);
+        var index = Linearize(store.Index, segment);
+        var value = Linearize(store.Value, segment);
+        _primal.Line($"{variable.Name}[{index.Code}] = {value.Code};");
+        Invalidate(store.Variable);
+        segment.Steps.Add(new StoreElementStep(store.Variable, index, value));
     }
 
     private void EmitReturn(ReturnStmt ret, bool inLoop, bool isLast)
@@ -255,9 +312,20 @@ internal sealed class ReverseEmitter
         segment.Adjoint = BuildAdjoint(segment);
         if (segment.InLoop)
         {
+            // What the adjoint reads: loads of never-written storage are loaded again (with their index
+            // recorded); everything else is recorded. Later temps come first so reloads pull in their deps.
+            var needed = new HashSet<string>(segment.Temps.Where(t => References(segment.Adjoint, t.Name)).Select(t => t.Name));
+            for (int i = segment.Temps.Count - 1; i >= 0; i--)
+                if (needed.Contains(segment.Temps[i].Name) && segment.Temps[i].Reload is not null)
+                    foreach (var dependency in segment.Temps[i].Dependencies) needed.Add(dependency);
             foreach (var temp in segment.Temps)
             {
-                if (!temp.Kind.IsFloating() || !References(segment.Adjoint, temp.Name)) continue;
+                if (!needed.Contains(temp.Name)) continue;
+                if (temp.Reload is not null)
+                {
+                    segment.Reloaded.Add(temp);
+                    continue;
+                }
                 segment.Pushed.Add(temp);
                 _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
             }
@@ -279,17 +347,25 @@ internal sealed class ReverseEmitter
     private Node Linearize(Expr expr, Segment segment)
     {
         var kind = expr.Kind;
+        if (expr is ElementExpr element) return LinearizeElement(element, segment);
         if (!Activity.IsActive(expr, _active))
         {
             if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false);
-            return new Node(NewTemp(segment, kind, PrimalRenderer.RenderTop(expr, Name)), kind, Active: false);
+            string code = PrimalRenderer.RenderTop(expr, Name);
+            if (segment.Loaded.TryGetValue(code, out var known)) return known.Node;
+            var passive = new Node(NewTemp(segment, kind, code, ReadsOnlyUnwritten(expr) ? code : null), kind, Active: false);
+            segment.Loaded[code] = (passive, VariablesRead(expr));
+            return passive;
         }
         switch (expr)
         {
             case VariableExpr v:
             {
-                var node = new Node(NewTemp(segment, kind, Name(v.Variable)), kind, Active: true);
+                string name = Name(v.Variable);
+                if (segment.Loaded.TryGetValue(name, out var known)) return known.Node;
+                var node = new Node(NewTemp(segment, kind, name, _written[v.Variable] ? null : name), kind, Active: true);
                 segment.Steps.Add(new LoadStep(v.Variable, node));
+                segment.Loaded[name] = (node, new HashSet<int> { v.Variable });
                 return node;
             }
             case UnaryExpr { Op: UnaryOp.Negate } u:
@@ -329,6 +405,68 @@ internal sealed class ReverseEmitter
     }
 
     /// <summary>
+    /// <c>a[i]</c>: the index is a temporary (recorded in loops, for the adjoint's <c>a_bar[i] += ...</c>);
+    /// the element is loaded again in the adjoint sweep when the array is never written.
+    /// </summary>
+    private Node LinearizeElement(ElementExpr element, Segment segment)
+    {
+        var index = Linearize(element.Index, segment);
+        string load = $"{Name(element.Variable)}[{index.Code}]";
+        if (segment.Loaded.TryGetValue(load, out var known)) return known.Node;
+        string? reload = _written[element.Variable] ? null : load;
+        var dependencies = index.Code.StartsWith("_t", StringComparison.Ordinal) ? new[] { index.Code } : Array.Empty<string>();
+        bool active = _active[element.Variable];
+        var node = new Node(NewTemp(segment, element.Kind, load, reload, dependencies), element.Kind, active);
+        if (active) segment.Steps.Add(new LoadElementStep(element.Variable, index, node));
+        segment.Loaded[load] = (node, new HashSet<int> { element.Variable });
+        return node;
+    }
+
+    /// <summary>The variables (scalars and arrays) an expression reads.</summary>
+    private static HashSet<int> VariablesRead(Expr expr)
+    {
+        var read = new HashSet<int>();
+        void Visit(Expr e)
+        {
+            switch (e)
+            {
+                case VariableExpr v: read.Add(v.Variable); break;
+                case ElementExpr el: read.Add(el.Variable); Visit(el.Index); break;
+                case LengthExpr l: read.Add(l.Variable); break;
+                case UnaryExpr u: Visit(u.Operand); break;
+                case BinaryExpr b: Visit(b.Left); Visit(b.Right); break;
+                case ConvertExpr c: Visit(c.Operand); break;
+                case ConditionalExpr c: Visit(c.Condition); Visit(c.WhenTrue); Visit(c.WhenFalse); break;
+                case PrimitiveCallExpr p: foreach (var a in p.Arguments) Visit(a); break;
+                case UserCallExpr u: foreach (var a in u.Arguments) Visit(a); break;
+                case OpaqueCallExpr o: foreach (var a in o.Arguments) Visit(a); break;
+            }
+        }
+        Visit(expr);
+        return read;
+    }
+
+    /// <summary>After a write to <paramref name="variable"/>, loads that read it are stale.</summary>
+    private void Invalidate(int variable)
+    {
+        if (_open is null) return;
+        foreach (var key in _open.Loaded.Where(entry => entry.Value.Reads.Contains(variable)).Select(entry => entry.Key).ToList())
+            _open.Loaded.Remove(key);
+    }
+
+    /// <summary>Whether <paramref name="expr"/> is plain arithmetic over variables the method never writes.</summary>
+    private bool ReadsOnlyUnwritten(Expr expr) => expr switch
+    {
+        LiteralExpr or OpaqueValueExpr => true,
+        VariableExpr v => !_written[v.Variable],
+        LengthExpr => true,
+        UnaryExpr u => ReadsOnlyUnwritten(u.Operand),
+        BinaryExpr b => ReadsOnlyUnwritten(b.Left) && ReadsOnlyUnwritten(b.Right),
+        ConvertExpr c => ReadsOnlyUnwritten(c.Operand),
+        _ => false,
+    };
+
+    /// <summary>
     /// A call of another [Differentiable] method runs its generated gradient in the primal sweep and
     /// keeps the partials, so the adjoint is a few multiplications and nothing is evaluated twice.
     /// </summary>
@@ -341,7 +479,7 @@ internal sealed class ReverseEmitter
         {
             if (!call.Callee.Differentiable[i]) continue;
             string partial = _names.Temp();
-            AddTemp(segment, arguments[i].Kind, partial);
+            AddTemp(segment, new Temp(arguments[i].Kind, partial, null, Array.Empty<string>()));
             outs.Add("out " + partial);
             contributions.Add((arguments[i], Scale(partial)));
         }
@@ -361,17 +499,22 @@ internal sealed class ReverseEmitter
         return node;
     }
 
-    private string NewTemp(Segment segment, ScalarKind kind, string value)
+    /// <summary>
+    /// A new single-assignment temporary holding <paramref name="value"/>. <paramref name="reload"/> is
+    /// code that recomputes it in the adjoint sweep from never-written storage (then it is not recorded).
+    /// </summary>
+    private string NewTemp(Segment segment, ScalarKind kind, string value, string? reload = null, string[]? dependencies = null)
     {
         string name = _names.Temp();
+        var temp = new Temp(kind, name, reload, dependencies ?? Array.Empty<string>());
         if (_straight)
         {
             _primal.Line($"{kind.Keyword()} {name} = {value};");
-            segment.Temps.Add((kind, name));
+            segment.Temps.Add(temp);
         }
         else
         {
-            AddTemp(segment, kind, name);
+            AddTemp(segment, temp);
             _primal.Line($"{name} = {value};");
         }
         return name;
@@ -379,11 +522,11 @@ internal sealed class ReverseEmitter
 
     /// <summary>Declares a temporary: inline in straight-line methods, hoisted to the top otherwise
     /// (so the adjoint sweep, outside the primal's blocks, can read it).</summary>
-    private void AddTemp(Segment segment, ScalarKind kind, string name)
+    private void AddTemp(Segment segment, Temp temp)
     {
-        segment.Temps.Add((kind, name));
-        if (!_straight) _hoisted.Add((kind, name));
-        else _primal.Line($"{kind.Keyword()} {name};");
+        segment.Temps.Add(temp);
+        if (!_straight) _hoisted.Add(temp);
+        else _primal.Line($"{temp.Kind.Keyword()} {temp.Name};");
     }
 
     // ---------------------------------------------------------------- adjoint sweep
@@ -421,6 +564,17 @@ internal sealed class ReverseEmitter
                 case LoadStep load:
                     if (adjoints.TryGetValue(load.Temp.Code, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
                     break;
+                case LoadElementStep loadElement:
+                    if (adjoints.TryGetValue(loadElement.Temp.Code, out var loadedElement))
+                        w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
+                    break;
+                case StoreElementStep store:
+                {
+                    string slot = $"{_adjoint[store.Variable]}[{store.Index.Code}]";
+                    AddTo(store.Value, slot);
+                    w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
+                    break;
+                }
                 case AssignStep assign:
                     if (assign.Value is { } value) AddTo(value, _adjoint[assign.Variable]!);
                     w.Line($"{_adjoint[assign.Variable]} = {_ir.Variables[assign.Variable].Kind.Literal(0)};");
@@ -449,6 +603,15 @@ internal sealed class ReverseEmitter
     /// <summary>variable = value (null: a passive value): the variable's adjoint moves to the value and is reset.</summary>
     private sealed record AssignStep(int Variable, Node? Value) : Step;
 
+    /// <summary>temp = array[index]: the temp's adjoint flows into the element's.</summary>
+    private sealed record LoadElementStep(int Variable, Node Index, Node Temp) : Step;
+
+    /// <summary>array[index] = value: the element's adjoint moves to the value and is reset.</summary>
+    private sealed record StoreElementStep(int Variable, Node Index, Node Value) : Step;
+
+    /// <summary>A temporary of a segment; <paramref name="Reload"/> recomputes it from never-written storage.</summary>
+    private sealed record Temp(ScalarKind Kind, string Name, string? Reload, string[] Dependencies);
+
     /// <summary>return value: the value's adjoint starts at 1.</summary>
     private sealed record SeedStep(Node Value) : Step;
 
@@ -463,8 +626,12 @@ internal sealed class ReverseEmitter
         public int Id { get; }
         public bool InLoop { get; }
         public List<Step> Steps { get; } = new();
-        public List<(ScalarKind Kind, string Name)> Temps { get; } = new();
-        public List<(ScalarKind Kind, string Name)> Pushed { get; } = new();
+        public List<Temp> Temps { get; } = new();
+        public List<Temp> Pushed { get; } = new();
+        public List<Temp> Reloaded { get; } = new();
+
+        /// <summary>Values already loaded in this segment (by code), with the variables they read, for reuse until one is written.</summary>
+        public Dictionary<string, (Node Node, HashSet<int> Reads)> Loaded { get; } = new();
         public string Adjoint { get; set; } = "";
     }
 }

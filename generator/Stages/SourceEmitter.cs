@@ -35,6 +35,33 @@ internal static class SourceEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The hoisted declaration of a local (or of a derivative buffer shaped like it). Span locals are
+    /// <c>scoped</c> so that a later <c>stackalloc</c> may be assigned to them.
+    /// </summary>
+    public static string Declaration(VariableInfo variable, string name) => variable.Shape switch
+    {
+        Shape.Scalar => $"{variable.Kind.Keyword()} {name} = default;",
+        Shape.Array => $"{variable.TypeName} {name} = default!;",
+        _ => $"scoped global::System.Span<{variable.Kind.Keyword()}> {name} = default;",
+    };
+
+    /// <summary>Storage for an array or span local, or for its tangent or adjoint (<paramref name="clear"/>: zeroed even under SkipLocalsInit).</summary>
+    public static void WriteAllocation(IndentedWriter w, VariableInfo variable, string name, string length, bool onStack, bool clear)
+    {
+        if (!onStack)
+        {
+            w.Line($"{name} = new {variable.Kind.Keyword()}[{length}];");
+            return;
+        }
+        w.Line($"{name} = stackalloc {variable.Kind.Keyword()}[{length}];");
+        if (clear) w.Line($"{name}.Clear();");
+    }
+
+    /// <summary>Throws ArgumentException naming <paramref name="shadow"/> when its length differs from <paramref name="parameter"/>'s.</summary>
+    public static void WriteLengthCheck(IndentedWriter w, string parameter, string shadow)
+        => w.Line($"if ({shadow}.Length != {parameter}.Length) throw new global::System.ArgumentException(\"{shadow} must have the length of {parameter} (\" + {parameter}.Length + \"), not \" + {shadow}.Length + \".\", nameof({shadow}));");
+
     public static void WriteGeneratedCode(IndentedWriter w)
         => w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
 

@@ -300,6 +300,111 @@ public sealed class ClosedFormGradientTests
         ["IntArithmeticMix(n 7)"] = (a => new[] { 6 * a[0] + 1 + Math.Exp(a[0]) }, P(0.6, -0.5)),
         ["IntArithmeticMix(n 4)"] = (a => new[] { 2.0 }, P(0.6, -0.5)),
         ["SignLikeTernary"] = (a => new[] { 2 * Math.Abs(a[0]) + 1 }, P(0.6, -1.4)),
+        ["SequentialLoopsReuseCounterName(n 5)"] = (a =>
+        {
+            double x = a[0], s1 = 0, ds1 = 0;
+            for (int i = 0; i < 5; i++)
+            {
+                s1 += Math.Sin(x * i);
+                ds1 += i * Math.Cos(x * i);
+            }
+            double g = 1 + 0.1 * x;
+            return new[] { ds1 * Math.Pow(g, 5) + s1 * 5 * 0.1 * Math.Pow(g, 4) };
+        }, P(0.7, -0.4)),
+        ["SameLocalNameInSiblingScopes"] = (a =>
+        {
+            double x = a[0], sines = 0;
+            for (int k = 0; k < 3; k++) sines += Math.Sin(x + k);
+            return new[] { 2 * ((x > 0 ? 2 * x : -3) - sines) };
+        }, P(0.8, -0.6)),
+        ["NamesAGeneratorMightUse"] = (a =>
+        {
+            double v = a[0], r = a[1], tape = v * r, seg = Math.Exp(-tape * tape);
+            double dsegdv = seg * -2 * tape * r, dsegdr = seg * -2 * tape * v;
+            double outer = 2 * seg * r * r + 1;
+            return new[] { outer * dsegdv, outer * dsegdr + 2 * seg * seg * r };
+        }, P2((0.5, 1.5), (-1.1, 0.4))),
+        ["CallWithNamedArguments"] = (a =>
+        {
+            double x = a[0], y = a[1], xy = x * y, inner = 1.5 * xy * xy + Math.Cos(xy);
+            return new[] { inner * y, inner * x + 3 * y + Math.Cos(y) };
+        }, P2((0.9, 1.3), (-0.6, 0.2))),
+        ["WithDefaultArgument"] = (a =>
+        {
+            double x = a[0], s = a[1], sech2 = 1 - Math.Tanh(x * s) * Math.Tanh(x * s);
+            return new[] { s * sech2 + s, x * sech2 + x };
+        }, P2((0.7, 2.0), (-0.7, 0.5))),
+        ["CallWithDefaultArgument"] = (a =>
+        {
+            double x = a[0], y = a[1];
+            double sech2Default = 1 - Math.Tanh(2 * x) * Math.Tanh(2 * x), sech2 = 1 - Math.Tanh(x * y) * Math.Tanh(x * y);
+            return new[] { 2 * sech2Default + 2 + y * sech2 + y, x * sech2 + x };
+        }, P2((0.4, 1.2), (-0.9, 0.6))),
+        ["ConstFieldAndTau"] = (a => new[] { 0.6 * a[0] + Math.Cos(Math.Tau * a[0] * 0.1) * Math.Tau * 0.1 }, P(0.7, -1.6)),
+        ["IntOnlyMathCalls(n 5)"] = (a => new[] { 5 + 10 * a[0] + 4 * Math.Cos(a[0]) }, P(0.7, -0.4)),
+        ["IntOnlyMathCalls(n -3)"] = (a => new[] { 1 + 6 * a[0] }, P(0.7, -0.4)),
+        ["ConstantBaseVariableExponent"] = (a =>
+        {
+            double x = a[0];
+            return new[] { Math.Pow(2, x) * Math.Log(2) - 1 / (1 + x * x) + 2 / (4 + x * x) };
+        }, P(0.7, -1.3)),
+        ["IntLiteralArguments"] = (a =>
+        {
+            double x = a[0];
+            return new[] { 1 / (x * Math.Log(2)) + (x < 1 ? 2 * x : 1) + (x < 2 ? 1 : 0) - 1 / (x * x) };
+        }, P(1.7, 0.3, 2.3)),
+        ["ForeverLoopAndUnaryOperators"] = (a =>
+        {
+            double x = a[0], s = x, d = 1;
+            for (int i = 0; i < 7; i++)
+            {
+                d *= 0.5 - Math.Sin(s);
+                s = s * 0.5 + Math.Cos(s);
+            }
+            return new[] { -(d * x + s) };
+        }, P(0.6, -1.2)),
+        ["UninitializedLocalInLoop(n 6)"] = (a =>
+        {
+            double x = a[0], d = 0;
+            for (int i = 0; i < 6; i++)
+            {
+                d += i % 2 == 0 ? 2 * x * i * i : 2 * Math.Sin(x) * Math.Cos(x) / (i * i);
+            }
+            return new[] { d };
+        }, P(0.5, -0.8)),
+        ["GlobalSquarePlusSine"] = (a => new[] { 2 * a[0] + Math.Cos(a[0]) }, P(0.7, -1.2)),
+        ["NestedNamespaceCosh"] = (a => new[] { Math.Sinh(a[0]) * a[0] + Math.Cosh(a[0]) }, P(0.7, -1.2)),
+        ["RecordExp"] = (a => new[] { Math.Exp(0.5 * a[0]) * (1 + 0.5 * a[0]) }, P(0.7, -1.2)),
+        ["RecordStructLog"] = (a => new[] { 2 * a[0] / (1 + a[0] * a[0]) }, P(0.7, -1.2)),
+        ["ReadOnlyStructAtan"] = (a => new[] { 2 / (1 + 4 * a[0] * a[0]) - 1 }, P(0.7, -1.2)),
+        ["SealedSqrt"] = (a => new[] { 2 * Math.Pow(a[0], 3) / Math.Sqrt(1 + Math.Pow(a[0], 4)) }, P(0.7, -1.2)),
+        ["AbstractTanh"] = (a =>
+        {
+            double t = Math.Tanh(a[0]);
+            return new[] { 2 * t * (1 - t * t) };
+        }, P(0.7, -1.2)),
+        ["InternalSinh"] = (a =>
+        {
+            double x = a[0], q = 1 + x * x;
+            return new[] { (Math.Cosh(x) * q - Math.Sinh(x) * 2 * x) / (q * q) };
+        }, P(0.7, -1.2)),
+        ["ConstrainedCube"] = (a => new[] { 3 * a[0] * a[0] - 1 }, P(0.7, -1.2)),
+        ["DeeplyNested"] = (a => new[] { -Math.Exp(-a[0]) * (Math.Cos(a[0]) + Math.Sin(a[0])) }, P(0.7, -1.2)),
+        ["Overloads.Soft(double)"] = (a =>
+        {
+            double x = a[0], q = 1 + x * x;
+            return new[] { (1 - x * x) / (q * q) };
+        }, P(0.7, -1.2)),
+        ["Overloads.Soft(double, double)"] = (a =>
+        {
+            double x = a[0], y = a[1], d = 1 + x * x + y * y;
+            return new[] { y * (1 + y * y - x * x) / (d * d), x * (1 + x * x - y * y) / (d * d) };
+        }, P2((0.7, 0.3), (-1.2, 0.9))),
+        ["CallsOverloads"] = (a =>
+        {
+            double x = a[0], y = a[1], q = 1 + x * x, d = 1 + x * x + y * y;
+            return new[] { (1 - x * x) / (q * q) + y * (1 + y * y - x * x) / (d * d), x * (1 + x * x - y * y) / (d * d) };
+        }, P2((0.7, 0.3), (-1.2, 0.9))),
         ["CallTwiceNested"] = (a =>
         {
             double x = a[0], u = x * x + x;

@@ -174,4 +174,14 @@ public static partial class NonsmoothFunctions
     {
         return Math.Sign(x) * Math.Max(Math.Abs(x) - lambda, 0.0);
     }
+
+    /// <summary>||x| - 1| + relu(relu(x) - 0.5) + max(relu(x), relu(-x)): kinks at 0, 0.5 and +-1.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.3)]
+    [CheckGradientAt(0.75)]
+    [CheckGradientAt(-1.6)]
+    public static double NestedKinks(double x)
+    {
+        return Math.Abs(Math.Abs(x) - 1) + DiffMath.Relu(DiffMath.Relu(x) - 0.5) + Math.Max(DiffMath.Relu(x), DiffMath.Relu(-x));
+    }
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using DiffGen.Gradients.Tests.Corpus;
+using DiffGen.Gradients.Tests.Corpus.Containers;
+using DiffGen.Gradients.Tests.Corpus.Containers.Deeper;
 using Xunit;
 
 namespace DiffGen.Gradients.Tests.Support;
@@ -82,6 +84,19 @@ public static class GradientCases
         return gap;
     }
 
+    /// <summary>The trip count of IdiomFunctions.CallInLoopCondition.</summary>
+    private static int SquareConditionTrips(double x)
+    {
+        double s = x;
+        int i = 0;
+        while (s * s < 4 && i < 100)
+        {
+            s = s * 1.3 + 0.05;
+            i++;
+        }
+        return i;
+    }
+
     private static List<GradientCase> Build()
     {
         var cases = new List<GradientCase>
@@ -160,6 +175,8 @@ public static class GradientCases
                 (-1, 1.5), (-1, 1), (w, b) => Away(1 - (1.5 * w + b), 0)),
             GradientCase.Of3("MaxMinAbsMix", NonsmoothFunctions.MaxMinAbsMix, NonsmoothFunctions.MaxMinAbsMixGradient, NonsmoothFunctions.MaxMinAbsMixTangent,
                 (-2, 2), (-2, 2), (-2, 2), (x, y, z) => Away(x, y) && Away(Math.Min(x, y), z) && Away(x, z)),
+            GradientCase.Of1("NestedKinks", NonsmoothFunctions.NestedKinks, NonsmoothFunctions.NestedKinksGradient, NonsmoothFunctions.NestedKinksTangent,
+                -2.5, 2.5, x => Away(x, 0) && Away(x, 0.5) && Away(Math.Abs(x), 1)),
             GradientCase.Of1("LeakyRelu", NonsmoothFunctions.LeakyRelu, NonsmoothFunctions.LeakyReluGradient, NonsmoothFunctions.LeakyReluTangent, -2, 2, x => Away(x, 0)),
             GradientCase.Of1("SoftThreshold(lambda 0.5)",
                 x => NonsmoothFunctions.SoftThreshold(x, 0.5),
@@ -344,6 +361,58 @@ public static class GradientCases
                 (double x, out double dx) => EdgeCaseFunctions.IntArithmeticMixGradient(x, 4, out dx),
                 (x, tx) => EdgeCaseFunctions.IntArithmeticMixTangent(x, 4, tx),
                 -2, 2),
+            // ---- IdiomFunctions ----
+            GradientCase.Of1("SequentialLoopsReuseCounterName(n 5)",
+                x => IdiomFunctions.SequentialLoopsReuseCounterName(x, 5),
+                (double x, out double dx) => IdiomFunctions.SequentialLoopsReuseCounterNameGradient(x, 5, out dx),
+                (x, tx) => IdiomFunctions.SequentialLoopsReuseCounterNameTangent(x, 5, tx),
+                -2, 2),
+            GradientCase.Of1("SameLocalNameInSiblingScopes", IdiomFunctions.SameLocalNameInSiblingScopes, IdiomFunctions.SameLocalNameInSiblingScopesGradient, IdiomFunctions.SameLocalNameInSiblingScopesTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of2("NamesAGeneratorMightUse", IdiomFunctions.NamesAGeneratorMightUse, IdiomFunctions.NamesAGeneratorMightUseGradient, IdiomFunctions.NamesAGeneratorMightUseTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of1("ScaledPower(k 3, w 0.5)",
+                x => IdiomFunctions.ScaledPower(x, 3, 0.5),
+                (double x, out double dx) => IdiomFunctions.ScaledPowerGradient(x, 3, 0.5, out dx),
+                (x, tx) => IdiomFunctions.ScaledPowerTangent(x, 3, 0.5, tx),
+                -2, 2),
+            GradientCase.Of2("CallWithNamedArguments", IdiomFunctions.CallWithNamedArguments, IdiomFunctions.CallWithNamedArgumentsGradient, IdiomFunctions.CallWithNamedArgumentsTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("WithDefaultArgument", IdiomFunctions.WithDefaultArgument, IdiomFunctions.WithDefaultArgumentGradient, IdiomFunctions.WithDefaultArgumentTangent, (-1.5, 1.5), (-2, 2)),
+            GradientCase.Of2("CallWithDefaultArgument", IdiomFunctions.CallWithDefaultArgument, IdiomFunctions.CallWithDefaultArgumentGradient, IdiomFunctions.CallWithDefaultArgumentTangent, (-1.5, 1.5), (-2, 2)),
+            GradientCase.Of1("ConstFieldAndTau", IdiomFunctions.ConstFieldAndTau, IdiomFunctions.ConstFieldAndTauGradient, IdiomFunctions.ConstFieldAndTauTangent, -3, 3),
+            GradientCase.Of1("IntOnlyMathCalls(n 5)",
+                x => IdiomFunctions.IntOnlyMathCalls(x, 5),
+                (double x, out double dx) => IdiomFunctions.IntOnlyMathCallsGradient(x, 5, out dx),
+                (x, tx) => IdiomFunctions.IntOnlyMathCallsTangent(x, 5, tx),
+                -2, 2),
+            GradientCase.Of1("IntOnlyMathCalls(n -3)",
+                x => IdiomFunctions.IntOnlyMathCalls(x, -3),
+                (double x, out double dx) => IdiomFunctions.IntOnlyMathCallsGradient(x, -3, out dx),
+                (x, tx) => IdiomFunctions.IntOnlyMathCallsTangent(x, -3, tx),
+                -2, 2),
+            GradientCase.Of1("ConstantBaseVariableExponent", IdiomFunctions.ConstantBaseVariableExponent, IdiomFunctions.ConstantBaseVariableExponentGradient, IdiomFunctions.ConstantBaseVariableExponentTangent, -2, 2),
+            GradientCase.Of1("IntLiteralArguments", IdiomFunctions.IntLiteralArguments, IdiomFunctions.IntLiteralArgumentsGradient, IdiomFunctions.IntLiteralArgumentsTangent, 0.1, 2.5, x => Away(x, 1) && Away(x, 2)),
+            GradientCase.Of1("ForeverLoopAndUnaryOperators", IdiomFunctions.ForeverLoopAndUnaryOperators, IdiomFunctions.ForeverLoopAndUnaryOperatorsGradient, IdiomFunctions.ForeverLoopAndUnaryOperatorsTangent, -3, 3),
+            GradientCase.Of1("CallInLoopCondition", IdiomFunctions.CallInLoopCondition, IdiomFunctions.CallInLoopConditionGradient, IdiomFunctions.CallInLoopConditionTangent,
+                0.1, 1.9, x => SquareConditionTrips(x - Margin) == SquareConditionTrips(x + Margin)),
+            GradientCase.Of1("UninitializedLocalInLoop(n 6)",
+                x => IdiomFunctions.UninitializedLocalInLoop(x, 6),
+                (double x, out double dx) => IdiomFunctions.UninitializedLocalInLoopGradient(x, 6, out dx),
+                (x, tx) => IdiomFunctions.UninitializedLocalInLoopTangent(x, 6, tx),
+                -2, 2),
+            // ---- ContainerFunctions ----
+            GradientCase.Of1("GlobalSquarePlusSine", GlobalNamespaceFunctions.GlobalSquarePlusSine, GlobalNamespaceFunctions.GlobalSquarePlusSineGradient, GlobalNamespaceFunctions.GlobalSquarePlusSineTangent, -3, 3),
+            GradientCase.Of1("NestedNamespaceCosh", NestedNamespaceFunctions.NestedNamespaceCosh, NestedNamespaceFunctions.NestedNamespaceCoshGradient, NestedNamespaceFunctions.NestedNamespaceCoshTangent, -2, 2),
+            GradientCase.Of1("RecordExp", RecordContainer.RecordExp, RecordContainer.RecordExpGradient, RecordContainer.RecordExpTangent, -2, 2),
+            GradientCase.Of1("RecordStructLog", RecordStructContainer.RecordStructLog, RecordStructContainer.RecordStructLogGradient, RecordStructContainer.RecordStructLogTangent, -2, 2),
+            GradientCase.Of1("ReadOnlyStructAtan", ReadOnlyStructContainer.ReadOnlyStructAtan, ReadOnlyStructContainer.ReadOnlyStructAtanGradient, ReadOnlyStructContainer.ReadOnlyStructAtanTangent, -2, 2),
+            GradientCase.Of1("SealedSqrt", SealedContainer.SealedSqrt, SealedContainer.SealedSqrtGradient, SealedContainer.SealedSqrtTangent, -2, 2),
+            GradientCase.Of1("AbstractTanh", AbstractContainer.AbstractTanh, AbstractContainer.AbstractTanhGradient, AbstractContainer.AbstractTanhTangent, -2, 2),
+            GradientCase.Of1("InternalSinh", InternalContainer.InternalSinh, InternalContainer.InternalSinhGradient, InternalContainer.InternalSinhTangent, -2, 2),
+            GradientCase.Of1("ConstrainedCube", Constrained<object>.Inner.ConstrainedCube, Constrained<object>.Inner.ConstrainedCubeGradient, Constrained<object>.Inner.ConstrainedCubeTangent, -2, 2),
+            GradientCase.Of1("DeeplyNested", Level1.Level2.Level3.DeeplyNested, Level1.Level2.Level3.DeeplyNestedGradient, Level1.Level2.Level3.DeeplyNestedTangent, -2, 2),
+            GradientCase.Of1("Overloads.Soft(double)", Overloads.Soft, Overloads.SoftGradient, Overloads.SoftTangent, -3, 3),
+            GradientCase.Of2("Overloads.Soft(double, double)", Overloads.Soft, Overloads.SoftGradient, Overloads.SoftTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of2("CallsOverloads", Overloads.CallsOverloads, Overloads.CallsOverloadsGradient, Overloads.CallsOverloadsTangent, (-2, 2), (-2, 2)),
+
             GradientCase.Of1("SignLikeTernary", EdgeCaseFunctions.SignLikeTernary, EdgeCaseFunctions.SignLikeTernaryGradient, EdgeCaseFunctions.SignLikeTernaryTangent, -2, 2, x => Away(x, 0)),
         };
         return cases;
