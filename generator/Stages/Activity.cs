@@ -80,15 +80,32 @@ public static class Activity
     }
 
     /// <summary>
-    /// Variables written anywhere in the method (scalars assigned, arrays stored into). A value loaded
-    /// from a variable outside this set can be loaded again in the adjoint sweep instead of recorded.
+    /// Variables whose value can change after it is first set: arrays stored into, parameters assigned,
+    /// and locals assigned more than once or inside a branch or loop. A local assigned once at the top
+    /// level is a constant from then on (C#'s definite assignment rules out earlier reads), so a value
+    /// loaded from a variable outside this set can be loaded again in the adjoint sweep instead of recorded.
     /// </summary>
-    public static bool[] WrittenVariables(int count, EquatableArray<Stmt> body)
+    public static bool[] WrittenVariables(IReadOnlyList<VariableInfo> variables, EquatableArray<Stmt> body)
     {
-        var written = new bool[count];
-        var writes = new List<(int Variable, Expr Value)>();
-        CollectWrites(body, writes);
-        foreach (var (variable, _) in writes) written[variable] = true;
+        var written = new bool[variables.Count];
+        var assignments = new int[variables.Count];
+        void Visit(EquatableArray<Stmt> statements, bool nested)
+        {
+            foreach (var statement in statements)
+            {
+                switch (statement)
+                {
+                    case AssignStmt a:
+                        assignments[a.Variable]++;
+                        if (nested || variables[a.Variable].IsParameter || assignments[a.Variable] > 1) written[a.Variable] = true;
+                        break;
+                    case StoreStmt s: written[s.Variable] = true; break;
+                    case IfStmt i: Visit(i.Then, true); Visit(i.Else, true); break;
+                    case LoopStmt l: Visit(l.Body, true); Visit(l.Increment, true); break;
+                }
+            }
+        }
+        Visit(body, false);
         return written;
     }
 }

@@ -39,6 +39,9 @@ internal sealed class ReverseEmitter
     private readonly string _reverseLabel;
     private bool _jumpsToReverse;
     private Segment? _open;
+    private List<string>? _structuredItems;
+    private readonly HashSet<int> _restored = new();
+    private readonly HashSet<ScalarKind> _recorded = new();
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings)
     {
@@ -46,7 +49,7 @@ internal sealed class ReverseEmitter
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
-        _written = Activity.WrittenVariables(ir.Variables.Count, ir.Body);
+        _written = Activity.WrittenVariables(ir.Variables, ir.Body);
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _result = _names.Fresh("result");
@@ -106,8 +109,8 @@ internal sealed class ReverseEmitter
             }
             w.Line($"{type} {_result} = {_ir.ReturnKind.Literal(0)};");
             foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
-            bool usesDouble = _segments.Any(s => s.Pushed.Any(p => p.Kind == ScalarKind.Double));
-            bool usesFloat = _segments.Any(s => s.Pushed.Any(p => p.Kind == ScalarKind.Float));
+            bool usesDouble = _recorded.Contains(ScalarKind.Double);
+            bool usesFloat = _recorded.Contains(ScalarKind.Float);
             if (!_straight)
             {
                 int capacity = ControlFlow.HasLoop(_ir.Body) ? 64 : Math.Max(1, _segments.Count);
@@ -134,10 +137,7 @@ internal sealed class ReverseEmitter
                         w.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
                         using (w.Block())
                         {
-                            for (int i = segment.Pushed.Count - 1; i >= 0; i--)
-                                w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
-                            foreach (var temp in segment.Reloaded) w.Line($"{temp.Name} = {temp.Reload};");
-                            w.Lines(segment.Adjoint);
+                            w.Lines(ReverseText(segment));
                             w.Line("break;");
                         }
                     }
@@ -204,6 +204,9 @@ internal sealed class ReverseEmitter
                         CloseSegment();
                     }
                 }
+                break;
+            case LoopStmt loop when StructuredLoop.Analyze(loop) is { } counted:
+                EmitRegion(loop, counted, inLoop);
                 break;
             case LoopStmt loop:
                 CloseSegment();
@@ -297,10 +300,83 @@ internal sealed class ReverseEmitter
     {
         if (_open is null)
         {
-            _open = new Segment(_segments.Count, inLoop);
-            _segments.Add(_open);
+            if (_structuredItems is not null)
+            {
+                // Inside a counted loop: a piece of the loop body, replayed by the loop's own reverse.
+                _open = new Segment(-1, inLoop: true) { Structured = true };
+            }
+            else
+            {
+                _open = new Segment(_segments.Count, inLoop);
+                _segments.Add(_open);
+            }
         }
         return _open;
+    }
+
+    // ---------------------------------------------------------------- counted loops
+
+    /// <summary>
+    /// A counted loop (<see cref="StructuredLoop"/>) is one segment of the outer replay: the primal records
+    /// only its first and last counter values (and, per iteration, the values its adjoint cannot
+    /// reload), and the adjoint runs the counter backwards through the reversed body. No segment ids or
+    /// indices are recorded inside it.
+    /// </summary>
+    private void EmitRegion(LoopStmt loop, StructuredLoop counted, bool inLoop)
+    {
+        CloseSegment();
+        var region = new Segment(_segments.Count, inLoop);
+        _segments.Add(region);
+        region.Adjoint = EmitCountedLoop(loop, counted);
+        if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
+    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted)
+    {
+        string counter = Name(counted.Counter);
+        var start = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+        var end = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+        _hoisted.Add(start);
+        _hoisted.Add(end);
+        _primal.Line($"{start.Name} = {counter};");
+
+        var outerItems = _structuredItems;
+        var items = new List<string>();
+        _structuredItems = items;
+        _restored.Add(counted.Counter);
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        {
+            foreach (var statement in loop.Body)
+            {
+                if (statement is LoopStmt inner && StructuredLoop.Analyze(inner) is { } innerCounted)
+                {
+                    CloseSegment();
+                    items.Add(EmitCountedLoop(inner, innerCounted));
+                }
+                else
+                {
+                    EmitStatement(statement, inLoop: true, isLast: false);
+                }
+            }
+            CloseSegment();
+            _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
+        }
+        _restored.Remove(counted.Counter);
+        _structuredItems = outerItems;
+        _primal.Line($"{_controlTape}.Push({start.Name});");
+        _primal.Line($"{_controlTape}.Push({counter});");
+
+        var w = new IndentedWriter();
+        w.Line($"{end.Name} = {_controlTape}.Pop();");
+        w.Line($"{start.Name} = {_controlTape}.Pop();");
+        string back = counted.Step > 0 ? "-" : "+", forth = counted.Step > 0 ? "+" : "-";
+        using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
+        {
+            for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
+        }
+        _ = forth;
+        return w.ToString();
     }
 
     /// <summary>Ends the open segment: builds its adjoint, records what it needs, and pushes its id.</summary>
@@ -327,10 +403,25 @@ internal sealed class ReverseEmitter
                     continue;
                 }
                 segment.Pushed.Add(temp);
+                _recorded.Add(temp.Kind);
                 _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
             }
         }
-        if (!_straight) _primal.Line($"{_controlTape}.Push({segment.Id.ToString(CultureInfo.InvariantCulture)});");
+        if (segment.Structured)
+            _structuredItems!.Add(ReverseText(segment));
+        else if (!_straight)
+            _primal.Line($"{_controlTape}.Push({segment.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>A segment's adjoint, preceded by popping what it recorded and reloading what it can.</summary>
+    private string ReverseText(Segment segment)
+    {
+        var w = new IndentedWriter();
+        for (int i = segment.Pushed.Count - 1; i >= 0; i--)
+            w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
+        foreach (var temp in segment.Reloaded) w.Line($"{temp.Name} = {temp.Reload};");
+        w.Lines(segment.Adjoint);
+        return w.ToString();
     }
 
     private static bool References(string code, string identifier)
@@ -363,7 +454,7 @@ internal sealed class ReverseEmitter
             {
                 string name = Name(v.Variable);
                 if (segment.Loaded.TryGetValue(name, out var known)) return known.Node;
-                var node = new Node(NewTemp(segment, kind, name, _written[v.Variable] ? null : name), kind, Active: true);
+                var node = new Node(NewTemp(segment, kind, name, Reloadable(v.Variable) ? name : null), kind, Active: true);
                 segment.Steps.Add(new LoadStep(v.Variable, node));
                 segment.Loaded[name] = (node, new HashSet<int> { v.Variable });
                 return node;
@@ -422,6 +513,13 @@ internal sealed class ReverseEmitter
         return node;
     }
 
+    /// <summary>
+    /// Whether the adjoint can read <paramref name="variable"/> again and find the value the primal
+    /// read: it never changes, or it is the counter of an enclosing counted loop (which the adjoint
+    /// runs backwards).
+    /// </summary>
+    private bool Reloadable(int variable) => !_written[variable] || _restored.Contains(variable);
+
     /// <summary>The variables (scalars and arrays) an expression reads.</summary>
     private static HashSet<int> VariablesRead(Expr expr)
     {
@@ -458,7 +556,7 @@ internal sealed class ReverseEmitter
     private bool ReadsOnlyUnwritten(Expr expr) => expr switch
     {
         LiteralExpr or OpaqueValueExpr => true,
-        VariableExpr v => !_written[v.Variable],
+        VariableExpr v => Reloadable(v.Variable),
         LengthExpr => true,
         UnaryExpr u => ReadsOnlyUnwritten(u.Operand),
         BinaryExpr b => ReadsOnlyUnwritten(b.Left) && ReadsOnlyUnwritten(b.Right),
@@ -625,6 +723,9 @@ internal sealed class ReverseEmitter
 
         public int Id { get; }
         public bool InLoop { get; }
+
+        /// <summary>A piece of a counted loop's body: no id of its own, replayed by the loop's adjoint.</summary>
+        public bool Structured { get; init; }
         public List<Step> Steps { get; } = new();
         public List<Temp> Temps { get; } = new();
         public List<Temp> Pushed { get; } = new();

@@ -405,6 +405,45 @@ public sealed class ClosedFormGradientTests
             double x = a[0], y = a[1], q = 1 + x * x, d = 1 + x * x + y * y;
             return new[] { (1 - x * x) / (q * q) + y * (1 + y * y - x * x) / (d * d), x * (1 + x * x - y * y) / (d * d) };
         }, P2((0.7, 0.3), (-1.2, 0.9))),
+        ["DataParameterBecomesActive(c 1.5)"] = (a => new[] { 2 * 1.5 * 1.5 * a[0] }, P(0.7, -1.2)),
+        ["IntParameterReassigned(n 3)"] = (a => new[] { 6 * Math.Pow(a[0], 5) }, P(1.1, -0.9)),
+        ["ActiveOnOnePath"] = (a => new[] { a[0] > 0 ? 6 * a[0] + 1 : 1.0 }, P(0.8, -0.8)),
+        ["ConstantResetInLoop(n 6)"] = (a => new[] { 3 * a[0] * a[0] }, P(1.2, -0.7)),
+        ["ConstantEarlyReturn(n 0)"] = (a => new[] { 0.0 }, P(0.6, -1.0)),
+        ["ConstantEarlyReturn(n 3)"] = (a => new[] { 3 * Math.Cos(a[0]) }, P(0.6, -1.0)),
+        ["CompoundAssignmentsWithCalls"] = (a =>
+        {
+            double x = a[0], y = a[1], q = 1 + y * y, e = 0.5 * Math.Exp(y);
+            return new[] { -2 * x * e / q + 3 * x * x, (2 - x * x) * (e / q - e * 2 * y / (q * q)) };
+        }, P2((0.6, 1.4), (-1.3, 0.5))),
+        ["ActiveBaseAndAliasedFma"] = (a =>
+        {
+            double b = a[0], lb = Math.Log(b);
+            return new[] { -Math.Log(2) / (b * lb * lb) + 2 * b + 1 };
+        }, P(1.7, 3.5)),
+        ["AliasedArguments"] = (a =>
+        {
+            double x = a[0];
+            return new[] { 3 * x * x + 12 * x * x * x - 1 + 2 * x };
+        }, P(0.7, -1.4)),
+        ["CounterReadAfterLoop(n 5)"] = (a => new[] { 5 * (1 + 1 / 2.0 + 1 / 3.0 + 1 / 4.0 + 1 / 5.0) }, P(0.4, -0.6)),
+        ["LoopCalleeCalledTwice"] = (a =>
+        {
+            static double H(double x, int degree)
+            {
+                double v = 0;
+                for (int i = 0; i <= degree; i++) v += Math.Pow(x, i) / (i + 1);
+                return v;
+            }
+            static double DH(double x, int degree)
+            {
+                double v = 0;
+                for (int i = 1; i <= degree; i++) v += i * Math.Pow(x, i - 1) / (i + 1);
+                return v;
+            }
+            double x = a[0];
+            return new[] { DH(x, 4) * H(2 * x, 3) + H(x, 4) * 2 * DH(2 * x, 3) };
+        }, P(0.6, -1.1)),
         ["CallTwiceNested"] = (a =>
         {
             double x = a[0], u = x * x + x;

@@ -24,7 +24,7 @@ public sealed class DirectionalModeTests
         typeof(Corpus.Containers.ReadOnlyStructContainer), typeof(Corpus.Containers.SealedContainer),
         typeof(Corpus.Containers.AbstractContainer), typeof(Corpus.Containers.InternalContainer),
         typeof(Corpus.Containers.Constrained<object>.Inner), typeof(Corpus.Containers.Level1.Level2.Level3),
-        typeof(Corpus.Containers.Overloads),
+        typeof(Corpus.Containers.Overloads), typeof(DataFlowFunctions),
     };
 
     private static IEnumerable<MethodInfo> DifferentiableMethods()

@@ -164,4 +164,15 @@ public sealed class FloatGradientTests
         var (_, tangent) = FloatFunctions.CallsFloatHelperFTangent((float)x, (float)y, (float)tx, (float)ty);
         AssertNear((double)dx * (float)tx + (double)dy * (float)ty, tangent, 1e-5);
     }
+
+    [Theory]
+    [InlineData(0.7)]
+    [InlineData(-1.9)]
+    public void DoubleLocalInFloatFGradient_AtPoint_MatchesClosedForm(double x)
+    {
+        float value = FloatFunctions.DoubleLocalInFloatFGradient((float)x, out float dx);
+        Assert.Equal(FloatFunctions.DoubleLocalInFloatF((float)x), value);
+        AssertNear(2 * (double)(float)x + 1, dx);
+        AssertPassed(FloatFunctions.DoubleLocalInFloatFGradientCheck((float)x));
+    }
 }

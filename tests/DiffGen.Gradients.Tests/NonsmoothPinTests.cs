@@ -268,6 +268,42 @@ public sealed class NonsmoothPinTests
         Assert.Equal(expected, EdgeCaseFunctions.ReluMaxLikeDirectional(0.5, 0.5, d1, d2).Tangent);
     }
 
+    [Theory]
+    [MemberData(nameof(Directions))]
+    public void EqualityBranch_AtTheIsolatedPoint_BackpropTakesTheBranchButDirectionalLeavesIt(double d)
+    {
+        // x == 1 ? 5 : x^2. At x = 1 reverse and forward mode differentiate the branch taken (a constant);
+        // along any nonzero direction the comparison is false, so Directional follows x^2.
+        Assert.Equal(5.0, BranchFunctions.EqualityBranchGradient(1.0, out double dx));
+        Assert.Equal(0.0, dx);
+        Assert.Equal(0.0, BranchFunctions.EqualityBranchTangent(1.0, d).Tangent);
+        Assert.Equal(2 * d, BranchFunctions.EqualityBranchDirectional(1.0, d).Tangent);
+        // x != 1 holds along d, so r = x^2 (slope 2); u = -1 < 0 adds u^2 - u^2 / 2 (slope u = -1): d in all.
+        Assert.Equal(d, BranchFunctions.InequalityBranchesDirectional(1.0, d).Tangent);
+        Assert.Equal(0.0, BranchFunctions.InequalityBranchesGradient(1.0, out double atOne) - 5.0 - 0.5);
+        Assert.Equal(-1.0, atOne);
+    }
+
+    [Theory]
+    [MemberData(nameof(Directions))]
+    public void InequalityBranchesDirectional_AtTwo_IsOneSided(double d)
+    {
+        // u = x - 2 = 0: u <= 0 along d holds for d <= 0, u < 0 along d for d < 0; both added terms have
+        // zero slope at u = 0, so the directional derivative is that of x^2: 4 d.
+        Assert.Equal(4 * d, BranchFunctions.InequalityBranchesDirectional(2.0, d).Tangent, 14);
+    }
+
+    [Fact]
+    public void NonsmoothFDirectional_AtZero_IsExactInFloat()
+    {
+        // relu(x - y) + |x| + max(x, y) - min(x, y / 2) + clamp(y, -1, 1) at (0, 0).
+        foreach (var (dx, dy) in new[] { (1f, 0f), (-1f, 0f), (0f, 1f), (0f, -1f), (0.5f, -2f), (-1.5f, 0.25f) })
+        {
+            float expected = Math.Max(dx - dy, 0f) + Math.Abs(dx) + Math.Max(dx, dy) - Math.Min(dx, 0.5f * dy) + dy;
+            Assert.Equal(expected, FloatFunctions.NonsmoothFDirectional(0f, 0f, dx, dy).Tangent);
+        }
+    }
+
     // ---- The nonsmooth Rosenbrock J(t1, t2) = 100 (t2 - |t1|)^2 + |1 - t1| ----
 
     [Theory]

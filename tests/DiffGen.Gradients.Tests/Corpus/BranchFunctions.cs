@@ -219,4 +219,44 @@ public static partial class BranchFunctions
         }
         return a + b * x;
     }
+
+    /// <summary>x^2 except at the single point x == 1, where it is 5: equality on an active value.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.6)]
+    [CheckGradientAt(-1.7)]
+    public static double EqualityBranch(double x)
+    {
+        if (x == 1.0)
+        {
+            return 5.0;
+        }
+        return x * x;
+    }
+
+    /// <summary>The same with != and the branches swapped, plus &lt;= and &lt; on a computed value.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.6)]
+    [CheckGradientAt(-1.7)]
+    public static double InequalityBranches(double x)
+    {
+        double r;
+        if (x != 1.0)
+        {
+            r = x * x;
+        }
+        else
+        {
+            r = 5.0;
+        }
+        double u = x - 2;
+        if (u <= 0)
+        {
+            r += u * u;
+        }
+        if (u < 0)
+        {
+            r -= 0.5 * u * u;
+        }
+        return r;
+    }
 }

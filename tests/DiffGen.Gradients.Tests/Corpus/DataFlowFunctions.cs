@@ -136,4 +136,12 @@ public static partial class DataFlowFunctions
     {
         return LoopFunctions.Horner(x, 4) * LoopFunctions.Horner(2 * x, 3);
     }
+
+    /// <summary>Differentiable, int and [NoDerivative] parameters interleaved: a b c e + f^2 a + n b.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.5, 2, 1.5, -0.7, 0.25, 1.1)]
+    public static double InterleavedParameters(double a, int n, [NoDerivative] double c, double b, [NoDerivative] double e, double f)
+    {
+        return a * b * c * e + f * f * a + n * b;
+    }
 }

@@ -129,4 +129,13 @@ public static partial class FloatFunctions
     {
         return SinTimesCosF(x * y, y) + CubicF(x);
     }
+
+    /// <summary>A double local inside a float function, converted explicitly both ways.</summary>
+    [Differentiable]
+    public static float DoubleLocalInFloatF(float x)
+    {
+        double wide = (double)x;
+        double squared = wide * wide;
+        return (float)squared + x;
+    }
 }

@@ -1,0 +1,54 @@
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// A counted loop: <c>for (...; test; i++)</c> or <c>i--</c> on an <c>int</c> counter that the body never
+/// assigns, whose body holds only assignments, stores and further counted loops (no branch, break,
+/// continue or return). Reverse mode runs such a loop's adjoint as a loop with the counter going
+/// backwards, recording nothing per iteration for control flow.
+/// </summary>
+/// <param name="Counter">The counter variable.</param>
+/// <param name="Step">+1 or -1.</param>
+internal sealed record StructuredLoop(int Counter, int Step)
+{
+    public static StructuredLoop? Analyze(LoopStmt loop)
+    {
+        if (loop.Condition is null || loop.ConditionAtEnd || loop.Increment.Count != 1) return null;
+        if (loop.Increment[0] is not AssignStmt { Value: BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract, Left: VariableExpr counter, Right: LiteralExpr { Code: "1" } } step } increment
+            || increment.Variable != counter.Variable || counter.Kind != ScalarKind.Int)
+            return null;
+        return BodyIsCounted(loop.Body, counter.Variable) ? new StructuredLoop(counter.Variable, step.Op == BinaryOp.Add ? 1 : -1) : null;
+    }
+
+    private static bool BodyIsCounted(EquatableArray<Stmt> body, int counter)
+    {
+        foreach (var statement in body)
+        {
+            switch (statement)
+            {
+                case AssignStmt a when a.Variable != counter:
+                case StoreStmt:
+                case AllocateStmt:
+                    break;
+                case LoopStmt inner when Analyze(inner) is { } nested && nested.Counter != counter && !Assigns(inner, counter):
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool Assigns(LoopStmt loop, int variable)
+    {
+        foreach (var statement in loop.Body)
+        {
+            if (statement is AssignStmt a && a.Variable == variable) return true;
+            if (statement is LoopStmt inner && Assigns(inner, variable)) return true;
+        }
+        return false;
+    }
+}
