@@ -62,7 +62,7 @@ internal sealed partial class BodyLowering
             case IParenthesizedOperation parenthesized:
                 return Lower(parenthesized.Operand, lift);
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
-                Report(ProblemKind.UnsupportedExpression, operation, "an assignment inside an expression; assign in its own statement");
+                Report(ProblemKind.UnsupportedExpression, operation, Describe(operation) + " (an assignment inside an expression; assign in its own statement)");
                 return Invalid;
             default:
                 Report(ProblemKind.UnsupportedExpression, operation, Describe(operation));

@@ -369,7 +369,7 @@ internal sealed partial class BodyLowering
     {
         string candidate = name;
         for (int i = 1; !_names.Add(candidate); i++) candidate = name + "_" + i.ToString(CultureInfo.InvariantCulture);
-        return candidate;
+        return Identifiers.Escape(candidate);
     }
 
     private int AddSite(IOperation operation)

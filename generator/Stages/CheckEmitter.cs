@@ -22,9 +22,9 @@ internal static class CheckEmitter
         string value = names.Fresh("value"), h = names.Fresh("h"), k = names.Fresh("k"), perturbed = names.Fresh("perturbed");
         string labels = names.Fresh("names"), reverse = names.Fresh("reverse"), forward = names.Fresh("forward"), finite = names.Fresh("finiteDifference");
         // Spans cannot be captured by the finite-difference lambdas: every array or span argument is copied to an array.
-        var local = parameters.Select(p => p.IsScalar ? p.Name : names.Fresh(p.Name + "Copy")).ToArray();
+        var local = parameters.Select(p => p.IsScalar ? p.Name : names.Fresh(Identifiers.Bare(p.Name) + "Copy")).ToArray();
         var shadow = new string[parameters.Length];
-        foreach (int i in differentiable) shadow[i] = names.Fresh("d" + parameters[i].Name);
+        foreach (int i in differentiable) shadow[i] = names.Fresh("d" + Identifiers.Bare(parameters[i].Name));
 
         // Tangents along one coordinate: 1 for the scalar parameter `hot` (or the array `unit` for an array one), 0 elsewhere.
         string Tangents(int hot, string unit) => string.Join(", ", differentiable.Select(j => parameters[j].IsScalar
@@ -53,7 +53,7 @@ internal static class CheckEmitter
                 {
                     string shifted = parameter.Kind == ScalarKind.Float ? $"(float)({parameter.Name} + {h})" : $"{parameter.Name} + {h}";
                     string call = string.Join(", ", local.Select((p, j) => j == i ? shifted : p));
-                    w.Line($"{labels}.Add(\"{parameter.Name}\");");
+                    w.Line($"{labels}.Add(\"{Identifiers.Bare(parameter.Name)}\");");
                     w.Line($"{reverse}.Add({shadow[i]});");
                     w.Line($"{forward}.Add({ir.Name}Tangent({string.Join(", ", local)}, {Tangents(i, "")}).Tangent);");
                     w.Line($"{finite}.Add(global::DiffGen.FiniteDifferences.Central({h} => {ir.Name}({call}), {parameter.Name}, singlePrecision: {single}));");
@@ -63,7 +63,7 @@ internal static class CheckEmitter
                 {
                     string unit = names.Fresh("unit");
                     string tangents = Tangents(i, unit);
-                    w.Line($"{labels}.Add(\"{parameter.Name}[\" + {k} + \"]\");");
+                    w.Line($"{labels}.Add(\"{Identifiers.Bare(parameter.Name)}[\" + {k} + \"]\");");
                     w.Line($"{reverse}.Add({shadow[i]}[{k}]);");
                     w.Line($"var {unit} = new {parameter.Kind.Keyword()}[{local[i]}.Length];");
                     w.Line($"{unit}[{k}] = 1;");

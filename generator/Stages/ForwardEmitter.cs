@@ -47,7 +47,7 @@ internal sealed class ForwardEmitter
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
-            _tangent[i] = _names.Fresh("t" + variable.Name);
+            _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
             string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
             parameters.Add(tangentType + " " + _tangent[i]);
         }
@@ -67,7 +67,7 @@ internal sealed class ForwardEmitter
                 if (i >= _ir.ParameterCount) _w.Line(SourceEmitter.Declaration(variable, variable.Name));
                 if (variable.IsActive && _tangent[i] is null)
                 {
-                    _tangent[i] = _names.Fresh(variable.Name + "_dot");
+                    _tangent[i] = _names.Fresh(Identifiers.Bare(variable.Name) + "_dot");
                     _w.Line(SourceEmitter.Declaration(variable, _tangent[i]!));
                 }
             }

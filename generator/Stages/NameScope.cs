@@ -14,9 +14,10 @@ internal sealed class NameScope
     /// <summary><paramref name="preferred"/>, or it with a numeric suffix if already taken.</summary>
     public string Fresh(string preferred)
     {
+        preferred = Helpers.Identifiers.Bare(preferred);
         string candidate = preferred;
-        for (int i = 1; !_taken.Add(candidate); i++) candidate = preferred + "_" + i.ToString(CultureInfo.InvariantCulture);
-        return candidate;
+        for (int i = 1; !_taken.Add(candidate) || _taken.Contains("@" + candidate); i++) candidate = preferred + "_" + i.ToString(CultureInfo.InvariantCulture);
+        return Helpers.Identifiers.Escape(candidate);
     }
 
     /// <summary>A new temporary, <c>_t0</c>, <c>_t1</c>, ...</summary>

@@ -72,7 +72,7 @@ internal sealed class ReverseEmitter
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
-            string shadow = _names.Fresh("d" + variable.Name);
+            string shadow = _names.Fresh("d" + Identifiers.Bare(variable.Name));
             shadows.Add((shadow, i));
             if (variable.IsScalar)
             {
@@ -86,7 +86,7 @@ internal sealed class ReverseEmitter
             }
         }
         for (int i = 0; i < _ir.Variables.Count; i++)
-            if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(_ir.Variables[i].Name + "_bar");
+            if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(Identifiers.Bare(_ir.Variables[i].Name) + "_bar");
 
         // The primal sweep is built first: it decides which tapes exist.
         EmitStatements(_ir.Body, inLoop: false, isTopLevel: true);
