@@ -43,6 +43,12 @@ public class DiagnosticsTests
         { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0)] public static double Bad(double x, double y) => x * y; }", "CheckGradientAt(1.0)" },
         { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0, 2.5)] public static double Bad(double x, int n) => x * n; }", "CheckGradientAt(1.0, 2.5)" },
         { DiagnosticDescriptors.UnsupportedWriteId, "public static partial class C { static double field; [Differentiable] public static double Bad(double x) { field = x; return x; } }", "field" },
+        { DiagnosticDescriptors.UnsupportedWriteId, "public static partial class C { [Differentiable] public static double Bad(double[] w) { w[0] = 1.0; return w[0]; } }", "w[0] = 1.0" },
+        { DiagnosticDescriptors.UnsupportedWriteId, "public static partial class C { [Differentiable] public static double Bad(double x) { double[] a = new double[2]; a = new double[3]; return x; } }", "a" },
+        { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { static double Sum(double[] v) => v[0]; [Differentiable] public static double Bad(double[] w) => Sum(w); }", "w" },
+        { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x, int n) { double s = 0; for (int i = 0; i < n; i++) { double[] a = new double[1]; a[0] = x; s += a[0]; } return s; } }", "a = new double[1]" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double[,] w) => w[0, 0]; }", "w" },
+        { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0)] public static double Bad(double[] w) => w[0]; }", "w" },
         { DiagnosticDescriptors.InvalidCalleeId, "public static partial class C { [Differentiable] public static double Bad(double x) => D.NotStatic(x); } public static class D { [Differentiable] public static double NotStatic(double y) => y; }", "D.NotStatic(x)" },
         { DiagnosticDescriptors.ActiveArgumentToNoDerivativeId, "public static partial class C { [Differentiable] static double Scale(double v, [NoDerivative] double s) => v * s; [Differentiable] public static double Bad(double x) => Scale(2.0, x); }", "Scale(2.0, x)" },
     };

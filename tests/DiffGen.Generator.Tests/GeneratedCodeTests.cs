@@ -71,6 +71,24 @@ public class GeneratedCodeTests
             }
         }
 
+        public static partial class Arrays
+        {
+            [Differentiable]
+            public static double Mixed(double[] w, ReadOnlySpan<double> x, Span<double> y, [NoDerivative] ReadOnlySpan<int> labels, float[] unused)
+            {
+                Span<double> scratch = stackalloc double[x.Length];
+                double[] copy = new double[] { 1.0, 2.0 };
+                double s = copy[0] * copy[1];
+                foreach (double v in x) s += v;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    scratch[i % x.Length] += w[i] * x[i % x.Length] + y[i % y.Length];
+                    s += scratch[i % x.Length] * labels[i % labels.Length];
+                }
+                return s + unused.Length;
+            }
+        }
+
         [System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
         public static partial class GlobalNamespace
         {
@@ -95,7 +113,7 @@ public class GeneratedCodeTests
         var (output, run, generatorDiagnostics) = GeneratorHarness.Generate(ValidSource);
 
         Assert.Empty(generatorDiagnostics);
-        Assert.Equal(8, run.GeneratedTrees.Length);
+        Assert.Equal(9, run.GeneratedTrees.Length);
         Assert.Empty(GeneratorHarness.Problems(output));
     }
 
