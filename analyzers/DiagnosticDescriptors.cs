@@ -25,6 +25,7 @@ public static class DiagnosticDescriptors
     public const string UnsupportedWriteId = "DG0011";
     public const string InvalidCalleeId = "DG0012";
     public const string ActiveArgumentToNoDerivativeId = "DG0013";
+    public const string UnstableArrayArgumentId = "DG0014";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(UnsupportedStatementId,
@@ -91,6 +92,11 @@ public static class DiagnosticDescriptors
         "Differentiable value passed to a [NoDerivative] parameter",
         "A differentiable value is passed as {0}, a [NoDerivative] parameter, so its derivative would be lost; remove [NoDerivative] from the callee's parameter or pass data");
 
+    /// <summary>DG0014: "Array {0}".</summary>
+    public static readonly DiagnosticDescriptor UnstableArrayArgument = Error(UnstableArrayArgumentId,
+        "Array passed to a call is changed",
+        "Array {0}");
+
     /// <summary>The descriptor that reports a front-end problem of the given kind.</summary>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
     {
@@ -106,6 +112,7 @@ public static class DiagnosticDescriptors
         ProblemKind.InvalidCheckPoint => InvalidCheckPoint,
         ProblemKind.UnsupportedWrite => UnsupportedWrite,
         ProblemKind.InvalidCallee => InvalidCallee,
+        ProblemKind.UnstableArrayArgument => UnstableArrayArgument,
         _ => ActiveArgumentToNoDerivative,
     };
 

@@ -29,7 +29,8 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidCheckPoint,
         DiagnosticDescriptors.UnsupportedWrite,
         DiagnosticDescriptors.InvalidCallee,
-        DiagnosticDescriptors.ActiveArgumentToNoDerivative);
+        DiagnosticDescriptors.ActiveArgumentToNoDerivative,
+        DiagnosticDescriptors.UnstableArrayArgument);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

@@ -161,26 +161,12 @@ internal sealed partial class BodyLowering
     private Expr LowerInvocation(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
         var method = invocation.TargetMethod;
-        if (!method.IsStatic || invocation.Instance is not null)
-        {
-            Report(ProblemKind.UnsupportedExpression, invocation, $"call of instance method '{method.Name}'");
-            return Invalid;
-        }
-        var arguments = new List<Expr>();
-        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
-        {
-            if (argument.Parameter is { RefKind: not RefKind.None } || argument.ArgumentKind == ArgumentKind.ParamArray)
-            {
-                Report(ProblemKind.UnsupportedExpression, argument, $"argument passed by reference or as a params array to '{method.Name}'");
-                return Invalid;
-            }
-            arguments.Add(Lower(argument.Value, lift));
-        }
+        if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
-        if (PrimitiveTable.TryGet(method, out var primitive))
+        if (PrimitiveTable.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
             return new PrimitiveCallExpr(primitive, method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name, arguments.ToArray(), kind);
 
-        string target = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+        string target = Target(method);
         if (SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute))
         {
             if (CalleeProblem(method) is string problem)
@@ -188,8 +174,20 @@ internal sealed partial class BodyLowering
                 Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' {problem}");
                 return Invalid;
             }
+            if (method.Parameters.Any(p => SymbolFacts.ShapeOf(p.Type).Shape != Shape.Scalar))
+            {
+                // Array arguments: the callee's generated pullback takes the seed and accumulates into shadows.
+                var roles = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p) ? ArgumentRole.Input : ArgumentRole.Data).ToArray();
+                return new RuleCallExpr(new RuleInfo(target, target + "Pullback", target + "Tangent", roles), arguments.ToArray(), kind, AddSite(invocation));
+            }
             var differentiable = method.Parameters.Select(SymbolFacts.IsDifferentiableParameter).ToArray();
             return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind, AddSite(invocation));
+        }
+        if (RuleLookup.Find(method, _cancellationToken) is { } rule)
+        {
+            if (kind.IsFloating()) return new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
+            Report(ProblemKind.UnsupportedExpression, invocation, $"call of '{method.Name}' with derivative rules inside an expression (call it as a statement)");
+            return Invalid;
         }
         if (method.IsGenericMethod || kind == ScalarKind.Other)
         {
@@ -199,6 +197,61 @@ internal sealed partial class BodyLowering
         return new OpaqueCallExpr(target, arguments.ToArray(), kind, AddSite(invocation));
     }
 
+    private static string Target(IMethodSymbol method)
+        => method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
+
+    /// <summary>
+    /// Lowers a static call's arguments in parameter order; whole array or span variables become
+    /// <see cref="ArrayRefExpr"/>. Null (after reporting) for instance calls and by-reference arguments.
+    /// </summary>
+    private List<Expr>? LowerArguments(IInvocationOperation invocation, List<Stmt>? lift)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic || invocation.Instance is not null)
+        {
+            Report(ProblemKind.UnsupportedExpression, invocation, $"call of instance method '{method.Name}'");
+            return null;
+        }
+        var arguments = new List<Expr>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            if (argument.Parameter is { RefKind: not RefKind.None } || argument.ArgumentKind == ArgumentKind.ParamArray)
+            {
+                Report(ProblemKind.UnsupportedExpression, argument, $"argument passed by reference or as a params array to '{method.Name}'");
+                return null;
+            }
+            var value = argument.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
+            if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else arguments.Add(Lower(argument.Value, lift));
+        }
+        return arguments;
+    }
+
+    /// <summary>
+    /// A void call as a statement: a rule-backed method writing its results into Span outputs
+    /// (<c>MatVec(w, x, h)</c>).
+    /// </summary>
+    private void LowerRuleStatement(IInvocationOperation invocation, List<Stmt> into)
+    {
+        if (RuleLookup.Find(invocation.TargetMethod, _cancellationToken) is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
+        {
+            Report(ProblemKind.UnsupportedStatement, invocation, Describe(invocation) + " (a call whose result is discarded; only methods with [DerivativeOf] rules that write Span outputs can be called as statements)");
+            return;
+        }
+        if (LowerArguments(invocation, into) is not { } arguments) return;
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (rule.Roles[i] != ArgumentRole.Output) continue;
+            if (arguments[i] is not ArrayRefExpr output || _variables[output.Variable].IsParameter)
+            {
+                Report(ProblemKind.UnsupportedWrite, invocation, $"output argument {i + 1} of '{invocation.TargetMethod.Name}' (pass a local array)");
+                return;
+            }
+        }
+        into.Add(new RuleCallStmt(rule, arguments.ToArray(), AddSite(invocation)));
+    }
+
     /// <summary>Why the generated members of a [Differentiable] callee will not exist, or null.</summary>
     private string? CalleeProblem(IMethodSymbol callee)
     {
@@ -206,7 +259,7 @@ internal sealed partial class BodyLowering
         if (callee.IsGenericMethod) return "is generic";
         if (!SymbolFacts.KindOf(callee.ReturnType).IsFloating()) return "does not return double or float";
         foreach (var parameter in callee.Parameters)
-            if (parameter.RefKind != RefKind.None || SymbolFacts.KindOf(parameter.Type) == ScalarKind.Other)
+            if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other)
                 return $"has unsupported parameter '{parameter.Name}'";
         for (var type = callee.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, _cancellationToken)) return $"is declared in type '{type.Name}', which is not partial";

@@ -229,6 +229,9 @@ internal sealed partial class BodyLowering
                 LowerElementStore(array, index, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
                 break;
             }
+            case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
+                LowerRuleStatement(call, into);
+                break;
             case ISimpleAssignmentOperation assignment:
                 if (TargetVariable(assignment.Target) is int target)
                     into.Add(new AssignStmt(target, Coerce(LowerValue(assignment.Value, into), _variables[target].Kind, assignment.Value)));

@@ -53,6 +53,7 @@ public static class MethodFrontEnd
         EquatableArray<Stmt> statements = body.ToArray();
         var active = Activity.ActiveVariables(lowering.Variables, statements);
         CheckActiveUses(statements, active, lowering.Sites, problems);
+        ArrayArgumentCheck.Run(statements, lowering.Variables, lowering.Sites, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
@@ -66,7 +67,8 @@ public static class MethodFrontEnd
             statements,
             checkPoints,
             method.ContainingType.ToDisplayString() + "." + method.Name,
-            HintName(method));
+            HintName(method),
+            HasForwardMode: !UsesRuleWithoutTangent(statements));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty);
     }
 
@@ -115,6 +117,9 @@ public static class MethodFrontEnd
                 case ConditionalExpr c: VisitExpr(c.Condition); VisitExpr(c.WhenTrue); VisitExpr(c.WhenFalse); break;
                 case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a); break;
                 case ElementExpr e: VisitExpr(e.Index); break;
+                case RuleCallExpr r:
+                    CheckRuleArguments(r.Rule, r.Arguments, r.Site);
+                    break;
                 case UserCallExpr u:
                     for (int i = 0; i < u.Arguments.Count; i++)
                     {
@@ -123,6 +128,16 @@ public static class MethodFrontEnd
                         VisitExpr(u.Arguments[i]);
                     }
                     break;
+            }
+        }
+
+        void CheckRuleArguments(RuleInfo rule, EquatableArray<Expr> arguments, int site)
+        {
+            for (int i = 0; i < arguments.Count; i++)
+            {
+                if (rule.Roles[i] == ArgumentRole.Data && Activity.IsActive(arguments[i], active))
+                    problems.Add(new FrontEndProblem(ProblemKind.ActiveArgumentToNoDerivative, sites[site], $"argument {i + 1} of '{rule.Target.Replace("global::", "")}'"));
+                VisitExpr(arguments[i]);
             }
         }
 
@@ -135,6 +150,7 @@ public static class MethodFrontEnd
                     case AssignStmt a: VisitExpr(a.Value); break;
                     case ReturnStmt r: VisitExpr(r.Value); break;
                     case StoreStmt st: VisitExpr(st.Index); VisitExpr(st.Value); break;
+                    case RuleCallStmt call: CheckRuleArguments(call.Rule, call.Arguments, call.Site); break;
                     case AllocateStmt al:
                         // The adjoint sweep reads the shadow of the last allocation only.
                         if (inLoop && active[al.Variable])
@@ -152,6 +168,36 @@ public static class MethodFrontEnd
         }
 
         VisitStatements(statements, false);
+    }
+
+    private static bool UsesRuleWithoutTangent(EquatableArray<Stmt> statements)
+    {
+        bool InExpr(Expr e) => e switch
+        {
+            RuleCallExpr r => r.Rule.Tangent is null || r.Arguments.Any(InExpr),
+            UnaryExpr u => InExpr(u.Operand),
+            BinaryExpr b => InExpr(b.Left) || InExpr(b.Right),
+            ConvertExpr c => InExpr(c.Operand),
+            ConditionalExpr c => InExpr(c.Condition) || InExpr(c.WhenTrue) || InExpr(c.WhenFalse),
+            PrimitiveCallExpr p => p.Arguments.Any(InExpr),
+            UserCallExpr u => u.Arguments.Any(InExpr),
+            _ => false,
+        };
+        foreach (var statement in statements)
+        {
+            bool found = statement switch
+            {
+                AssignStmt a => InExpr(a.Value),
+                ReturnStmt r => InExpr(r.Value),
+                StoreStmt s => InExpr(s.Value),
+                RuleCallStmt c => c.Rule.Tangent is null,
+                IfStmt i => InExpr(i.Condition) || UsesRuleWithoutTangent(i.Then) || UsesRuleWithoutTangent(i.Else),
+                LoopStmt l => UsesRuleWithoutTangent(l.Body) || UsesRuleWithoutTangent(l.Increment),
+                _ => false,
+            };
+            if (found) return true;
+        }
+        return false;
     }
 
     private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, Location location, List<FrontEndProblem> problems)

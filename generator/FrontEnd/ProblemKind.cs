@@ -32,4 +32,6 @@ public enum ProblemKind
     InvalidCallee,
     /// <summary>DG0013: a differentiable value passed to a [NoDerivative] parameter, whose derivative would be dropped.</summary>
     ActiveArgumentToNoDerivative,
+    /// <summary>DG0014: an array passed whole to a call changes before the adjoint sweep needs it.</summary>
+    UnstableArrayArgument,
 }

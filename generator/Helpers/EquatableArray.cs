@@ -10,7 +10,7 @@ namespace DiffGen.Generator.Helpers;
 /// equatable and the incremental driver can cache them.
 /// </summary>
 public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
-    where T : IEquatable<T>
+
 {
     private readonly T[]? _items;
 
@@ -58,6 +58,6 @@ public readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadO
 /// <summary>Conversions to <see cref="EquatableArray{T}"/>.</summary>
 public static class EquatableArray
 {
-    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items) where T : IEquatable<T>
+    public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         => new(System.Linq.Enumerable.ToArray(items));
 }

@@ -51,6 +51,34 @@ public sealed record UserCallExpr(CalleeInfo Callee, EquatableArray<Expr> Argume
 /// <summary>A call of any other static method; allowed only while every argument is passive.</summary>
 public sealed record OpaqueCallExpr(string Target, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
 
+/// <summary>A whole array or span variable passed as an argument (to a rule or a [Differentiable] callee).</summary>
+public sealed record ArrayRefExpr(int Variable, ScalarKind Kind) : Expr(Kind);
+
+/// <summary>
+/// A call of a method differentiated through its pullback and tangent: a <c>[DerivativeOf]</c> rule, or
+/// the generated <c>{M}Pullback</c>/<c>{M}Tangent</c> of a [Differentiable] method with array parameters.
+/// </summary>
+/// <param name="Site">Index of the call's location in the front end's site table (for diagnostics).</param>
+public sealed record RuleCallExpr(RuleInfo Rule, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
+
+/// <summary>How a callee uses one argument.</summary>
+public enum ArgumentRole
+{
+    /// <summary>No derivative: integers, flags, [NoDerivative] values.</summary>
+    Data,
+    /// <summary>A differentiable input: gets a shadow in the pullback and a tangent in forward mode.</summary>
+    Input,
+    /// <summary>A <c>Span&lt;T&gt;</c> the callee writes: gets a seed in the pullback and a tangent output.</summary>
+    Output,
+}
+
+/// <summary>The derivative members of a callee.</summary>
+/// <param name="Target">The primal method, fully qualified.</param>
+/// <param name="Pullback">The pullback method, fully qualified.</param>
+/// <param name="Tangent">The tangent method, or null when the callee has none (then the caller gets no forward mode).</param>
+/// <param name="Roles">Per parameter.</param>
+public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles);
+
 /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
 /// <param name="Target">Fully qualified containing type plus method name, e.g. <c>global::N.T.F</c>.</param>
 /// <param name="Differentiable">Per parameter: whether the callee's generated members give it a derivative.</param>

@@ -55,4 +55,5 @@ public sealed record MethodIr(
     EquatableArray<Stmt> Body,
     EquatableArray<CheckPoint> CheckPoints,
     string DisplayName,
-    string HintName);
+    string HintName,
+    bool HasForwardMode = true);

@@ -18,6 +18,9 @@ public sealed record StoreStmt(int Variable, Expr Index, Expr Value) : Stmt;
 /// <param name="Site">Index of the declaration's location in the front end's site table (for diagnostics).</param>
 public sealed record AllocateStmt(int Variable, Expr Length, bool OnStack, int Site) : Stmt;
 
+/// <summary>A call of a rule-backed method that writes its results into <see cref="ArgumentRole.Output"/> arrays.</summary>
+public sealed record RuleCallStmt(RuleInfo Rule, EquatableArray<Expr> Arguments, int Site) : Stmt;
+
 public sealed record IfStmt(Expr Condition, EquatableArray<Stmt> Then, EquatableArray<Stmt> Else) : Stmt;
 
 /// <summary>

@@ -55,6 +55,8 @@ public static class Activity
                 for (int i = 0; i < PrimitiveTable.DifferentiableArity(p.Primitive); i++)
                     if (IsActive(p.Arguments[i], activeVariables)) return true;
                 return false;
+            case ArrayRefExpr a: return activeVariables[a.Variable];
+            case RuleCallExpr rule: return AnyActiveInput(rule.Rule, rule.Arguments, activeVariables);
             case UserCallExpr call:
                 for (int i = 0; i < call.Arguments.Count; i++)
                     if (call.Callee.Differentiable[i] && IsActive(call.Arguments[i], activeVariables)) return true;
@@ -65,6 +67,14 @@ public static class Activity
     }
 
     /// <summary>Every (variable, value) written: assignments to scalars and stores into arrays.</summary>
+    /// <summary>Whether any input argument of a rule-backed call carries a derivative.</summary>
+    public static bool AnyActiveInput(RuleInfo rule, EquatableArray<Expr> arguments, IReadOnlyList<bool> activeVariables)
+    {
+        for (int i = 0; i < arguments.Count; i++)
+            if (rule.Roles[i] == ArgumentRole.Input && IsActive(arguments[i], activeVariables)) return true;
+        return false;
+    }
+
     private static void CollectWrites(EquatableArray<Stmt> statements, List<(int, Expr)> into)
     {
         foreach (var statement in statements)
@@ -72,6 +82,12 @@ public static class Activity
             switch (statement)
             {
                 case AssignStmt a: into.Add((a.Variable, a.Value)); break;
+                case RuleCallStmt call:
+                    // Each output depends on all inputs.
+                    for (int i = 0; i < call.Arguments.Count; i++)
+                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output)
+                            into.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
+                    break;
                 case StoreStmt s: into.Add((s.Variable, s.Value)); break;
                 case IfStmt i: CollectWrites(i.Then, into); CollectWrites(i.Else, into); break;
                 case LoopStmt l: CollectWrites(l.Body, into); CollectWrites(l.Increment, into); break;
@@ -100,6 +116,10 @@ public static class Activity
                         if (nested || variables[a.Variable].IsParameter || assignments[a.Variable] > 1) written[a.Variable] = true;
                         break;
                     case StoreStmt s: written[s.Variable] = true; break;
+                    case RuleCallStmt call:
+                        for (int i = 0; i < call.Arguments.Count; i++)
+                            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) written[output.Variable] = true;
+                        break;
                     case IfStmt i: Visit(i.Then, true); Visit(i.Else, true); break;
                     case LoopStmt l: Visit(l.Body, true); Visit(l.Increment, true); break;
                 }

@@ -96,6 +96,9 @@ internal sealed class ForwardEmitter
                 _w.Line($"{Name(store.Variable)}[{index}] = {PrimalRenderer.StripParentheses(value)};");
                 break;
             }
+            case RuleCallStmt call:
+                EmitRuleStatement(call);
+                break;
             case AllocateStmt allocate:
                 SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], Name(allocate.Variable), PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false);
                 if (_tangent[allocate.Variable] is string allocatedTangent)
@@ -260,6 +263,13 @@ internal sealed class ForwardEmitter
                 return EmitPrimitive(p);
             case UserCallExpr call:
                 return EmitUserCall(call);
+            case RuleCallExpr rule:
+            {
+                string y = _names.Temp();
+                string dy = _names.Fresh(y + "_dot");
+                _w.Line($"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});");
+                return (y, dy);
+            }
             default:
                 return (PrimalRenderer.Render(expr, Name), null);
         }
@@ -300,6 +310,46 @@ internal sealed class ForwardEmitter
         string dy = _names.Fresh(y + "_dot");
         _w.Line($"var ({y}, {dy}) = {call.Callee.Target}{(_directional ? "Directional" : "Tangent")}({string.Join(", ", arguments.Concat(tangents))});");
         return (y, dy);
+    }
+
+    /// <summary>
+    /// A rule-backed call writing outputs: with differentiable inputs, the tangent rule computes the
+    /// outputs and their tangents; otherwise the plain call.
+    /// </summary>
+    private void EmitRuleStatement(RuleCallStmt call)
+    {
+        if (!Activity.AnyActiveInput(call.Rule, call.Arguments, _active))
+        {
+            _w.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name) + ";");
+            return;
+        }
+        _w.Line($"{call.Rule.Tangent}({RuleArguments(call.Rule, call.Arguments)});");
+    }
+
+    /// <summary>
+    /// The arguments of a tangent rule: the primal arguments, then a tangent per input, then a tangent
+    /// buffer per output. A passive array's tangent is an empty span (zero, by the rule convention).
+    /// </summary>
+    private string RuleArguments(RuleInfo rule, EquatableArray<Expr> arguments)
+    {
+        var values = new List<string>();
+        var inputs = new List<string>();
+        var outputs = new List<string>();
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] is ArrayRefExpr array)
+            {
+                values.Add(Name(array.Variable));
+                string tangent = _tangent[array.Variable] ?? "default";
+                if (rule.Roles[i] == ArgumentRole.Input) inputs.Add(tangent);
+                else if (rule.Roles[i] == ArgumentRole.Output) outputs.Add(tangent);
+                continue;
+            }
+            var (value, scalarTangent) = EmitExpr(arguments[i]);
+            values.Add(PrimalRenderer.StripParentheses(value));
+            if (rule.Roles[i] == ArgumentRole.Input) inputs.Add(PrimalRenderer.StripParentheses(scalarTangent ?? arguments[i].Kind.Literal(0)));
+        }
+        return string.Join(", ", values.Concat(inputs).Concat(outputs));
     }
 
     private string Temp(ScalarKind kind, string value)

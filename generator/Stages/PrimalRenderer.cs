@@ -16,6 +16,8 @@ internal static class PrimalRenderer
         VariableExpr v => name(v.Variable),
         ElementExpr e => name(e.Variable) + "[" + RenderTop(e.Index, name) + "]",
         LengthExpr l => name(l.Variable) + ".Length",
+        ArrayRefExpr a => name(a.Variable),
+        RuleCallExpr r => r.Rule.Target + "(" + Arguments(r.Arguments, name) + ")",
         OpaqueValueExpr o => o.Code,
         UnaryExpr u => "(" + UnaryToken(u.Op) + Render(u.Operand, name) + ")",
         BinaryExpr b => "(" + Render(b.Left, name) + " " + BinaryToken(b.Op) + " " + Render(b.Right, name) + ")",

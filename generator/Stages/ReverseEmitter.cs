@@ -33,6 +33,8 @@ internal sealed class ReverseEmitter
     private readonly List<Temp> _hoisted = new();
     private readonly Dictionary<int, string> _continueLabels = new();
     private readonly string _result;
+    private readonly string _seed;
+    private readonly bool _pullback;
     private readonly string _controlTape;
     private readonly string _doubleTape;
     private readonly string _floatTape;
@@ -43,8 +45,9 @@ internal sealed class ReverseEmitter
     private readonly HashSet<int> _restored = new();
     private readonly HashSet<ScalarKind> _recorded = new();
 
-    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings)
+    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
+        _pullback = pullback;
         _ir = ir;
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
@@ -53,6 +56,7 @@ internal sealed class ReverseEmitter
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _result = _names.Fresh("result");
+        _seed = _names.Fresh("seed");
         _controlTape = _names.Fresh("segments");
         _doubleTape = _names.Fresh("tape");
         _floatTape = _names.Fresh("tapeF");
@@ -61,7 +65,15 @@ internal sealed class ReverseEmitter
 
     /// <summary>Writes the whole <c>{M}Gradient</c> method.</summary>
     public static void Emit(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
-        => new ReverseEmitter(ir, settings).EmitMethod(writer);
+        => new ReverseEmitter(ir, settings, pullback: false).EmitMethod(writer);
+
+    /// <summary>
+    /// Writes <c>{M}Pullback(params..., T seed, shadows...)</c>: the same reverse sweep started from
+    /// <c>seed</c>, adding to every shadow (<c>ref T</c> for scalars). Callers with arrays use it; it has
+    /// the signature of a <c>[DerivativeOf]</c> pullback.
+    /// </summary>
+    public static void EmitPullback(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
+        => new ReverseEmitter(ir, settings, pullback: true).EmitMethod(writer);
 
     private void EmitMethod(IndentedWriter w)
     {
@@ -76,7 +88,7 @@ internal sealed class ReverseEmitter
             shadows.Add((shadow, i));
             if (variable.IsScalar)
             {
-                parameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
+                parameters.Add((_pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow);
             }
             else
             {
@@ -93,8 +105,18 @@ internal sealed class ReverseEmitter
         CloseSegment();
 
         string type = _ir.ReturnKind.Keyword();
-        SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
-        using (w.Block($"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", parameters)})"))
+        if (_pullback)
+        {
+            // The seed goes before the shadows, as in a [DerivativeOf] pullback.
+            int firstShadow = _ir.ParameterCount;
+            parameters.Insert(firstShadow, type + " " + _seed);
+            SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
+        }
+        else
+        {
+            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+        }
+        using (w.Block($"{_ir.Accessibility} static {(_pullback ? "void" : type)} {_ir.Name}{(_pullback ? "Pullback" : "Gradient")}({string.Join(", ", parameters)})"))
         {
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
@@ -144,11 +166,11 @@ internal sealed class ReverseEmitter
                 }
             }
             foreach (var (shadow, variable) in shadows)
-                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_adjoint[variable]};");
+                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_pullback ? "+=" : "=")} {_adjoint[variable]};");
             if (!_straight) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
-            w.Line($"return {_result};");
+            if (!_pullback) w.Line($"return {_result};");
         }
     }
 
@@ -177,6 +199,9 @@ internal sealed class ReverseEmitter
                 break;
             case StoreStmt store:
                 EmitStore(store, inLoop);
+                break;
+            case RuleCallStmt call:
+                EmitRuleStatement(call, inLoop);
                 break;
             case AllocateStmt allocate:
             {
@@ -274,6 +299,29 @@ internal sealed class ReverseEmitter
         Invalidate(store.Variable);
         segment.Steps.Add(new StoreElementStep(store.Variable, index, value));
     }
+
+    private void EmitRuleStatement(RuleCallStmt call, bool inLoop)
+    {
+        if (!Activity.AnyActiveInput(call.Rule, call.Arguments, _active))
+        {
+            _primal.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name) + ";");
+        }
+        else
+        {
+            var segment = OpenSegment(inLoop);
+            var arguments = LinearizeRuleArguments(call.Arguments, segment);
+            _primal.Line($"{call.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))});");
+            segment.Steps.Add(new RuleStep(call.Rule, arguments, null));
+        }
+        for (int i = 0; i < call.Arguments.Count; i++)
+            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) Invalidate(output.Variable);
+    }
+
+    /// <summary>Scalar arguments become temporaries; whole arrays are passed by name (never recorded).</summary>
+    private Node[] LinearizeRuleArguments(EquatableArray<Expr> arguments, Segment segment)
+        => arguments.Select(a => a is ArrayRefExpr array
+            ? new Node(Name(array.Variable), array.Kind, Active: false) { Array = array.Variable }
+            : Linearize(a, segment)).ToArray();
 
     private void EmitReturn(ReturnStmt ret, bool inLoop, bool isLast)
     {
@@ -490,6 +538,14 @@ internal sealed class ReverseEmitter
             }
             case UserCallExpr call:
                 return LinearizeUserCall(call, segment);
+            case RuleCallExpr rule:
+            {
+                var arguments = LinearizeRuleArguments(rule.Arguments, segment);
+                string y = NewTemp(segment, kind, $"{rule.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
+                var node = new Node(y, kind, Active: true);
+                segment.Steps.Add(new RuleStep(rule.Rule, arguments, node));
+                return node;
+            }
             default:
                 throw new InvalidOperationException("Reverse mode reached an unlifted " + expr.GetType().Name);
         }
@@ -662,6 +718,9 @@ internal sealed class ReverseEmitter
                 case LoadStep load:
                     if (adjoints.TryGetValue(load.Temp.Code, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
                     break;
+                case RuleStep rule:
+                    EmitPullbackCall(rule, adjoints, AddTo, w);
+                    break;
                 case LoadElementStep loadElement:
                     if (adjoints.TryGetValue(loadElement.Temp.Code, out var loadedElement))
                         w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
@@ -678,17 +737,68 @@ internal sealed class ReverseEmitter
                     w.Line($"{_adjoint[assign.Variable]} = {_ir.Variables[assign.Variable].Kind.Literal(0)};");
                     break;
                 case SeedStep seedStep:
-                    AddTo(seedStep.Value, seedStep.Value.Kind.Literal(1));
+                    AddTo(seedStep.Value, _pullback ? _seed : seedStep.Value.Kind.Literal(1));
                     break;
             }
         }
         return w.ToString();
     }
 
+    /// <summary>
+    /// Calls a rule's pullback: the primal arguments, the seed (the result's adjoint, or each output
+    /// array's adjoint, which is then cleared: the call overwrote the output), then a shadow per input:
+    /// the array's adjoint, an empty span for a passive array, or a local for a scalar whose value is
+    /// added to the argument's adjoint afterwards.
+    /// </summary>
+    private void EmitPullbackCall(RuleStep rule, Dictionary<string, string> adjoints, Action<Node, string> addTo, IndentedWriter w)
+    {
+        var seeds = new List<string>();
+        if (rule.Result is { } result)
+        {
+            if (!adjoints.TryGetValue(result.Code, out var seed)) return; // zero seed: nothing to do
+            seeds.Add(seed);
+        }
+        var shadows = new List<string>();
+        var scalarShadows = new List<(Node Argument, string Local)>();
+        var cleared = new List<string>();
+        for (int i = 0; i < rule.Arguments.Length; i++)
+        {
+            var argument = rule.Arguments[i];
+            var role = rule.Rule.Roles[i];
+            if (role == ArgumentRole.Data) continue;
+            if (argument.Array is int array)
+            {
+                string buffer = _adjoint[array] ?? "default";
+                if (role == ArgumentRole.Output)
+                {
+                    seeds.Add(buffer);
+                    if (_adjoint[array] is string adjoint) cleared.Add(SourceEmitter.Clear(_ir.Variables[array], adjoint));
+                }
+                else
+                {
+                    shadows.Add(buffer);
+                }
+                continue;
+            }
+            string local = _names.Fresh("_g" + i.ToString(CultureInfo.InvariantCulture));
+            w.Line($"{argument.Kind.Keyword()} {local} = {argument.Kind.Literal(0)};");
+            shadows.Add("ref " + local);
+            if (argument.Active) scalarShadows.Add((argument, local));
+        }
+        var arguments = rule.Arguments.Select(a => a.Code).Concat(seeds).Concat(shadows);
+        w.Line($"{rule.Rule.Pullback}({string.Join(", ", arguments)});");
+        foreach (var clear in cleared) w.Line(clear);
+        foreach (var (argument, local) in scalarShadows) addTo(argument, local);
+    }
+
     // ---------------------------------------------------------------- model of a segment
 
     /// <summary>A value in a segment: a temporary's name or an inline constant.</summary>
-    private sealed record Node(string Code, ScalarKind Kind, bool Active);
+    private sealed record Node(string Code, ScalarKind Kind, bool Active)
+    {
+        /// <summary>For a whole-array argument, the array variable.</summary>
+        public int? Array { get; init; }
+    }
 
     private abstract record Step;
 
@@ -700,6 +810,10 @@ internal sealed class ReverseEmitter
 
     /// <summary>variable = value (null: a passive value): the variable's adjoint moves to the value and is reset.</summary>
     private sealed record AssignStep(int Variable, Node? Value) : Step;
+
+    /// <summary>A rule-backed call: its pullback maps the result's (or outputs') adjoint to the inputs'.</summary>
+    /// <param name="Result">The scalar result, or null for a call writing outputs.</param>
+    private sealed record RuleStep(RuleInfo Rule, Node[] Arguments, Node? Result) : Step;
 
     /// <summary>temp = array[index]: the temp's adjoint flows into the element's.</summary>
     private sealed record LoadElementStep(int Variable, Node Index, Node Temp) : Step;

@@ -25,11 +25,17 @@ internal static class SourceEmitter
 
         ReverseEmitter.Emit(ir, settings, w);
         w.Line();
-        ForwardEmitter.Emit(ir, settings, directional: false, w);
-        w.Line();
-        ForwardEmitter.Emit(ir, settings, directional: true, w);
-        w.Line();
-        CheckEmitter.Emit(ir, w);
+        ReverseEmitter.EmitPullback(ir, settings, w);
+        if (ir.HasForwardMode)
+        {
+            // Forward mode needs a tangent rule for every rule-backed call.
+            w.Line();
+            ForwardEmitter.Emit(ir, settings, directional: false, w);
+            w.Line();
+            ForwardEmitter.Emit(ir, settings, directional: true, w);
+            w.Line();
+            CheckEmitter.Emit(ir, w);
+        }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();
@@ -57,6 +63,10 @@ internal static class SourceEmitter
         w.Line($"{name} = stackalloc {variable.Kind.Keyword()}[{length}];");
         if (clear) w.Line($"{name}.Clear();");
     }
+
+    /// <summary>Code that zeroes an array or span local.</summary>
+    public static string Clear(VariableInfo variable, string name)
+        => variable.Shape == Shape.Array ? $"global::System.Array.Clear({name});" : $"{name}.Clear();";
 
     /// <summary>Throws ArgumentException naming <paramref name="shadow"/> when its length differs from <paramref name="parameter"/>'s.</summary>
     public static void WriteLengthCheck(IndentedWriter w, string parameter, string shadow)
