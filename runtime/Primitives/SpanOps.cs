@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -187,11 +186,6 @@ public static partial class SpanOps
 
         return (int)size;
     }
-
-    /// <summary>Rents a pooled scratch array of at least <paramref name="length"/> elements.</summary>
-    private static T[] RentScratch<T>(int length) => ArrayPool<T>.Shared.Rent(Math.Max(length, 1));
-
-    private static void ReturnScratch<T>(T[] scratch) => ArrayPool<T>.Shared.Return(scratch);
 
     private static T Count<T>(int n)
         where T : INumberBase<T> => T.CreateChecked(n);
