@@ -25,7 +25,7 @@ public static class Program
         }
 
         var job = args.Contains("--short")
-            ? Job.ShortRun.WithIterationTime(BenchmarkDotNet.Horology.TimeInterval.FromMilliseconds(200)).WithToolchain(InProcessEmitToolchain.Instance)
+            ? Job.ShortRun.WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(200)).WithToolchain(InProcessEmitToolchain.Instance)
             : Job.Default.WithToolchain(InProcessEmitToolchain.Instance);
         var config = DefaultConfig.Instance.AddJob(job).AddColumn(new GflopsColumn())
             .WithOptions(ConfigOptions.DisableOptimizationsValidator);
