@@ -12,6 +12,7 @@ internal static unsafe partial class Gemm
     /// (12 values per step), <paramref name="b"/> a packed micro-panel (2 vectors per step).
     /// Partial tiles go through <paramref name="tile"/> so the loads and stores never leave C.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Kernel512<T>(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, T* tile)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

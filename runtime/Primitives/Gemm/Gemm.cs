@@ -239,6 +239,9 @@ internal static unsafe partial class Gemm
             this.kc = kc;
         }
 
+        // Kernels, packing and this driver skip tiering: a Tier0 micro-kernel spills its accumulators
+        // and runs ~20x slower, and a short-lived process (or a benchmark) may never see the tier-up.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(int block)
         {
             int i0 = block * mc;
@@ -284,6 +287,7 @@ internal static unsafe partial class Gemm
     /// <paramref name="mr"/> rows: panel r0 holds, for each depth p, the mr values op(A)[r0 + r, p] side by
     /// side (zero past the last row), which is the order the micro-kernel broadcasts them in.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA<T>(T* a, T* ap, bool transA, int m, int k, int i0, int rows, int pc, int kc, int mr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -338,6 +342,7 @@ internal static unsafe partial class Gemm
     /// <paramref name="nr"/> columns: panel j0 holds, for each depth p, op(B)[p, j0 .. j0 + nr) (zero past
     /// the last column), the two vectors the micro-kernel loads per step.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB<T>(T* b, T* bp, bool transB, int k, int n, int jc, int nc, int pc, int kc, int nr)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
