@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# MatMul GFLOP/s, ours (SpanOps.MatMul) against torch.matmul/OpenBLAS on 2 threads, measured side by
+# side: ROUNDS alternating runs of each, best per size and type (the best is the least disturbed by
+# other load on a shared machine). Needs: apt-get install -y python3-torch libopenblas0-pthread.
+#   bash bench/compare-matmul.sh [ROUNDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds="${1:-3}"
+dotnet build bench/DiffGen.Benchmarks.Primitives -c Release -v q -nologo >/dev/null
+ours=bench/DiffGen.Benchmarks.Primitives/bin/Release/net10.0/DiffGen.Benchmarks.Primitives.dll
+log="$(mktemp)"
+for _ in $(seq "$rounds"); do
+  dotnet "$ours" --gflops | sed -n 's/^n= *\([0-9]*\) *f64 *\([0-9.]*\) *f32 *\([0-9.]*\).*/ours \1 \2 \3/p' >>"$log"
+  /usr/bin/python3 bench/pytorch/matmul.py >"$log.torch"
+  sed -n 's/^n= *\([0-9]*\) *f64 *\([0-9.]*\) *f32 *\([0-9.]*\).*/blas \1 \2 \3/p' "$log.torch" >>"$log"
+done
+head -n 1 "$log.torch"
+awk '{ k=$1" "$2; if ($3>f64[k]) f64[k]=$3; if ($4>f32[k]) f32[k]=$4; n[$2]=1 }
+     END { printf "%6s %10s %10s %7s %10s %10s %7s\n", "n", "ours f64", "BLAS f64", "ratio", "ours f32", "BLAS f32", "ratio";
+           for (s in n) printf "%6d %10.1f %10.1f %6.2fx %10.1f %10.1f %6.2fx\n", s, f64["ours "s], f64["blas "s], f64["ours "s]/f64["blas "s],
+                                 f32["ours "s], f32["blas "s], f32["ours "s]/f32["blas "s] }' "$log" | sort -n
+rm -f "$log" "$log.torch"

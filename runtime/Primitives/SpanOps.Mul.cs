@@ -1,0 +1,54 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DiffGen;
+
+public static partial class SpanOps
+{
+    /// <summary>Elementwise product: <c>result[i] = a[i] * b[i]</c>.</summary>
+    /// <param name="a">First operand.</param>
+    /// <param name="b">Second operand, the length of <paramref name="a"/>.</param>
+    /// <param name="result">Output, the length of <paramref name="a"/>; must not overlap the operands.</param>
+    public static void Mul<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireBinary(a, b, result, nameof(result));
+        TensorPrimitives.Multiply(a, b, result);
+    }
+
+    /// <summary>Pullback of <see cref="Mul{T}"/>: <c>da += dresult b</c>, <c>db += dresult a</c>.</summary>
+    /// <param name="a">First operand.</param>
+    /// <param name="b">Second operand.</param>
+    /// <param name="result">The primal's output.</param>
+    /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
+    /// <param name="da">Shadow of <paramref name="a"/> (accumulated).</param>
+    /// <param name="db">Shadow of <paramref name="b"/> (accumulated).</param>
+    [DerivativeOf(nameof(Mul))]
+    public static void MulPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
+                                      ReadOnlySpan<T> dresult, Span<T> da, Span<T> db)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireBinaryPullback(a, b, result, dresult, da, db);
+        TensorPrimitives.MultiplyAdd(dresult, b, da, da);
+        TensorPrimitives.MultiplyAdd(dresult, a, db, db);
+    }
+
+    /// <summary>Tangent of <see cref="Mul{T}"/>: computes <paramref name="result"/> and <c>tresult = ta b + a tb</c>.</summary>
+    /// <param name="a">First operand.</param>
+    /// <param name="b">Second operand.</param>
+    /// <param name="result">Output of the primal.</param>
+    /// <param name="ta">Tangent of <paramref name="a"/>.</param>
+    /// <param name="tb">Tangent of <paramref name="b"/>.</param>
+    /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
+    [DerivativeOf(nameof(Mul), Kind = DerivativeKind.Tangent)]
+    public static void MulTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
+                                     ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, Span<T> tresult)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireBinaryTangent(a, b, result, ta, tb, tresult);
+        Mul(a, b, result);
+        TensorPrimitives.Multiply(ta, b, tresult);
+        TensorPrimitives.MultiplyAdd(a, tb, tresult, tresult);
+    }
+}

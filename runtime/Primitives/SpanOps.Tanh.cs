@@ -1,0 +1,55 @@
+using System;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace DiffGen;
+
+public static partial class SpanOps
+{
+    /// <summary>Elementwise hyperbolic tangent <c>result[i] = tanh(x[i])</c>.</summary>
+    /// <param name="x">Input.</param>
+    /// <param name="result">Output, the length of <paramref name="x"/>; must not overlap it.</param>
+    public static void Tanh<T>(ReadOnlySpan<T> x, Span<T> result)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireUnary(x, result, nameof(result));
+        TensorPrimitives.Tanh(x, result);
+    }
+
+    /// <summary>Pullback of <see cref="Tanh{T}"/>: <c>dx += dresult (1 - result²)</c> (reads <paramref name="result"/>).</summary>
+    /// <param name="x">Input.</param>
+    /// <param name="result">The primal's output.</param>
+    /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    [DerivativeOf(nameof(Tanh))]
+    public static void TanhPullback<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireUnaryPullback(x, result, dresult, dx);
+        Span<T> scratch = stackalloc T[ScratchLength];
+        for (int start = 0; start < x.Length; start += ScratchLength)
+        {
+            int len = Math.Min(ScratchLength, x.Length - start);
+            Span<T> g = scratch[..len];
+            TensorPrimitives.Multiply(result.Slice(start, len), result.Slice(start, len), g);
+            TensorPrimitives.Subtract(T.One, g, g);
+            TensorPrimitives.MultiplyAdd(dresult.Slice(start, len), g, dx.Slice(start, len), dx.Slice(start, len));
+        }
+    }
+
+    /// <summary>Tangent of <see cref="Tanh{T}"/>: computes <paramref name="result"/> and <c>tresult = tx (1 - result²)</c>.</summary>
+    /// <param name="x">Input.</param>
+    /// <param name="result">Output of the primal.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
+    [DerivativeOf(nameof(Tanh), Kind = DerivativeKind.Tangent)]
+    public static void TanhTangent<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        RequireUnaryTangent(x, result, tx, tresult);
+        Tanh(x, result);
+        TensorPrimitives.Multiply(result, result, tresult);
+        TensorPrimitives.Subtract(T.One, tresult, tresult);
+        TensorPrimitives.Multiply(tresult, tx, tresult);
+    }
+}

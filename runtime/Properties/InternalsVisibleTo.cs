@@ -1,0 +1,5 @@
+using System.Runtime.CompilerServices;
+
+// The primitive tests force each GEMM path (scalar, AVX2, AVX-512) and thread count on one machine.
+[assembly: InternalsVisibleTo("DiffGen.Primitives.Tests")]
+[assembly: InternalsVisibleTo("DiffGen.Benchmarks.Primitives")]
