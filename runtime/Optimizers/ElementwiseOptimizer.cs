@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Numerics;
+
+namespace DiffGen.Optimizers;
+
+/// <summary>
+/// An optimizer whose step is one fused <see cref="IElementRule"/> pass per parameter. Derived classes supply the
+/// state layout, the initial state and <see cref="BeginStep"/> (per-step scalars in double, the rule for this step).
+/// </summary>
+/// <typeparam name="T"><c>float</c> or <c>double</c>.</typeparam>
+/// <typeparam name="TOptions">The options record.</typeparam>
+/// <typeparam name="TRule">The update rule.</typeparam>
+public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimizer<T, TOptions>
+    where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    where TOptions : OptimizerOptions
+    where TRule : struct, IElementRule
+{
+    /// <summary>Creates the optimizer with one group.</summary>
+    /// <param name="parameters">Parameters.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    protected ElementwiseOptimizer(IEnumerable<Parameter<T>> parameters, TOptions options)
+        : base(parameters, options)
+    {
+    }
+
+    /// <summary>The state layout for a group's options.</summary>
+    /// <param name="options">The options.</param>
+    /// <returns>Slot and scalar names.</returns>
+    protected abstract StateLayout Layout(TOptions options);
+
+    /// <summary>Sets initial values of a new state (default zeros).</summary>
+    /// <param name="state">The state.</param>
+    /// <param name="options">The group's options.</param>
+    protected virtual void Initialize(ParameterState<T> state, TOptions options)
+    {
+    }
+
+    /// <summary>Advances the state's step counter and scalars and returns the rule for this step.</summary>
+    /// <param name="state">The parameter's state.</param>
+    /// <param name="options">The group's options.</param>
+    /// <returns>The rule.</returns>
+    protected abstract TRule BeginStep(ParameterState<T> state, TOptions options);
+
+    /// <summary>Hook run after the checks and before the first parameter is updated (for example to draw noise).</summary>
+    protected virtual void BeforeUpdate()
+    {
+    }
+
+    /// <inheritdoc/>
+    protected sealed override StateLayout GetLayout(int group) => Layout(ParamGroups[group].Options);
+
+    /// <inheritdoc/>
+    protected sealed override void InitializeState(ParameterState<T> state, int group) => Initialize(state, ParamGroups[group].Options);
+
+    /// <summary>Performs one optimization step with the gradients in <see cref="Parameter{T}.Grad"/>.</summary>
+    /// <returns>False when the step was skipped because of a non-finite gradient (<see cref="NonFiniteGradientPolicy.Skip"/>).</returns>
+    public bool Step()
+    {
+        ValidateLengths();
+        if (!CheckGradients()) return false;
+        BeforeUpdate();
+        for (int gi = 0; gi < ParamGroups.Count; gi++)
+        {
+            var group = ParamGroups[gi];
+            foreach (var p in group.Parameters)
+            {
+                var state = GetOrCreateState(p, gi);
+                TRule rule = BeginStep(state, group.Options);
+                ElementwiseKernel.Run(KernelPath, rule, p.Data, p.Grad, state.SlotSpan(0), state.SlotSpan(1), state.SlotSpan(2));
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The rule the next step would apply to <paramref name="parameter"/>, advancing its state counters
+    /// exactly as <see cref="Step"/> does. Used by other backends (ILGPU) that run the same rule on device-resident data.</summary>
+    /// <param name="parameter">A parameter of this optimizer.</param>
+    /// <returns>The rule and the state (whose slots the caller updates).</returns>
+    public (TRule Rule, ParameterState<T> State) PrepareStep(Parameter<T> parameter)
+    {
+        for (int gi = 0; gi < ParamGroups.Count; gi++)
+        {
+            foreach (var p in ParamGroups[gi].Parameters)
+            {
+                if (ReferenceEquals(p, parameter))
+                {
+                    var state = GetOrCreateState(p, gi);
+                    return (BeginStep(state, ParamGroups[gi].Options), state);
+                }
+            }
+        }
+
+        throw new System.ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
+    }
+}
