@@ -17,7 +17,7 @@ internal static class OptimizerCatalog
     [
         "sgd", "sgd_nesterov_wd", "sgd_dampening_maximize", "adam", "adam_amsgrad_wd_maximize", "adamw_amsgrad",
         "adagrad_decay_wd", "adadelta_wd", "rmsprop", "rmsprop_centered_momentum_wd", "adamax", "nadam_wd", "radam",
-        "rprop", "asgd_t0_2", "inna_grad", "inna_params",
+        "rprop", "asgd_t0_2", "inna_grad", "inna_params", "perturbed_sgd_wd", "sgld",
     ];
 
     public static TheoryData<string> All() => new(Names);
@@ -44,6 +44,8 @@ internal static class OptimizerCatalog
             "asgd_t0_2" => E(new Asgd<T>(ps, new AsgdOptions { Lr = 0.05, T0 = 2, Lambd = 0.01 })),
             "inna_grad" => E(new Inna<T>(ps, new InnaOptions { Lr = 0.05 })),
             "inna_params" => E(new Inna<T>(ps, new InnaOptions { Lr = 0.05, Alpha = 1.3, Psi0 = InnaPsiInitialization.ParametersOnly })),
+            "perturbed_sgd_wd" => E(new PerturbedSgd<T>(ps, new NoisySgdOptions { Lr = 0.01, WeightDecay = 0.1 }, seed: 7)),
+            "sgld" => E(new Sgld<T>(ps, new NoisySgdOptions { Lr = 1e-3, NoiseScale = 0.1 }, seed: 9)),
             _ => throw new ArgumentException(name),
         };
     }
