@@ -49,7 +49,7 @@ public readonly struct AdagradRule : IElementRule
     public readonly double Eps;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Computes this step's scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

@@ -67,10 +67,10 @@ public readonly struct AdamRule : IElementRule
     public readonly double DecoupledDecay;
 
     /// <summary>AMSGrad.</summary>
-    public readonly bool Amsgrad;
+    public readonly RuleFlag Amsgrad;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Computes this step's scalars in double.</summary>
     /// <param name="o">Hyper-parameters.</param>

@@ -51,7 +51,7 @@ public readonly struct AsgdRule : IElementRule
     public readonly double WeightDecay;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Creates the rule from the current eta and mu.</summary>
     /// <param name="o">Hyper-parameters.</param>

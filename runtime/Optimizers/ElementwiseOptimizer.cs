@@ -73,6 +73,26 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
         return true;
     }
 
+    /// <summary>Whether the rule reads per-step data that <see cref="PrepareStep"/> does not produce (drawn noise), so that
+    /// backends other than the CPU one cannot run it.</summary>
+    public virtual bool NeedsHostPreparation => false;
+
+    /// <inheritdoc/>
+    public sealed override bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result) where TResult : default
+    {
+        System.ArgumentNullException.ThrowIfNull(visitor);
+        result = visitor.Visit(this);
+        return true;
+    }
+
+    /// <summary>Validates lengths and applies the non-finite policy exactly as <see cref="Step"/> does, for other backends.</summary>
+    /// <returns>False when the step must be skipped.</returns>
+    public bool BeginBackendStep()
+    {
+        ValidateLengths();
+        return CheckGradients();
+    }
+
     /// <summary>The rule the next step would apply to <paramref name="parameter"/>, advancing its state counters
     /// exactly as <see cref="Step"/> does. Used by other backends (ILGPU) that run the same rule on device-resident data.</summary>
     /// <param name="parameter">A parameter of this optimizer.</param>

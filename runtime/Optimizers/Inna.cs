@@ -72,7 +72,7 @@ public readonly struct InnaRule : IElementRule
     public readonly double WeightDecay;
 
     /// <summary>First step: psi is initialised before the update.</summary>
-    public readonly bool FirstStep;
+    public readonly RuleFlag FirstStep;
 
     /// <summary>Computes this step's scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

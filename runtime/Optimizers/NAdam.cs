@@ -69,7 +69,7 @@ public readonly struct NAdamRule : IElementRule
     public readonly double WeightDecay;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Computes this step's scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

@@ -79,6 +79,9 @@ public abstract class NoisySgd<T> : ElementwiseOptimizer<T, NoisySgdOptions, Noi
     protected double NoiseNorm { get; private set; }
 
     /// <inheritdoc/>
+    public override bool NeedsHostPreparation => true;
+
+    /// <inheritdoc/>
     protected override StateLayout Layout(NoisySgdOptions options) => new(["noise", null, null], null, [true, false, false]);
 
     /// <inheritdoc/>

@@ -147,6 +147,17 @@ public abstract class Optimizer<T> where T : unmanaged, IBinaryFloatingPointIeee
         return false;
     }
 
+    /// <summary>Calls <paramref name="visitor"/> with the concrete types when this is an element-wise optimizer.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <param name="result">Its result, or default when this optimizer is not element-wise.</param>
+    /// <returns>Whether the visitor was called.</returns>
+    public virtual bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result)
+    {
+        result = default;
+        return false;
+    }
+
     /// <summary>Writes optimizer-level state that is not per parameter (RNG state, counters). Default: nothing.</summary>
     /// <param name="writer">The writer.</param>
     protected virtual void WriteExtraState(BinaryWriter writer)

@@ -74,6 +74,11 @@ public sealed class ParameterState<T> where T : unmanaged, IBinaryFloatingPointI
         return Scalars[i];
     }
 
+    /// <summary>The buffer bound to slot <paramref name="index"/> of the optimizer's <see cref="IElementRule"/>, or null when the slot is unused.</summary>
+    /// <param name="index">0, 1 or 2.</param>
+    /// <returns>The live buffer.</returns>
+    public T[]? Slot(int index) => index < Slots.Length ? Slots[index] : null;
+
     internal void SetScalar(string key, double value) => Scalars[Array.IndexOf(ScalarNames, key)] = value;
 
     internal Span<T> SlotSpan(int i) => Slots[i] is { } s ? s : Span<T>.Empty;

@@ -66,10 +66,10 @@ public readonly struct RAdamRule : IElementRule
     public readonly double WeightDecay;
 
     /// <summary>Whether rho_t &gt; 5 (the adaptive step is used).</summary>
-    public readonly bool Rectified;
+    public readonly RuleFlag Rectified;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Computes this step's scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

@@ -60,10 +60,10 @@ public readonly struct RmsPropRule : IElementRule
     public readonly double Momentum;
 
     /// <summary>Centered.</summary>
-    public readonly bool Centered;
+    public readonly RuleFlag Centered;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Copies the scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

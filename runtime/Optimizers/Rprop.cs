@@ -45,7 +45,7 @@ public readonly struct RpropRule : IElementRule
     public readonly double StepSizeMax;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Copies the scalars.</summary>
     /// <param name="o">Hyper-parameters.</param>

@@ -52,16 +52,16 @@ public readonly struct SgdRule : IElementRule
     public readonly double WeightDecay;
 
     /// <summary>Whether the buffer exists and is used.</summary>
-    public readonly bool HasMomentum;
+    public readonly RuleFlag HasMomentum;
 
     /// <summary>First step: the buffer is set to the gradient, without dampening.</summary>
-    public readonly bool FirstStep;
+    public readonly RuleFlag FirstStep;
 
     /// <summary>Nesterov.</summary>
-    public readonly bool Nesterov;
+    public readonly RuleFlag Nesterov;
 
     /// <summary>Maximize.</summary>
-    public readonly bool Maximize;
+    public readonly RuleFlag Maximize;
 
     /// <summary>Creates the rule for one step.</summary>
     /// <param name="options">Hyper-parameters.</param>

@@ -24,5 +24,5 @@ public class RAdamTests
     [InlineData(5, false)]
     [InlineData(6, true)]
     public void Rectification_StartsAtStepSix_WithDefaultBeta2(long step, bool rectified) =>
-        Assert.Equal(rectified, new RAdamRule(new RAdamOptions(), step).Rectified);
+        Assert.Equal(rectified, (bool)new RAdamRule(new RAdamOptions(), step).Rectified);
 }
