@@ -66,8 +66,9 @@ public readonly struct StepTunedFirstHalfRule : IElementRule
     }
 }
 
-/// <summary>Second half step: G = beta G + (1 - beta)(g_half - g_first) (slot 0, <c>G</c>), theta -= eta g_half.</summary>
-public readonly struct StepTunedSecondHalfRule : IElementRule
+/// <summary>Second half step: G = beta G + (1 - beta)(g_half - g_first) (slot 0, <c>G</c>), theta -= eta g_half, with the
+/// sums ||g_first||^2 and &lt;G, g_first&gt; that the step-size update needs accumulated in the same pass.</summary>
+public readonly struct StepTunedSecondHalfRule : IElementReductionRule
 {
     /// <summary>eta_k.</summary>
     public readonly double Eta;
@@ -89,10 +90,12 @@ public readonly struct StepTunedSecondHalfRule : IElementRule
     }
 
     /// <inheritdoc/>
-    public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
+    public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2, ref L sum0, ref L sum1) where L : struct, ILane<L>
     {
         state0 = state0 * L.Constant(Beta) + L.Constant(OneMinusBeta) * (grad - state1);
         param = param - L.Constant(Eta) * grad;
+        sum0 = sum0 + state1 * state1;
+        sum1 = sum1 + state0 * state1;
     }
 }
 
@@ -167,9 +170,9 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
         foreach (var p in ps)
         {
             var s = GetState(p)!;
-            ElementwiseKernel.Run(KernelPath, second, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
-            g1Sq += double.CreateTruncating(TensorPrimitives.SumOfSquares<T>(s["first_grad"]));
-            gDotG1 += double.CreateTruncating(TensorPrimitives.Dot<T>(s["G"], s["first_grad"]));
+            var (sq, dot) = ElementwiseKernel.RunReduce(KernelPath, second, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
+            g1Sq += sq;
+            gDotG1 += dot;
             s.Step++;
         }
 

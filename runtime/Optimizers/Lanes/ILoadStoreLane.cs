@@ -14,6 +14,11 @@ public interface ILoadStoreLane<TSelf, T> : ILane<TSelf> where TSelf : struct, I
     /// <summary>Loads <see cref="Count"/> elements starting at <paramref name="source"/>.</summary>
     static abstract TSelf Load(ref T source);
 
+    /// <summary>Sum of the elements (horizontal), for reductions fused with an update.</summary>
+    /// <param name="value">The lane value.</param>
+    /// <returns>The sum, converted to double.</returns>
+    static abstract double Sum(TSelf value);
+
     /// <summary>Stores <see cref="Count"/> elements starting at <paramref name="destination"/>.</summary>
     static abstract void Store(TSelf value, ref T destination);
 }

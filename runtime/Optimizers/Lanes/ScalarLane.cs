@@ -29,6 +29,10 @@ public readonly struct ScalarLane<T> : ILoadStoreLane<ScalarLane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(ScalarLane<T> value) => double.CreateTruncating(value.Value);
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(ScalarLane<T> value, ref T destination) => destination = value.Value;
 
     /// <inheritdoc/>

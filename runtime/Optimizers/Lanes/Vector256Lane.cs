@@ -29,6 +29,10 @@ public readonly struct Vector256Lane<T> : ILoadStoreLane<Vector256Lane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(Vector256Lane<T> value) => double.CreateTruncating(Vector256.Sum(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector256Lane<T> value, ref T destination) => value.Value.StoreUnsafe(ref destination);
 
     /// <inheritdoc/>

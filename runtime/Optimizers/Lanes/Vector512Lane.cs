@@ -29,6 +29,10 @@ public readonly struct Vector512Lane<T> : ILoadStoreLane<Vector512Lane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Sum(Vector512Lane<T> value) => double.CreateTruncating(Vector512.Sum(value.Value));
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Store(Vector512Lane<T> value, ref T destination) => value.Value.StoreUnsafe(ref destination);
 
     /// <inheritdoc/>

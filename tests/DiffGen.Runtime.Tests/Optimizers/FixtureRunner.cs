@@ -14,8 +14,9 @@ internal static class FixtureRunner
     /// <summary>Float64 parity: |ours - torch| &lt;= 1e-12 * max(1, |torch|) (relative, with unit floor for values near 0).</summary>
     public const double Float64Tolerance = 1e-12;
 
-    /// <summary>Float32 runs compared with the float64 reference: float rounding accumulated over 40 steps.</summary>
-    public const double Float32Tolerance = 2e-4;
+    /// <summary>Float32 runs compared with the float64 reference: float rounding accumulated over 40 steps (every file
+    /// passes at 1e-5, about 170 float ulps; several fail at 1e-6).</summary>
+    public const double Float32Tolerance = 1e-5;
 
     public sealed record Result<T>(double[][] Trajectory, Optimizer<T> Optimizer, Parameter<T> Parameter)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>;

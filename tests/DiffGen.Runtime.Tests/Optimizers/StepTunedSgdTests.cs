@@ -34,6 +34,74 @@ public class StepTunedSgdTests
         Assert.Equal(gamma, o.Gamma, 12);
     }
 
+    private static (double[] Data, double[] G, double Gamma) RunLarge(KernelPath path, int steps)
+    {
+        int n = ElementwiseKernel.ParallelThreshold + 1001;
+        var p = new Parameter<double>(Enumerable.Range(0, n).Select(i => Math.Sin(i * 0.37)).ToArray());
+        var o = new StepTunedSgd<double>([p], new StepTunedSgdOptions { Lr = 0.05 }) { KernelPath = path };
+        for (int k = 0; k < steps; k++)
+            o.Step(() => { for (int i = 0; i < n; i++) p.Grad[i] = (1 + i % 5) * p.Data[i] + 0.01 * Math.Cos(i + k); });
+        return (p.Data, o.GetState(p)!["G"], o.Gamma);
+    }
+
+    /// <summary>The second half step and its two inner products run in one fused pass (parallel SIMD chunks); the update is
+    /// bitwise that of the scalar reference, the sums (associated differently) agree to rounding.</summary>
+    [Fact]
+    public void FusedReduction_SimdParallel_MatchesScalarReference()
+    {
+        var a = RunLarge(KernelPath.Scalar, 1);
+        var b = RunLarge(KernelPath.Simd, 1);
+        Assert.Equal(a.Data, b.Data);
+        Assert.Equal(a.G, b.G);
+        Assert.Equal(a.Gamma, b.Gamma, 1e-12);
+        var c = RunLarge(KernelPath.Scalar, 3);
+        var d = RunLarge(KernelPath.Simd, 3);
+        Assert.Equal(c.Gamma, d.Gamma, 1e-10);
+        Assert.NotEqual(1.0, c.Gamma);
+    }
+
+    [Fact]
+    public void RunReduce_SumsMatchDirectComputation()
+    {
+        int n = 1037;
+        double[] p = new double[n], g = new double[n], gm = new double[n], g1 = new double[n];
+        for (int i = 0; i < n; i++) { g[i] = Math.Cos(i); gm[i] = Math.Sin(i); g1[i] = 0.5 - (i % 7) * 0.1; }
+        double expected0 = 0, expected1 = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double gNew = gm[i] * 0.9 + 0.1 * (g[i] - g1[i]);
+            expected0 += g1[i] * g1[i];
+            expected1 += gNew * g1[i];
+        }
+
+        var (sum0, sum1) = ElementwiseKernel.RunReduce(KernelPath.Simd, new StepTunedSecondHalfRule(0.1, 0.9), p, g, gm, g1, default);
+        Assert.Equal(expected0, sum0, 1e-10);
+        Assert.Equal(expected1, sum1, 1e-10);
+    }
+
+    [Fact]
+    public void Resume_FromCheckpoint_IsBitIdentical()
+    {
+        double[] Grad(double[] x, int k) => x.Select((v, i) => (1 + i % 3) * v + 0.1 * Math.Sin(i + k)).ToArray();
+        var p = new Parameter<double>([1.0, -2.0, 0.5, 3.0]);
+        var o = new StepTunedSgd<double>([p], new StepTunedSgdOptions { Lr = 0.1 });
+        for (int k = 0; k < 3; k++) o.Step(() => Grad(p.Data, k).CopyTo(p.Grad, 0));
+        var ms = new System.IO.MemoryStream();
+        o.SaveState(ms);
+        var q = new Parameter<double>((double[])p.Data.Clone());
+        var r = new StepTunedSgd<double>([q], new StepTunedSgdOptions { Lr = 0.1 });
+        r.LoadState(new System.IO.MemoryStream(ms.ToArray()));
+        for (int k = 3; k < 6; k++)
+        {
+            o.Step(() => Grad(p.Data, k).CopyTo(p.Grad, 0));
+            r.Step(() => Grad(q.Data, k).CopyTo(q.Grad, 0));
+        }
+
+        Assert.Equal(p.Data, q.Data);
+        Assert.Equal(o.Gamma, r.Gamma);
+        Assert.Equal(6, r.K);
+    }
+
     [Fact]
     public void NegativeCurvature_UsesNu()
     {
