@@ -58,6 +58,36 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     {
         ValidateLengths();
         if (!CheckGradients()) return false;
+        Update(1.0);
+        return true;
+    }
+
+    /// <summary>The total 2-norm of the gradients measured by the last <see cref="StepClipped"/> (before clipping).</summary>
+    public double LastGradientNorm { get; private set; } = double.NaN;
+
+    /// <summary>One step with the gradients clipped to a global 2-norm of at most <paramref name="maxNorm"/>, torch's
+    /// <c>clip_grad_norm_(params, max_norm)</c> then <c>step()</c>, fused: the norm is one read of the gradients and the
+    /// clip coefficient max_norm / (norm + 1e-6) (when below 1) is applied inside the update pass, so the gradient buffers
+    /// are left unchanged. The same pass-free norm also serves the non-finite check (a non-finite gradient makes the norm
+    /// non-finite).</summary>
+    /// <param name="maxNorm">Largest allowed total norm, &gt;= 0.</param>
+    /// <returns>False when the step was skipped because of a non-finite gradient.</returns>
+    public bool StepClipped(double maxNorm)
+    {
+        OptimizerValidation.Require(maxNorm >= 0.0, nameof(maxNorm), $"Invalid max_norm value: {OptimizerValidation.Format(maxNorm)}");
+        ValidateLengths();
+        double sum = 0.0;
+        foreach (var p in Parameters) sum += double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.SumOfSquares<T>(p.Grad));
+        double norm = System.Math.Sqrt(sum);
+        LastGradientNorm = norm;
+        if (!double.IsFinite(norm) && !CheckGradients()) return false;
+        double coef = maxNorm / (norm + 1e-6);
+        Update(coef < 1.0 ? coef : 1.0);
+        return true;
+    }
+
+    private void Update(double gradScale)
+    {
         BeforeUpdate();
         for (int gi = 0; gi < ParamGroups.Count; gi++)
         {
@@ -66,11 +96,12 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
             {
                 var state = GetOrCreateState(p, gi);
                 TRule rule = BeginStep(state, group.Options);
-                ElementwiseKernel.Run(KernelPath, rule, p.Data, p.Grad, state.SlotSpan(0), state.SlotSpan(1), state.SlotSpan(2));
+                if (gradScale == 1.0)
+                    ElementwiseKernel.Run(KernelPath, rule, p.Data, p.Grad, state.SlotSpan(0), state.SlotSpan(1), state.SlotSpan(2));
+                else
+                    ElementwiseKernel.Run(KernelPath, new ScaledGradientRule<TRule>(rule, gradScale), p.Data, p.Grad, state.SlotSpan(0), state.SlotSpan(1), state.SlotSpan(2));
             }
         }
-
-        return true;
     }
 
     /// <summary>Whether the rule reads per-step data that <see cref="PrepareStep"/> does not produce (drawn noise), so that

@@ -11,7 +11,7 @@ internal static class OptimizerCatalog
 {
     public delegate ElementwiseStep<T> Factory<T>(Parameter<T>[] parameters) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
-    public sealed record ElementwiseStep<T>(Optimizer<T> Optimizer, Func<bool> Step) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
+    public sealed record ElementwiseStep<T>(Optimizer<T> Optimizer, Func<bool> Step, Func<double, bool> StepClipped, Func<double> LastGradientNorm) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
 
     public static readonly string[] Names =
     [
@@ -24,7 +24,7 @@ internal static class OptimizerCatalog
 
     public static ElementwiseStep<T> Create<T>(string name, Parameter<T>[] ps) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        static ElementwiseStep<T> E<TO, TR>(ElementwiseOptimizer<T, TO, TR> o) where TO : OptimizerOptions where TR : struct, IElementRule => new(o, o.Step);
+        static ElementwiseStep<T> E<TO, TR>(ElementwiseOptimizer<T, TO, TR> o) where TO : OptimizerOptions where TR : struct, IElementRule => new(o, o.Step, o.StepClipped, () => o.LastGradientNorm);
         return name switch
         {
             "sgd" => E(new Sgd<T>(ps, new SgdOptions { Lr = 0.1 })),
