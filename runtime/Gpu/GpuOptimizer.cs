@@ -86,6 +86,8 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
 
         public int Mask { get; set; }
 
+        public bool Initialized { get; set; }
+
         public void Dispose()
         {
             Data.Dispose();
@@ -156,7 +158,7 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             {
                 var b = _buffers[p];
                 var (rule, state) = _optimizer.PrepareStep(p);
-                if (b.Mask == 0 && b.Slots[0] is null && b.Slots[1] is null && b.Slots[2] is null)
+                if (!b.Initialized)
                 {
                     // First step: upload the initial state (zeros, Rprop's step_size = lr, Adagrad's accumulator, ...).
                     for (int k = 0; k < 3; k++)
@@ -166,11 +168,11 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
                         b.Mask |= 1 << k;
                     }
 
-                    b.Mask |= 8; // initialised, even with no slot
+                    b.Initialized = true;
                 }
 
                 ArrayView<T> V(int k) => b.Slots[k]?.View ?? _dummy.View;
-                int mask = b.Mask & 7;
+                int mask = b.Mask;
                 int n = (int)b.Data.Length;
                 if (_single is not null)
                     _single(n, b.Data.View.AsContiguous().Cast<float>(), b.Grad.View.AsContiguous().Cast<float>(), V(0).Cast<float>(), V(1).Cast<float>(), V(2).Cast<float>(), mask, rule);

@@ -44,7 +44,7 @@ public sealed class ParameterState<T> where T : unmanaged, IBinaryFloatingPointI
     }
 
     /// <summary>Names of the scalar state values (for example NAdam's <c>mu_product</c>, ASGD's <c>eta</c> and <c>mu</c>).</summary>
-    public IReadOnlyList<string> ScalarNamesList => ScalarNames;
+    public IReadOnlyList<string> ScalarKeys => ScalarNames;
 
     /// <summary>The state tensor stored under a torch key.</summary>
     /// <param name="key">torch's key, for example <c>exp_avg</c>.</param>
