@@ -7,10 +7,26 @@ namespace DiffGen.Optimizers;
 /// (the message is a tested contract). The exception's parameter name is the options property.</summary>
 public static class OptimizerValidation
 {
-    /// <summary>Formats a value the way Python's <c>repr</c> prints a float (shortest round trip).</summary>
+    /// <summary>Formats a value the way Python's <c>repr</c> prints a float, so messages read as torch's do:
+    /// shortest round trip, "-1.0" for integral values, "1e-08" exponents, "nan" and "inf".</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    public static string Format(double value)
+    {
+        if (double.IsNaN(value)) return "nan";
+        if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e16) return value.ToString("F1", CultureInfo.InvariantCulture);
+        string r = value.ToString("R", CultureInfo.InvariantCulture);
+        if (r.Contains('E', StringComparison.Ordinal) || Math.Abs(value) < 1e16) return r.Replace('E', 'e');
+
+        // Python switches to an exponent from 1e16 on; .NET prints such integers in full: move the point.
+        string sign = value < 0 ? "-" : "";
+        string digits = r.TrimStart('-');
+        int exponent = digits.Length - 1;
+        string significant = digits.TrimEnd('0');
+        string mantissa = significant.Length > 1 ? significant[0] + "." + significant[1..] : significant;
+        return $"{sign}{mantissa}e+{exponent:00}";
+    }
 
     /// <summary>Throws unless <paramref name="condition"/> holds.</summary>
     /// <param name="condition">The requirement.</param>

@@ -25,11 +25,11 @@ public class AdadeltaTests
 
     [Theory]
     [InlineData(1.5, 1e-6, "Rho", "Invalid rho value: 1.5")]
-    [InlineData(0.9, 0.0, "Eps", "Invalid epsilon value: 0")]
+    [InlineData(0.9, 0.0, "Eps", "Invalid epsilon value: 0.0")]
     public void InvalidHyperParameter_Throws_NamingIt(double rho, double eps, string name, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AdadeltaOptions { Rho = rho, Eps = eps }.Validate());
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

@@ -38,14 +38,14 @@ public class AdagradTests
     }
 
     [Theory]
-    [InlineData(-1.0, 0.0, 0.0, 1e-10, "Lr", "Invalid learning rate: -1")]
+    [InlineData(-1.0, 0.0, 0.0, 1e-10, "Lr", "Invalid learning rate: -1.0")]
     [InlineData(0.1, -0.5, 0.0, 1e-10, "LrDecay", "Invalid lr_decay value: -0.5")]
     [InlineData(0.1, 0.0, -0.5, 1e-10, "InitialAccumulatorValue", "Invalid initial_accumulator_value value: -0.5")]
-    [InlineData(0.1, 0.0, 0.0, -1.0, "Eps", "Invalid epsilon value: -1")]
+    [InlineData(0.1, 0.0, 0.0, -1.0, "Eps", "Invalid epsilon value: -1.0")]
     public void InvalidHyperParameter_Throws_NamingIt(double lr, double decay, double init, double eps, string name, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AdagradOptions { Lr = lr, LrDecay = decay, InitialAccumulatorValue = init, Eps = eps }.Validate());
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

@@ -45,16 +45,16 @@ public class AdamTests
 
     [Theory]
     [InlineData(-0.1, 0.9, 0.999, 1e-8, 0, "Lr", "Invalid learning rate: -0.1")]
-    [InlineData(1e-3, 1.0, 0.999, 1e-8, 0, "Betas", "Invalid beta parameter at index 0: 1")]
+    [InlineData(1e-3, 1.0, 0.999, 1e-8, 0, "Betas", "Invalid beta parameter at index 0: 1.0")]
     [InlineData(1e-3, 0.9, -0.5, 1e-8, 0, "Betas", "Invalid beta parameter at index 1: -0.5")]
-    [InlineData(1e-3, 0.9, 0.999, 0, 0, "Eps", "Invalid epsilon value: 0")]
-    [InlineData(1e-3, 0.9, 0.999, -1e-8, 0, "Eps", "Invalid epsilon value: -1E-08")]
+    [InlineData(1e-3, 0.9, 0.999, 0, 0, "Eps", "Invalid epsilon value: 0.0")]
+    [InlineData(1e-3, 0.9, 0.999, -1e-8, 0, "Eps", "Invalid epsilon value: -1e-08")]
     [InlineData(1e-3, 0.9, 0.999, 1e-8, -0.1, "WeightDecay", "Invalid weight_decay value: -0.1")]
     public void InvalidHyperParameter_Throws_NamingIt(double lr, double b1, double b2, double eps, double wd, string name, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Adam<double>([new Parameter<double>([1.0])], new AdamOptions { Lr = lr, Betas = (b1, b2), Eps = eps, WeightDecay = wd }));
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

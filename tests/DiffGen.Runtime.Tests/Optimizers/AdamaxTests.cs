@@ -28,6 +28,6 @@ public class AdamaxTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new AdamaxOptions { Betas = (0.9, 1.0) }.Validate());
         Assert.Equal("Betas", ex.ParamName);
-        Assert.StartsWith("Invalid beta parameter at index 1: 1", ex.Message);
+        Assert.StartsWith("Invalid beta parameter at index 1: 1.0", ex.Message);
     }
 }

@@ -64,12 +64,12 @@ public class InnaTests
     }
 
     [Theory]
-    [InlineData(0.0, "Beta", "Invalid beta value: 0")]
+    [InlineData(0.0, "Beta", "Invalid beta value: 0.0")]
     [InlineData(-0.1, "Beta", "Invalid beta value: -0.1")]
     public void NonPositiveBeta_Throws_NamingIt(double beta, string name, string message)
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new Inna<double>([new Parameter<double>([1.0])], new InnaOptions { Beta = beta }));
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

@@ -44,6 +44,6 @@ public class NAdamTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new NAdamOptions { MomentumDecay = -1 }.Validate());
         Assert.Equal("MomentumDecay", ex.ParamName);
-        Assert.StartsWith("Invalid momentum_decay value: -1", ex.Message);
+        Assert.StartsWith("Invalid momentum_decay value: -1.0", ex.Message);
     }
 }

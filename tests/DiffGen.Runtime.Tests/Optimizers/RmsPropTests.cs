@@ -35,6 +35,6 @@ public class RmsPropTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RmsPropOptions { Alpha = alpha, Momentum = momentum }.Validate());
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

@@ -36,6 +36,6 @@ public class RpropTests
     {
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() => new RpropOptions { Etas = (minus, plus) }.Validate());
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

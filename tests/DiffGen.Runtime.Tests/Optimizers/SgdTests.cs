@@ -62,6 +62,6 @@ public class SgdTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
             new Sgd<double>([new Parameter<double>([1.0])], new SgdOptions { Lr = lr, Momentum = momentum, Dampening = dampening, WeightDecay = wd, Nesterov = nesterov }));
         Assert.Equal(name, ex.ParamName);
-        Assert.StartsWith(message, ex.Message);
+        Assert.Equal($"{message} (Parameter '{name}')", ex.Message);
     }
 }

@@ -117,7 +117,7 @@ public class StepTunedSgdTests
         var ex = Assert.Throws<ArgumentOutOfRangeException>(() =>
             new StepTunedSgd<double>([new Parameter<double>([1.0])], new StepTunedSgdOptions { MinStepFactor = 3, MaxStepFactor = 2.5, Nu = 2 }));
         Assert.Equal("MinStepFactor", ex.ParamName);
-        Assert.StartsWith("Invalid step factor bounds: m~ = 3 exceeds M~ = 2.5", ex.Message);
+        Assert.StartsWith("Invalid step factor bounds: m~ = 3.0 exceeds M~ = 2.5", ex.Message);
     }
 
     [Theory]
