@@ -113,4 +113,30 @@ public class InnaTheoryTests
     }
 
     private static double Distance(double[] t) => Math.Sqrt((t[0] - 1) * (t[0] - 1) + (t[1] - 1) * (t[1] - 1));
+
+    /// <summary>J = t1^2 + 2 t2^2 from (1, 1): with (alpha, beta) = (2, 0.1) (alpha beta &lt; 1) INNA spirals into the minimiser
+    /// (the coordinates change sign again and again); with (2, 1) it approaches without oscillating. Both converge.</summary>
+    [Theory]
+    [InlineData(0.1, true)]
+    [InlineData(1.0, false)]
+    public void Quadratic_SpiralsOnlyWhenAlphaBetaBelowOne(double beta, bool spirals)
+    {
+        var p = new Parameter<double>([1.0, 1.0]);
+        var o = new Inna<double>([p], new InnaOptions { Lr = 0.01, Alpha = 2.0, Beta = beta, DecayPower = 0 });
+        int signChanges = 0;
+        double[] previous = [1.0, 1.0];
+        for (int k = 0; k < 5000; k++)
+        {
+            p.Grad[0] = 2 * p.Data[0];
+            p.Grad[1] = 4 * p.Data[1];
+            o.Step();
+            for (int i = 0; i < 2; i++)
+                if (p.Data[i] > 0 != previous[i] > 0) signChanges++;
+            previous = [p.Data[0], p.Data[1]];
+        }
+
+        Assert.True(Math.Abs(p.Data[0]) + Math.Abs(p.Data[1]) < 1e-10);
+        if (spirals) Assert.True(signChanges >= 10, $"{signChanges} sign changes");
+        else Assert.Equal(0, signChanges);
+    }
 }

@@ -96,6 +96,28 @@ public class LbfgsTests
         }
     }
 
+    /// <summary>In float32 (closure in double, gradients rounded to float), L-BFGS with strong Wolfe from the far start ends
+    /// at torch's float64 minimiser to float accuracy.</summary>
+    [Fact]
+    public void Float32_StrongWolfeFar_ReachesTorchMinimiser()
+    {
+        var f = OptimFixture.Load("lbfgs_strong_wolfe_far.json");
+        var p = new Parameter<float>(Array.ConvertAll(f.Theta0, v => (float)v));
+        var o = new Lbfgs<float>([p], Options(f));
+        var shadow = new Parameter<double>(new double[p.Length]);
+        var closure = Closure(f, shadow, []);
+        double Eval()
+        {
+            for (int i = 0; i < p.Length; i++) shadow.Data[i] = p.Data[i];
+            double v = closure();
+            for (int i = 0; i < p.Length; i++) p.Grad[i] = (float)shadow.Grad[i];
+            return v;
+        }
+
+        for (int c = 0; c < 5; c++) o.Step(Eval);
+        FixtureRunner.AssertVector(f.Trajectory[^1], Array.ConvertAll(p.Data, v => (double)v), 1e-5, "float32 L-BFGS final theta");
+    }
+
     [Fact]
     public void StrongWolfeFar_NeedsExtraLineSearchEvaluations()
     {
