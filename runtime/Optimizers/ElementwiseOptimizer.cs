@@ -68,7 +68,7 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// <summary>One step with the gradients clipped to a global 2-norm of at most <paramref name="maxNorm"/>, torch's
     /// <c>clip_grad_norm_(params, max_norm)</c> then <c>step()</c>, fused: the norm is one read of the gradients and the
     /// clip coefficient max_norm / (norm + 1e-6) (when below 1) is applied inside the update pass, so the gradient buffers
-    /// are left unchanged. The same pass-free norm also serves the non-finite check (a non-finite gradient makes the norm
+    /// are left unchanged. The norm also decides the non-finite check (a non-finite gradient makes the norm
     /// non-finite).</summary>
     /// <param name="maxNorm">Largest allowed total norm, &gt;= 0.</param>
     /// <returns>False when the step was skipped because of a non-finite gradient.</returns>
