@@ -130,18 +130,10 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// <returns>The rule and the state (whose slots the caller updates).</returns>
     public (TRule Rule, ParameterState<T> State) PrepareStep(Parameter<T> parameter)
     {
-        for (int gi = 0; gi < ParamGroups.Count; gi++)
-        {
-            foreach (var p in ParamGroups[gi].Parameters)
-            {
-                if (ReferenceEquals(p, parameter))
-                {
-                    var state = GetOrCreateState(p, gi);
-                    return (BeginStep(state, ParamGroups[gi].Options), state);
-                }
-            }
-        }
-
-        throw new System.ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
+        System.ArgumentNullException.ThrowIfNull(parameter);
+        int gi = GroupOf(parameter);
+        if (gi < 0) throw new System.ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
+        var state = GetOrCreateState(parameter, gi);
+        return (BeginStep(state, ParamGroups[gi].Options), state);
     }
 }

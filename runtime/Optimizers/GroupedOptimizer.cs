@@ -13,6 +13,7 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
     where TOptions : OptimizerOptions
 {
     private readonly List<ParameterGroup<T, TOptions>> _groups = [];
+    private readonly Dictionary<Parameter<T>, int> _groupOf = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Creates the optimizer with one group.</summary>
     /// <param name="parameters">Parameters of the first group.</param>
@@ -35,15 +36,20 @@ public abstract class GroupedOptimizer<T, TOptions> : Optimizer<T>
         var list = parameters.ToArray();
         if (list.Length == 0) throw new ArgumentException("optimizer got an empty parameter list", nameof(parameters));
         var seen = new HashSet<Parameter<T>>(ReferenceEqualityComparer.Instance);
-        foreach (var p in Parameters) seen.Add(p);
         foreach (var p in list)
         {
             ArgumentNullException.ThrowIfNull(p, nameof(parameters));
-            if (!seen.Add(p)) throw new ArgumentException("some parameters appear in more than one parameter group", nameof(parameters));
+            if (_groupOf.ContainsKey(p) || !seen.Add(p)) throw new ArgumentException("some parameters appear in more than one parameter group", nameof(parameters));
         }
 
         _groups.Add(new ParameterGroup<T, TOptions>(list, options ?? _groups[0].Options));
+        foreach (var p in list) _groupOf[p] = _groups.Count - 1;
     }
+
+    /// <summary>Index of the group holding <paramref name="parameter"/>, or -1.</summary>
+    /// <param name="parameter">A parameter.</param>
+    /// <returns>The group index.</returns>
+    public int GroupOf(Parameter<T> parameter) => _groupOf.TryGetValue(parameter, out int g) ? g : -1;
 
     /// <inheritdoc/>
     public override int ParamGroupCount => _groups.Count;
