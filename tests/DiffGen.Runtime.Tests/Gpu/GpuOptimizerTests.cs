@@ -149,6 +149,15 @@ public class GpuOptimizerTests(CpuAcceleratorFixture fixture) : IClassFixture<Cp
     }
 
     [Fact]
+    public void NonFiniteCheck_IsNotAvailableOnDevice()
+    {
+        var p = new Parameter<double>(new double[4]);
+        var adam = new Adam<double>([p]) { NonFiniteGradients = NonFiniteGradientPolicy.Throw };
+        using var gpu = GpuOptimizer<double>.Create(_acc, adam);
+        Assert.Throws<NotSupportedException>(() => gpu.Step());
+    }
+
+    [Fact]
     public void UploadGradients_LengthMismatch_ThrowsNamingGrad()
     {
         var p = new Parameter<float>(new float[4], "w");

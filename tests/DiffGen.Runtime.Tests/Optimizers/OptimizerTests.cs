@@ -121,6 +121,22 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void EmptyParameter_StepsWithoutWork()
+    {
+        var a = new Parameter<double>([], "empty");
+        var b = new Parameter<double>([1.0], "w");
+        var o = new Adam<double>([a, b], new AdamOptions { Lr = 0.1 });
+        b.Grad[0] = 1.0;
+        Assert.True(o.Step());
+        Assert.Equal(1.0 - 0.1 / (1.0 + 1e-8), b.Data[0], 14);
+    }
+
+    [Fact]
+    public void EmptyParameterList_Throws() =>
+        Assert.Equal("optimizer got an empty parameter list (Parameter 'parameters')",
+            Assert.Throws<ArgumentException>(() => new Sgd<double>([])).Message);
+
+    [Fact]
     public void ZeroGrad_ZeroesEveryGradient()
     {
         var a = new Parameter<double>([1.0, 2.0]);
