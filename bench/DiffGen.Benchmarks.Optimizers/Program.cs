@@ -1,0 +1,29 @@
+using System;
+using System.Linq;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using DiffGen.Benchmarks.Optimizers;
+
+// --short: in-process, 1 warm-up and 3 measured iterations of 3 steps each (about a minute for all sizes).
+// Otherwise BenchmarkDotNet's default job (separate process, statistics-driven iteration counts).
+// --device [N]: Adam/AdamW on the ILGPU device vs a device copy (CUDA; add --cpu-accelerator for a smoke test).
+if (args.Contains("--device"))
+{
+    int n = args.Select(a => int.TryParse(a, out int v) ? v : 0).FirstOrDefault(v => v > 0, 100_000_000);
+    DeviceBandwidth.Run(n, args.Contains("--cpu-accelerator"), steps: args.Contains("--cpu-accelerator") ? 3 : 20);
+    return;
+}
+
+bool isShort = args.Contains("--short");
+var rest = args.Where(a => a != "--short").ToArray();
+var job = isShort
+    ? Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(3).WithUnrollFactor(1)
+    : Job.Default;
+var config = DefaultConfig.Instance
+    .AddJob(job)
+    .AddColumn(new BandwidthColumn(ratio: false), new BandwidthColumn(ratio: true))
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(OptimizerStepBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+Console.WriteLine($"Environment.ProcessorCount = {Environment.ProcessorCount}");
