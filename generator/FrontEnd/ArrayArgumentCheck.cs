@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using Microsoft.CodeAnalysis;
@@ -7,10 +8,9 @@ namespace DiffGen.Generator.FrontEnd;
 
 /// <summary>
 /// Arrays passed whole to a rule-backed call must still hold, when the adjoint sweep runs the call's
-/// pullback, what they held at the call: each must be either never written by the method, or written
-/// exactly once, by an earlier call at the top level of the method (a layer's output feeding the next
-/// layer). Outputs must not alias inputs of the same call, and a call's outputs are written by that
-/// call only, once, at the top level (its pullback may read them).
+/// pullback, what they held at the call: nothing may write an input array at or after the top-level
+/// statement holding the call, nothing may write a call's output after it, and a call with outputs may
+/// not run in a loop (its pullback may read its outputs). Outputs must not alias inputs of the call.
 /// </summary>
 internal static class ArrayArgumentCheck
 {
@@ -85,27 +85,33 @@ internal static class ArrayArgumentCheck
         {
             for (int k = 0; k < arguments.Count; k++)
             {
-                if (arguments[k] is ArrayRefExpr written && rule.Roles[k] == ArgumentRole.Output)
-                {
-                    // A pullback may read its outputs: they must still hold this call's results.
-                    var all = writes[written.Variable];
-                    if (all.Count != 1 || all[0].Nested)
-                        problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{Identifiers.Bare(variables[written.Variable].Name)}', the output of '{Short(rule.Target)}', is written more than once or inside a loop or branch; write a call's output only by that call, once, at the top level of the method"));
-                    continue;
-                }
                 if (arguments[k] is not ArrayRefExpr array) continue;
                 string name = Identifiers.Bare(variables[array.Variable].Name);
+                var all = writes.TryGetValue(array.Variable, out var list) ? list : new List<Write>();
+                if (rule.Roles[k] == ArgumentRole.Output)
+                {
+                    // A pullback may read its outputs: after the call, nothing else may write them.
+                    bool onlyEarlierWrites = all.Count(w => w.TopLevelIndex >= top) == 1 && !all.Single(w => w.TopLevelIndex >= top).Nested;
+                    if (!onlyEarlierWrites)
+                        problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}', the output of '{Short(rule.Target)}', is written again after the call, or the call runs in a loop; give each call its own output array, written by nothing after it"));
+                    continue;
+                }
                 for (int j = 0; j < arguments.Count; j++)
                 {
                     if (rule.Roles[j] == ArgumentRole.Output && arguments[j] is ArrayRefExpr output && output.Variable == array.Variable)
                         problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}' is both an input and an output of '{Short(rule.Target)}'; use a separate output array"));
                 }
-                if (!writes.TryGetValue(array.Variable, out var list)) continue;
-                bool writtenOnceBefore = list.Count == 1 && list[0].ByCall && !list[0].Nested && list[0].TopLevelIndex < top;
-                if (!writtenOnceBefore)
-                    problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}', passed to '{Short(rule.Target)}', is written elsewhere in the method; the pullback needs the values it had at the call: write an array passed to a call only once, by an earlier call, or use separate arrays"));
+                if (all.Any(w => w.TopLevelIndex >= top && !(w.ByCall && w.TopLevelIndex == top && IsOutputOf(arguments, rule, array.Variable))))
+                    problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}', passed to '{Short(rule.Target)}', is written at or after the call; the pullback needs the values it had at the call: finish writing an array before passing it to a call, or use separate arrays"));
             }
         }
+    }
+
+    private static bool IsOutputOf(EquatableArray<Expr> arguments, RuleInfo rule, int variable)
+    {
+        for (int j = 0; j < arguments.Count; j++)
+            if (rule.Roles[j] == ArgumentRole.Output && arguments[j] is ArrayRefExpr output && output.Variable == variable) return true;
+        return false;
     }
 
     private static string Short(string target) => target.Replace("global::", "");

@@ -19,15 +19,27 @@ public static class RuleLookup
 
     public static RuleInfo? Find(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (!method.IsStatic || method.IsGenericMethod) return null;
+        if (!method.IsStatic) return null;
         IMethodSymbol? pullback = null, tangent = null;
         foreach (var member in method.ContainingType.GetMembers())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IMethodSymbol { IsStatic: true } candidate) continue;
+            if (member is not IMethodSymbol { IsStatic: true } declared) continue;
+            // A generic rule (DotPullback<T>) is matched as constructed with the call's type arguments.
+            var candidate = declared;
+            if (method.IsGenericMethod)
+            {
+                if (declared.TypeParameters.Length != method.TypeArguments.Length) continue;
+                candidate = declared.Construct(method.TypeArguments.ToArray());
+            }
+            else if (declared.IsGenericMethod)
+            {
+                continue;
+            }
             foreach (var attribute in candidate.GetAttributes())
             {
                 if (attribute.AttributeClass?.ToDisplayString() != DerivativeOfAttribute) continue;
+                if (cancellationToken.IsCancellationRequested) return null;
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value as string != method.Name) continue;
                 var of = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Of").Value.Value as ITypeSymbol;
                 if (of is not null && !SymbolEqualityComparer.Default.Equals(of, method.ContainingType)) continue;
@@ -39,8 +51,13 @@ public static class RuleLookup
         }
         if (pullback is null) return null;
         string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        // Explicit type arguments: inference would not see through array-to-span conversions.
+        string typeArguments = method.IsGenericMethod
+            ? "<" + string.Join(", ", method.TypeArguments.Select(t => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))) + ">"
+            : "";
         var roles = method.Parameters.Select(Role).ToArray();
-        return new RuleInfo(type + "." + method.Name, type + "." + pullback.Name, tangent is null ? null : type + "." + tangent.Name, roles);
+        return new RuleInfo(type + "." + method.Name + typeArguments, type + "." + pullback.Name + typeArguments,
+                            tangent is null ? null : type + "." + tangent.Name + typeArguments, roles);
     }
 
     /// <summary>Span&lt;T&gt; parameters of a rule-backed method are outputs; floating scalars, arrays and read-only spans inputs.</summary>
