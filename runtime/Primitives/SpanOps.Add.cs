@@ -22,32 +22,46 @@ public static partial class SpanOps
     /// <param name="b">Second operand.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="da">Shadow of <paramref name="a"/> (accumulated).</param>
-    /// <param name="db">Shadow of <paramref name="b"/> (accumulated).</param>
+    /// <param name="da">Shadow of <paramref name="a"/> (accumulated); empty: no derivative wanted.</param>
+    /// <param name="db">Shadow of <paramref name="b"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Add))]
     public static void AddPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
                                       ReadOnlySpan<T> dresult, Span<T> da, Span<T> db)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireBinaryPullback(a, b, result, dresult, da, db);
-        TensorPrimitives.Add(da, dresult, da);
-        TensorPrimitives.Add(db, dresult, db);
+        (bool activeA, bool activeB) = RequireBinaryPullback(a, b, result, dresult, da, db);
+        if (activeA)
+        {
+            TensorPrimitives.Add(da, dresult, da);
+        }
+
+        if (activeB)
+        {
+            TensorPrimitives.Add(db, dresult, db);
+        }
     }
 
     /// <summary>Tangent of <see cref="Add{T}"/>: computes <paramref name="result"/> and <c>tresult = ta + tb</c>.</summary>
     /// <param name="a">First operand.</param>
     /// <param name="b">Second operand.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="ta">Tangent of <paramref name="a"/>.</param>
-    /// <param name="tb">Tangent of <paramref name="b"/>.</param>
+    /// <param name="ta">Tangent of <paramref name="a"/>; empty: zero.</param>
+    /// <param name="tb">Tangent of <paramref name="b"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Add), Kind = DerivativeKind.Tangent)]
     public static void AddTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
                                      ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireBinaryTangent(a, b, result, ta, tb, tresult);
+        (bool activeA, bool activeB) = RequireBinaryTangent(a, b, result, ta, tb, tresult);
         Add(a, b, result);
-        TensorPrimitives.Add(ta, tb, tresult);
+        if (activeA && activeB)
+        {
+            TensorPrimitives.Add(ta, tb, tresult);
+        }
+        else if (activeA || activeB)
+        {
+            (activeA ? ta : tb).CopyTo(tresult);
+        }
     }
 }

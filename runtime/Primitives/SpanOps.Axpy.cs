@@ -40,8 +40,8 @@ public static partial class SpanOps
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
     /// <param name="dalpha">Shadow of <paramref name="alpha"/> (accumulated).</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
-    /// <param name="dy">Shadow of <paramref name="y"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
+    /// <param name="dy">Shadow of <paramref name="y"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Axpy))]
     public static void AxpyPullback<T>(T alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result,
                                        ReadOnlySpan<T> dresult, ref T dalpha, Span<T> dx, Span<T> dy)
@@ -50,15 +50,22 @@ public static partial class SpanOps
         RequireSameLength(x, y, nameof(y), nameof(x));
         RequireLength<T>(result, x.Length, nameof(result));
         RequireLength(dresult, x.Length, nameof(dresult));
-        RequireLength<T>(dx, x.Length, nameof(dx));
-        RequireLength<T>(dy, x.Length, nameof(dy));
+        bool activeX = IsActive(dx, x.Length, nameof(dx));
+        bool activeY = IsActive(dy, x.Length, nameof(dy));
         RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
         RequireDisjoint<T>(dx, dresult, nameof(dx), nameof(dresult));
         RequireDisjoint<T>(dy, dresult, nameof(dy), nameof(dresult));
         RequireDisjoint<T>(dy, x, nameof(dy), nameof(x));
         dalpha += TensorPrimitives.Dot(dresult, x);
-        TensorPrimitives.MultiplyAdd(dresult, alpha, dx, dx);
-        TensorPrimitives.Add(dy, dresult, dy);
+        if (activeX)
+        {
+            TensorPrimitives.MultiplyAdd(dresult, alpha, dx, dx);
+        }
+
+        if (activeY)
+        {
+            TensorPrimitives.Add(dy, dresult, dy);
+        }
     }
 
     /// <summary>
@@ -70,16 +77,16 @@ public static partial class SpanOps
     /// <param name="y">Vector added.</param>
     /// <param name="result">Output of the primal.</param>
     /// <param name="talpha">Tangent of <paramref name="alpha"/>.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
-    /// <param name="ty">Tangent of <paramref name="y"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
+    /// <param name="ty">Tangent of <paramref name="y"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Axpy), Kind = DerivativeKind.Tangent)]
     public static void AxpyTangent<T>(T alpha, ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> result,
                                       T talpha, ReadOnlySpan<T> tx, ReadOnlySpan<T> ty, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireLength(tx, x.Length, nameof(tx));
-        RequireLength(ty, x.Length, nameof(ty));
+        bool activeX = IsActive(tx, x.Length, nameof(tx));
+        bool activeY = IsActive(ty, x.Length, nameof(ty));
         RequireLength<T>(tresult, x.Length, nameof(tresult));
         RequireDisjoint<T>(tresult, x, nameof(tresult), nameof(x));
         RequireDisjoint<T>(tresult, y, nameof(tresult), nameof(y));
@@ -87,7 +94,23 @@ public static partial class SpanOps
         RequireDisjoint<T>(tresult, ty, nameof(tresult), nameof(ty));
         RequireDisjoint<T>(tresult, result, nameof(tresult), nameof(result));
         Axpy(alpha, x, y, result);
-        TensorPrimitives.MultiplyAdd(tx, alpha, ty, tresult);
+        if (activeX && activeY)
+        {
+            TensorPrimitives.MultiplyAdd(tx, alpha, ty, tresult);
+        }
+        else if (activeX)
+        {
+            TensorPrimitives.Multiply(tx, alpha, tresult);
+        }
+        else if (activeY)
+        {
+            ty.CopyTo(tresult);
+        }
+        else
+        {
+            tresult.Clear();
+        }
+
         TensorPrimitives.MultiplyAdd(x, talpha, tresult, tresult);
     }
 }

@@ -38,14 +38,18 @@ public static partial class SpanOps
     /// <param name="labels">The class of each row.</param>
     /// <param name="classes">Number of classes.</param>
     /// <param name="seed">Upstream adjoint of the loss.</param>
-    /// <param name="dlogits">Shadow of <paramref name="logits"/> (accumulated).</param>
+    /// <param name="dlogits">Shadow of <paramref name="logits"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(CrossEntropy))]
     public static void CrossEntropyPullback<T>(ReadOnlySpan<T> logits, [NoDerivative] ReadOnlySpan<int> labels, int classes,
                                                T seed, Span<T> dlogits)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireCrossEntropy(logits, labels, classes);
-        RequireLength<T>(dlogits, logits.Length, nameof(dlogits));
+        if (!IsActive(dlogits, logits.Length, nameof(dlogits)))
+        {
+            return;
+        }
+
         RequireDisjoint<T>(dlogits, logits, nameof(dlogits), nameof(logits));
         T scale = seed / Count<T>(labels.Length);
         for (int b = 0; b < labels.Length; b++)
@@ -64,7 +68,7 @@ public static partial class SpanOps
     /// <param name="logits">Row-major <c>B x classes</c> scores.</param>
     /// <param name="labels">The class of each row.</param>
     /// <param name="classes">Number of classes.</param>
-    /// <param name="tlogits">Tangent of <paramref name="logits"/>.</param>
+    /// <param name="tlogits">Tangent of <paramref name="logits"/>; empty: zero.</param>
     /// <returns>The loss and its directional derivative.</returns>
     [DerivativeOf(nameof(CrossEntropy), Kind = DerivativeKind.Tangent)]
     public static (T Value, T Tangent) CrossEntropyTangent<T>(ReadOnlySpan<T> logits, [NoDerivative] ReadOnlySpan<int> labels,
@@ -72,15 +76,18 @@ public static partial class SpanOps
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireCrossEntropy(logits, labels, classes);
-        RequireLength(tlogits, logits.Length, nameof(tlogits));
+        bool active = IsActive(tlogits, logits.Length, nameof(tlogits));
         T value = T.Zero, tangent = T.Zero;
         for (int b = 0; b < labels.Length; b++)
         {
             ReadOnlySpan<T> row = logits.Slice(b * classes, classes);
-            ReadOnlySpan<T> trow = tlogits.Slice(b * classes, classes);
             T lse = LogSumExpCore(row);
             value += lse - row[labels[b]];
-            tangent += SoftmaxDot(row, lse, trow) - trow[labels[b]];
+            if (active)
+            {
+                ReadOnlySpan<T> trow = tlogits.Slice(b * classes, classes);
+                tangent += SoftmaxDot(row, lse, trow) - trow[labels[b]];
+            }
         }
 
         T n = Count<T>(labels.Length);

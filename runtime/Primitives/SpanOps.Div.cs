@@ -22,14 +22,19 @@ public static partial class SpanOps
     /// <param name="b">Second operand.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="da">Shadow of <paramref name="a"/> (accumulated).</param>
-    /// <param name="db">Shadow of <paramref name="b"/> (accumulated).</param>
+    /// <param name="da">Shadow of <paramref name="a"/> (accumulated); empty: no derivative wanted.</param>
+    /// <param name="db">Shadow of <paramref name="b"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Div))]
     public static void DivPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
                                       ReadOnlySpan<T> dresult, Span<T> da, Span<T> db)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireBinaryPullback(a, b, result, dresult, da, db);
+        (bool activeA, bool activeB) = RequireBinaryPullback(a, b, result, dresult, da, db);
+        if (!activeA && !activeB)
+        {
+            return;
+        }
+
         // Chunked through a stack scratch so the quotient dresult / b is computed once.
         Span<T> scratch = stackalloc T[ScratchLength];
         for (int start = 0; start < a.Length; start += ScratchLength)
@@ -37,9 +42,16 @@ public static partial class SpanOps
             int len = Math.Min(ScratchLength, a.Length - start);
             Span<T> q = scratch[..len];
             TensorPrimitives.Divide(dresult.Slice(start, len), b.Slice(start, len), q);
-            TensorPrimitives.Add(da.Slice(start, len), q, da.Slice(start, len));
-            TensorPrimitives.Multiply(q, result.Slice(start, len), q);
-            TensorPrimitives.Subtract(db.Slice(start, len), q, db.Slice(start, len));
+            if (activeA)
+            {
+                TensorPrimitives.Add(da.Slice(start, len), q, da.Slice(start, len));
+            }
+
+            if (activeB)
+            {
+                TensorPrimitives.Multiply(q, result.Slice(start, len), q);
+                TensorPrimitives.Subtract(db.Slice(start, len), q, db.Slice(start, len));
+            }
         }
     }
 
@@ -47,18 +59,33 @@ public static partial class SpanOps
     /// <param name="a">First operand.</param>
     /// <param name="b">Second operand.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="ta">Tangent of <paramref name="a"/>.</param>
-    /// <param name="tb">Tangent of <paramref name="b"/>.</param>
+    /// <param name="ta">Tangent of <paramref name="a"/>; empty: zero.</param>
+    /// <param name="tb">Tangent of <paramref name="b"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Div), Kind = DerivativeKind.Tangent)]
     public static void DivTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, Span<T> result,
                                      ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireBinaryTangent(a, b, result, ta, tb, tresult);
+        (bool activeA, bool activeB) = RequireBinaryTangent(a, b, result, ta, tb, tresult);
         Div(a, b, result);
-        TensorPrimitives.Multiply(result, tb, tresult);
-        TensorPrimitives.Subtract(ta, tresult, tresult);
-        TensorPrimitives.Divide(tresult, b, tresult);
+        if (activeB)
+        {
+            TensorPrimitives.Multiply(result, tb, tresult);
+            if (activeA)
+            {
+                TensorPrimitives.Subtract(ta, tresult, tresult);
+            }
+            else
+            {
+                TensorPrimitives.Negate(tresult, tresult);
+            }
+
+            TensorPrimitives.Divide(tresult, b, tresult);
+        }
+        else if (activeA)
+        {
+            TensorPrimitives.Divide(ta, b, tresult);
+        }
     }
 }

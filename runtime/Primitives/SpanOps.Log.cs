@@ -20,12 +20,16 @@ public static partial class SpanOps
     /// <param name="x">Input.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Log))]
     public static void LogPullback<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryPullback(x, result, dresult, dx);
+        if (!RequireUnaryPullback(x, result, dresult, dx))
+        {
+            return;
+        }
+
         Span<T> scratch = stackalloc T[ScratchLength];
         for (int start = 0; start < x.Length; start += ScratchLength)
         {
@@ -39,14 +43,17 @@ public static partial class SpanOps
     /// <summary>Tangent of <see cref="Log{T}"/>: computes <paramref name="result"/> and <c>tresult = tx / x</c>.</summary>
     /// <param name="x">Input.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Log), Kind = DerivativeKind.Tangent)]
     public static void LogTangent<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryTangent(x, result, tx, tresult);
+        bool active = RequireUnaryTangent(x, result, tx, tresult);
         Log(x, result);
-        TensorPrimitives.Divide(tx, x, tresult);
+        if (active)
+        {
+            TensorPrimitives.Divide(tx, x, tresult);
+        }
     }
 }

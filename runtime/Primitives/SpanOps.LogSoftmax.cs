@@ -28,12 +28,16 @@ public static partial class SpanOps
     /// <param name="x">Input.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(LogSoftmax))]
     public static void LogSoftmaxPullback<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryPullback(x, result, dresult, dx);
+        if (!RequireUnaryPullback(x, result, dresult, dx))
+        {
+            return;
+        }
+
         T total = TensorPrimitives.Sum(dresult);
         Span<T> scratch = stackalloc T[ScratchLength];
         for (int start = 0; start < x.Length; start += ScratchLength)
@@ -53,13 +57,13 @@ public static partial class SpanOps
     /// </summary>
     /// <param name="x">Input.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(LogSoftmax), Kind = DerivativeKind.Tangent)]
     public static void LogSoftmaxTangent<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryTangent(x, result, tx, tresult);
+        bool active = RequireUnaryTangent(x, result, tx, tresult);
         if (x.IsEmpty)
         {
             return;
@@ -67,6 +71,9 @@ public static partial class SpanOps
 
         T lse = LogSumExpCore(x);
         TensorPrimitives.Subtract(x, lse, result);
-        TensorPrimitives.Subtract(tx, SoftmaxDot(x, lse, tx), tresult);
+        if (active)
+        {
+            TensorPrimitives.Subtract(tx, SoftmaxDot(x, lse, tx), tresult);
+        }
     }
 }

@@ -23,29 +23,31 @@ public static partial class SpanOps
     /// <summary>Pullback of <see cref="LogSumExp{T}"/>: <c>dx += seed softmax(x)</c>.</summary>
     /// <param name="x">Input.</param>
     /// <param name="seed">Upstream adjoint of the result.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(LogSumExp))]
     public static void LogSumExpPullback<T>(ReadOnlySpan<T> x, T seed, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireNonEmpty(x, nameof(x));
-        RequireLength<T>(dx, x.Length, nameof(dx));
-        RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
-        AccumulateSoftmax(x, LogSumExpCore(x), seed, dx);
+        if (IsActive(dx, x.Length, nameof(dx)))
+        {
+            RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
+            AccumulateSoftmax(x, LogSumExpCore(x), seed, dx);
+        }
     }
 
     /// <summary>Tangent of <see cref="LogSumExp{T}"/>: the value and <c>softmax(x)·tx</c>.</summary>
     /// <param name="x">Input.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <returns>The log-sum-exp and its directional derivative.</returns>
     [DerivativeOf(nameof(LogSumExp), Kind = DerivativeKind.Tangent)]
     public static (T Value, T Tangent) LogSumExpTangent<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> tx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireNonEmpty(x, nameof(x));
-        RequireLength(tx, x.Length, nameof(tx));
+        bool active = IsActive(tx, x.Length, nameof(tx));
         T lse = LogSumExpCore(x);
-        return (lse, SoftmaxDot(x, lse, tx));
+        return (lse, active ? SoftmaxDot(x, lse, tx) : T.Zero);
     }
 
     /// <summary>The stable log-sum-exp of a non-empty span, through a stack scratch (no allocation).</summary>

@@ -47,8 +47,8 @@ public static partial class SpanOps
     /// <param name="transposeB">Whether B is stored transposed.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>, <c>m x n</c>.</param>
-    /// <param name="da">Shadow of <paramref name="a"/> (accumulated), in A's storage order.</param>
-    /// <param name="db">Shadow of <paramref name="b"/> (accumulated), in B's storage order.</param>
+    /// <param name="da">Shadow of <paramref name="a"/> (accumulated), in A's storage order; empty: no derivative wanted.</param>
+    /// <param name="db">Shadow of <paramref name="b"/> (accumulated), in B's storage order; empty: no derivative wanted.</param>
     [DerivativeOf(nameof(MatMul))]
     public static void MatMulPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int m, int k, int n,
                                          bool transposeA, bool transposeB, Span<T> result,
@@ -59,27 +59,27 @@ public static partial class SpanOps
         int mn = Product(m, n, nameof(m), nameof(n));
         RequireLength<T>(result, mn, nameof(result));
         RequireLength(dresult, mn, nameof(dresult));
-        RequireLength<T>(da, a.Length, nameof(da));
-        RequireLength<T>(db, b.Length, nameof(db));
+        bool activeA = IsActive(da, a.Length, nameof(da));
+        bool activeB = IsActive(db, b.Length, nameof(db));
         RequireShadowDisjoint<T>(da, nameof(da), a, b, dresult, default);
         RequireShadowDisjoint<T>(db, nameof(db), a, b, dresult, default);
 
         // A: d op(A) = G op(B)ᵀ (m x k). Stored k x m when transposed: dA = op(B) Gᵀ.
-        if (transposeA)
+        if (activeA && transposeA)
         {
             Gemm.Multiply(b, dresult, da, k, n, m, transA: transposeB, transB: true, accumulate: true);
         }
-        else
+        else if (activeA)
         {
             Gemm.Multiply(dresult, b, da, m, n, k, transA: false, transB: !transposeB, accumulate: true);
         }
 
         // B: d op(B) = op(A)ᵀ G (k x n). Stored n x k when transposed: dB = Gᵀ op(A).
-        if (transposeB)
+        if (activeB && transposeB)
         {
             Gemm.Multiply(dresult, a, db, n, m, k, transA: true, transB: transposeA, accumulate: true);
         }
-        else
+        else if (activeB)
         {
             Gemm.Multiply(a, dresult, db, k, m, n, transA: !transposeA, transB: false, accumulate: true);
         }
@@ -97,8 +97,8 @@ public static partial class SpanOps
     /// <param name="transposeA">Whether A (and its tangent) is stored transposed.</param>
     /// <param name="transposeB">Whether B (and its tangent) is stored transposed.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="ta">Tangent of <paramref name="a"/>, in A's storage order.</param>
-    /// <param name="tb">Tangent of <paramref name="b"/>, in B's storage order.</param>
+    /// <param name="ta">Tangent of <paramref name="a"/>, in A's storage order; empty: zero.</param>
+    /// <param name="tb">Tangent of <paramref name="b"/>, in B's storage order; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(MatMul), Kind = DerivativeKind.Tangent)]
     public static void MatMulTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int m, int k, int n,
@@ -107,14 +107,25 @@ public static partial class SpanOps
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatMul(a, b, m, k, n);
-        RequireLength(ta, a.Length, nameof(ta));
-        RequireLength(tb, b.Length, nameof(tb));
+        bool activeA = IsActive(ta, a.Length, nameof(ta));
+        bool activeB = IsActive(tb, b.Length, nameof(tb));
         RequireLength<T>(tresult, Product(m, n, nameof(m), nameof(n)), nameof(tresult));
         RequireShadowDisjoint<T>(tresult, nameof(tresult), a, b, ta, tb);
         RequireDisjoint<T>(tresult, result, nameof(tresult), nameof(result));
         MatMul(a, b, m, k, n, transposeA, transposeB, result);
-        Gemm.Multiply(ta, b, tresult, m, k, n, transposeA, transposeB, accumulate: false);
-        Gemm.Multiply(a, tb, tresult, m, k, n, transposeA, transposeB, accumulate: true);
+        if (activeA)
+        {
+            Gemm.Multiply(ta, b, tresult, m, k, n, transposeA, transposeB, accumulate: false);
+        }
+
+        if (activeB)
+        {
+            Gemm.Multiply(a, tb, tresult, m, k, n, transposeA, transposeB, accumulate: activeA);
+        }
+        else if (!activeA)
+        {
+            tresult.Clear();
+        }
     }
 
     private static void RequireMatMul<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, int m, int k, int n)

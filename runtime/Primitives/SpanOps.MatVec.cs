@@ -34,8 +34,8 @@ public static partial class SpanOps
     /// <param name="n">Columns of <c>A</c>.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="da">Shadow of <paramref name="a"/> (accumulated).</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="da">Shadow of <paramref name="a"/> (accumulated); empty: no derivative wanted.</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(MatVec))]
     public static void MatVecPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> x, int m, int n, Span<T> result,
                                          ReadOnlySpan<T> dresult, Span<T> da, Span<T> dx)
@@ -44,16 +44,28 @@ public static partial class SpanOps
         RequireMatVec(a, x, m, n);
         RequireLength<T>(result, m, nameof(result));
         RequireLength(dresult, m, nameof(dresult));
-        RequireLength<T>(da, a.Length, nameof(da));
-        RequireLength<T>(dx, n, nameof(dx));
+        bool activeA = IsActive(da, a.Length, nameof(da));
+        bool activeX = IsActive(dx, n, nameof(dx));
         RequireShadowDisjoint<T>(da, nameof(da), a, x, dresult, default);
         RequireShadowDisjoint<T>(dx, nameof(dx), a, x, dresult, default);
+        if (!activeA && !activeX)
+        {
+            return;
+        }
+
         for (int i = 0; i < m; i++)
         {
             T g = dresult[i];
-            Span<T> daRow = da.Slice(i * n, n);
-            TensorPrimitives.MultiplyAdd(x, g, daRow, daRow);
-            TensorPrimitives.MultiplyAdd(a.Slice(i * n, n), g, dx, dx);
+            if (activeA)
+            {
+                Span<T> daRow = da.Slice(i * n, n);
+                TensorPrimitives.MultiplyAdd(x, g, daRow, daRow);
+            }
+
+            if (activeX)
+            {
+                TensorPrimitives.MultiplyAdd(a.Slice(i * n, n), g, dx, dx);
+            }
         }
     }
 
@@ -65,8 +77,8 @@ public static partial class SpanOps
     /// <param name="m">Rows of <c>A</c>.</param>
     /// <param name="n">Columns of <c>A</c>.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="ta">Tangent of <paramref name="a"/>.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="ta">Tangent of <paramref name="a"/>; empty: zero.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(MatVec), Kind = DerivativeKind.Tangent)]
     public static void MatVecTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> x, int m, int n, Span<T> result,
@@ -74,15 +86,16 @@ public static partial class SpanOps
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireMatVec(a, x, m, n);
-        RequireLength(ta, a.Length, nameof(ta));
-        RequireLength(tx, n, nameof(tx));
+        bool activeA = IsActive(ta, a.Length, nameof(ta));
+        bool activeX = IsActive(tx, n, nameof(tx));
         RequireLength<T>(tresult, m, nameof(tresult));
         RequireShadowDisjoint<T>(tresult, nameof(tresult), a, x, ta, tx);
         RequireDisjoint<T>(tresult, result, nameof(tresult), nameof(result));
         MatVec(a, x, m, n, result);
         for (int i = 0; i < m; i++)
         {
-            tresult[i] = TensorPrimitives.Dot(ta.Slice(i * n, n), x) + TensorPrimitives.Dot(a.Slice(i * n, n), tx);
+            tresult[i] = (activeA ? TensorPrimitives.Dot(ta.Slice(i * n, n), x) : T.Zero)
+                         + (activeX ? TensorPrimitives.Dot(a.Slice(i * n, n), tx) : T.Zero);
         }
     }
 

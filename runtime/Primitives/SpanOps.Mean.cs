@@ -20,28 +20,30 @@ public static partial class SpanOps
     /// <summary>Pullback of <see cref="Mean{T}"/>: <c>dx[i] += seed / n</c>.</summary>
     /// <param name="x">Input.</param>
     /// <param name="seed">Upstream adjoint of the result.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Mean))]
     public static void MeanPullback<T>(ReadOnlySpan<T> x, T seed, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireNonEmpty(x, nameof(x));
-        RequireLength<T>(dx, x.Length, nameof(dx));
-        RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
-        TensorPrimitives.Add(dx, seed / Count<T>(x.Length), dx);
+        if (IsActive(dx, x.Length, nameof(dx)))
+        {
+            RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
+            TensorPrimitives.Add(dx, seed / Count<T>(x.Length), dx);
+        }
     }
 
     /// <summary>Tangent of <see cref="Mean{T}"/>: the mean and the mean of <paramref name="tx"/>.</summary>
     /// <param name="x">Input.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <returns>The mean and its directional derivative.</returns>
     [DerivativeOf(nameof(Mean), Kind = DerivativeKind.Tangent)]
     public static (T Value, T Tangent) MeanTangent<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> tx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         RequireNonEmpty(x, nameof(x));
-        RequireLength(tx, x.Length, nameof(tx));
         T n = Count<T>(x.Length);
-        return (TensorPrimitives.Sum(x) / n, TensorPrimitives.Sum(tx) / n);
+        T tangent = IsActive(tx, x.Length, nameof(tx)) ? TensorPrimitives.Sum(tx) / n : T.Zero;
+        return (TensorPrimitives.Sum(x) / n, tangent);
     }
 }

@@ -24,27 +24,34 @@ public static partial class SpanOps
     /// <param name="x">Input.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Relu))]
     public static void ReluPullback<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryPullback(x, result, dresult, dx);
+        if (!RequireUnaryPullback(x, result, dresult, dx))
+        {
+            return;
+        }
+
         MaskedAccumulate(x, dresult, dx);
     }
 
     /// <summary>Tangent of <see cref="Relu{T}"/>: computes <paramref name="result"/> and <c>tresult[i] = tx[i]</c> where <c>x[i] &gt; 0</c>, else 0.</summary>
     /// <param name="x">Input.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Relu), Kind = DerivativeKind.Tangent)]
     public static void ReluTangent<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryTangent(x, result, tx, tresult);
+        bool active = RequireUnaryTangent(x, result, tx, tresult);
         Relu(x, result);
-        tresult.Clear();
-        MaskedAccumulate(x, tx, tresult);
+        if (active)
+        {
+            tresult.Clear();
+            MaskedAccumulate(x, tx, tresult);
+        }
     }
 }

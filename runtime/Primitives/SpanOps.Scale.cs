@@ -23,14 +23,17 @@ public static partial class SpanOps
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
     /// <param name="dalpha">Shadow of <paramref name="alpha"/> (accumulated).</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Scale))]
     public static void ScalePullback<T>(T alpha, ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, ref T dalpha, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryPullback(x, result, dresult, dx);
+        bool active = RequireUnaryPullback(x, result, dresult, dx);
         dalpha += TensorPrimitives.Dot(dresult, x);
-        TensorPrimitives.MultiplyAdd(dresult, alpha, dx, dx);
+        if (active)
+        {
+            TensorPrimitives.MultiplyAdd(dresult, alpha, dx, dx);
+        }
     }
 
     /// <summary>Tangent of <see cref="Scale{T}"/>: computes <paramref name="result"/> and <c>tresult = talpha x + alpha tx</c>.</summary>
@@ -38,15 +41,19 @@ public static partial class SpanOps
     /// <param name="x">Input.</param>
     /// <param name="result">Output of the primal.</param>
     /// <param name="talpha">Tangent of <paramref name="alpha"/>.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Scale), Kind = DerivativeKind.Tangent)]
     public static void ScaleTangent<T>(T alpha, ReadOnlySpan<T> x, Span<T> result, T talpha, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryTangent(x, result, tx, tresult);
+        bool active = RequireUnaryTangent(x, result, tx, tresult);
         Scale(alpha, x, result);
-        TensorPrimitives.Multiply(tx, alpha, tresult);
+        if (active)
+        {
+            TensorPrimitives.Multiply(tx, alpha, tresult);
+        }
+
         TensorPrimitives.MultiplyAdd(x, talpha, tresult, tresult);
     }
 }

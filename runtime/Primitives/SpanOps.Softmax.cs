@@ -33,12 +33,16 @@ public static partial class SpanOps
     /// <param name="x">Input.</param>
     /// <param name="result">The primal's output.</param>
     /// <param name="dresult">Upstream adjoint of <paramref name="result"/>.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Softmax))]
     public static void SoftmaxPullback<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryPullback(x, result, dresult, dx);
+        if (!RequireUnaryPullback(x, result, dresult, dx))
+        {
+            return;
+        }
+
         T s = TensorPrimitives.Dot<T>(dresult, result);
         Span<T> scratch = stackalloc T[ScratchLength];
         for (int start = 0; start < x.Length; start += ScratchLength)
@@ -57,16 +61,19 @@ public static partial class SpanOps
     /// </summary>
     /// <param name="x">Input.</param>
     /// <param name="result">Output of the primal.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <param name="tresult">Output: tangent of <paramref name="result"/>.</param>
     [DerivativeOf(nameof(Softmax), Kind = DerivativeKind.Tangent)]
     public static void SoftmaxTangent<T>(ReadOnlySpan<T> x, Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireUnaryTangent(x, result, tx, tresult);
+        bool active = RequireUnaryTangent(x, result, tx, tresult);
         Softmax(x, result);
-        T s = TensorPrimitives.Dot<T>(result, tx);
-        TensorPrimitives.Subtract(tx, s, tresult);
-        TensorPrimitives.Multiply(tresult, result, tresult);
+        if (active)
+        {
+            T s = TensorPrimitives.Dot<T>(result, tx);
+            TensorPrimitives.Subtract(tx, s, tresult);
+            TensorPrimitives.Multiply(tresult, result, tresult);
+        }
     }
 }

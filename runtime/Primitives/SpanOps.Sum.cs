@@ -16,25 +16,27 @@ public static partial class SpanOps
     /// <summary>Pullback of <see cref="Sum{T}"/>: <c>dx[i] += seed</c>.</summary>
     /// <param name="x">Input.</param>
     /// <param name="seed">Upstream adjoint of the result.</param>
-    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated).</param>
+    /// <param name="dx">Shadow of <paramref name="x"/> (accumulated); empty: no derivative wanted.</param>
     [DerivativeOf(nameof(Sum))]
     public static void SumPullback<T>(ReadOnlySpan<T> x, T seed, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireLength<T>(dx, x.Length, nameof(dx));
-        RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
-        TensorPrimitives.Add(dx, seed, dx);
+        if (IsActive(dx, x.Length, nameof(dx)))
+        {
+            RequireDisjoint<T>(dx, x, nameof(dx), nameof(x));
+            TensorPrimitives.Add(dx, seed, dx);
+        }
     }
 
     /// <summary>Tangent of <see cref="Sum{T}"/>: the sum and <c>sum_i tx[i]</c>.</summary>
     /// <param name="x">Input.</param>
-    /// <param name="tx">Tangent of <paramref name="x"/>.</param>
+    /// <param name="tx">Tangent of <paramref name="x"/>; empty: zero.</param>
     /// <returns>The sum and its directional derivative.</returns>
     [DerivativeOf(nameof(Sum), Kind = DerivativeKind.Tangent)]
     public static (T Value, T Tangent) SumTangent<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> tx)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        RequireLength(tx, x.Length, nameof(tx));
-        return (TensorPrimitives.Sum(x), TensorPrimitives.Sum(tx));
+        T tangent = IsActive(tx, x.Length, nameof(tx)) ? TensorPrimitives.Sum(tx) : T.Zero;
+        return (TensorPrimitives.Sum(x), tangent);
     }
 }

@@ -19,8 +19,12 @@ namespace DiffGen;
 /// the rules read the inputs after the primal wrote its outputs, so aliasing would silently corrupt
 /// derivatives; it throws <see cref="ArgumentException"/> naming the output. Shadows may alias each
 /// other (the same input passed twice gets the same shadow twice) but not a span the rule reads.</para>
-/// <para>A shadow, tangent or output of the wrong length throws <see cref="ArgumentException"/>
-/// naming the parameter. Shadows are accumulated (<c>+=</c>), never overwritten.</para>
+/// <para>An empty shadow or input tangent means the input carries no derivative at the call site
+/// (docs/custom-derivatives.md, "Empty means inactive"): a pullback skips that shadow's work, a tangent
+/// rule treats the tangent as zero (all of them empty gives a zero output tangent). Any other shadow,
+/// tangent, seed or output of the wrong length throws <see cref="ArgumentException"/> naming the
+/// parameter; seeds and output tangents are never optional. Shadows are accumulated (<c>+=</c>), never
+/// overwritten.</para>
 /// </remarks>
 public static partial class SpanOps
 {
@@ -34,6 +38,29 @@ public static partial class SpanOps
         {
             ThrowLength(name, span.Length, expected);
         }
+    }
+
+    /// <summary>
+    /// Whether a shadow takes a contribution: false when it is empty (its input carries no derivative),
+    /// otherwise true once its length is checked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsActive<T>(Span<T> shadow, int length, string name) => IsActive((ReadOnlySpan<T>)shadow, length, name);
+
+    /// <summary>
+    /// Whether an input tangent is nonzero: false when it is empty (a zero tangent), otherwise true once
+    /// its length is checked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsActive<T>(ReadOnlySpan<T> tangent, int length, string name)
+    {
+        if (tangent.IsEmpty)
+        {
+            return false;
+        }
+
+        RequireLength(tangent, length, name);
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -71,21 +98,35 @@ public static partial class SpanOps
         RequireDisjoint(result, x, resultName, "x");
     }
 
-    /// <summary>Checks an elementwise unary pullback: lengths, and the shadow disjoint from what the rule reads.</summary>
-    private static void RequireUnaryPullback<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> result, ReadOnlySpan<T> dresult, ReadOnlySpan<T> dx)
+    /// <summary>
+    /// Checks an elementwise unary pullback: lengths, and the shadow disjoint from what the rule reads.
+    /// Returns whether <paramref name="dx"/> is active (non-empty).
+    /// </summary>
+    private static bool RequireUnaryPullback<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> result, ReadOnlySpan<T> dresult, ReadOnlySpan<T> dx)
     {
         RequireLength(result, x.Length, "result");
         RequireLength(dresult, x.Length, "dresult");
-        RequireLength(dx, x.Length, "dx");
+        bool active = IsActive(dx, x.Length, "dx");
         RequireShadowDisjoint(dx, "dx", x, result, dresult, default);
+        return active;
     }
 
-    /// <summary>Checks an elementwise unary tangent: lengths, and the tangent output disjoint from everything read.</summary>
-    private static void RequireUnaryTangent<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> result, ReadOnlySpan<T> tx, ReadOnlySpan<T> tresult)
+    /// <summary>
+    /// Checks an elementwise unary tangent: lengths, and the tangent output disjoint from everything read.
+    /// Returns whether <paramref name="tx"/> is active (non-empty); when it is not, clears
+    /// <paramref name="tresult"/> (a zero tangent in gives a zero tangent out).
+    /// </summary>
+    private static bool RequireUnaryTangent<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
     {
-        RequireLength(tx, x.Length, "tx");
-        RequireLength(tresult, x.Length, "tresult");
-        RequireShadowDisjoint(tresult, "tresult", x, result, tx, default);
+        bool active = IsActive(tx, x.Length, "tx");
+        RequireLength<T>(tresult, x.Length, "tresult");
+        RequireShadowDisjoint<T>(tresult, "tresult", x, result, tx, default);
+        if (!active)
+        {
+            tresult.Clear();
+        }
+
+        return active;
     }
 
     /// <summary><c>destination[i] += values[i]</c> where <c>x[i] &gt; 0</c> (the rectifier's derivative, 0 at 0).</summary>
@@ -115,32 +156,48 @@ public static partial class SpanOps
         }
     }
 
-    /// <summary>Checks an elementwise binary pullback: lengths, and shadows disjoint from what the rule reads.</summary>
-    private static void RequireBinaryPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> result,
-                                                 ReadOnlySpan<T> dresult, ReadOnlySpan<T> da, ReadOnlySpan<T> db)
+    /// <summary>
+    /// Checks an elementwise binary pullback: lengths, and shadows disjoint from what the rule reads.
+    /// Returns which shadows are active (non-empty).
+    /// </summary>
+    private static (bool A, bool B) RequireBinaryPullback<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> result,
+                                                             ReadOnlySpan<T> dresult, ReadOnlySpan<T> da, ReadOnlySpan<T> db)
     {
         RequireSameLength(a, b, "b", "a");
         RequireLength(result, a.Length, "result");
         RequireLength(dresult, a.Length, "dresult");
-        RequireLength(da, a.Length, "da");
-        RequireLength(db, a.Length, "db");
+        bool activeA = IsActive(da, a.Length, "da");
+        bool activeB = IsActive(db, a.Length, "db");
         RequireShadowDisjoint(da, "da", a, b, result, dresult);
         RequireShadowDisjoint(db, "db", a, b, result, dresult);
+        return (activeA, activeB);
     }
 
-    /// <summary>Checks an elementwise binary tangent: lengths, and the tangent output disjoint from everything read.</summary>
-    private static void RequireBinaryTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> result,
-                                                ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, ReadOnlySpan<T> tresult)
+    /// <summary>
+    /// Checks an elementwise binary tangent: lengths, and the tangent output disjoint from everything read.
+    /// Returns which input tangents are active (non-empty); when neither is, clears <paramref name="tresult"/>.
+    /// </summary>
+    private static (bool A, bool B) RequireBinaryTangent<T>(ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> result,
+                                                            ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, Span<T> tresult)
     {
         RequireSameLength(a, b, "b", "a");
-        RequireLength(ta, a.Length, "ta");
-        RequireLength(tb, a.Length, "tb");
-        RequireLength(tresult, a.Length, "tresult");
-        RequireShadowDisjoint(tresult, "tresult", a, b, ta, tb);
-        RequireDisjoint(tresult, result, "tresult", "result");
+        bool activeA = IsActive(ta, a.Length, "ta");
+        bool activeB = IsActive(tb, a.Length, "tb");
+        RequireLength<T>(tresult, a.Length, "tresult");
+        RequireShadowDisjoint<T>(tresult, "tresult", a, b, ta, tb);
+        RequireDisjoint<T>(tresult, result, "tresult", "result");
+        if (!activeA && !activeB)
+        {
+            tresult.Clear();
+        }
+
+        return (activeA, activeB);
     }
 
-    /// <summary>Checks that a written span (shadow or tangent output) overlaps none of four spans the rule reads.</summary>
+    /// <summary>
+    /// Checks that a written span (shadow or tangent output) overlaps none of four spans the rule reads
+    /// (an empty span overlaps nothing, so inactive shadows and tangents pass).
+    /// </summary>
     private static void RequireShadowDisjoint<T>(ReadOnlySpan<T> written, string name, ReadOnlySpan<T> r0,
                                                  ReadOnlySpan<T> r1, ReadOnlySpan<T> r2, ReadOnlySpan<T> r3)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Numerics;
 using Xunit;
@@ -225,6 +226,124 @@ public static class DerivativeChecks
                 dxs[i] = shadow;
                 ThrowsNaming("d" + c.InputNames[i], () => c.Pullback(xs, y, new double[outLen], dxs), c.Name);
             }
+        }
+    }
+
+    /// <summary>
+    /// Empty means inactive (docs/custom-derivatives.md): with an empty shadow for one span input (and
+    /// with every span input's shadow empty), the other shadows, scalar ones included, get exactly the
+    /// contributions of the full call; with an empty tangent the rule writes the same output and output
+    /// tangent as with a zero tangent (every element of both, so all-empty tangents give zeros).
+    /// </summary>
+    public static void EmptyShadowsAndTangentsAreInactive(PrimitiveCase<double> c)
+    {
+        var rng = new Random(14);
+        double[][] x = Copy(c.Inputs);
+        double[] u = Sample.Uniform(rng, c.OutputLength);
+        double[][] before = x.Select(xi => Sample.Uniform(rng, xi.Length)).ToArray();
+        double[][] v = x.Select(xi => Sample.Uniform(rng, xi.Length)).ToArray();
+        double[] y = Evaluate(c, x);
+        double[][] full = Copy(before);
+        c.Pullback(Mem(x), y, u, Mem(full));
+
+        foreach (int[] inactive in InactiveSets(c))
+        {
+            string which = string.Join(", ", inactive.Select(i => c.InputNames[i]));
+
+            double[][] dx = Copy(before);
+            Memory<double>[] dxs = Mem(dx);
+            double[][] zeroed = Copy(v);
+            Memory<double>[] txs = Mem(v);
+            foreach (int i in inactive)
+            {
+                dxs[i] = Memory<double>.Empty;
+                zeroed[i] = new double[x[i].Length];
+                txs[i] = Memory<double>.Empty;
+            }
+
+            c.Pullback(Mem(x), y, u, dxs);
+            for (int j = 0; j < x.Length; j++)
+            {
+                if (!inactive.Contains(j))
+                {
+                    Identical($"{c.Name}: shadow of {c.InputNames[j]} with empty shadows for {which}", dx[j], full[j]);
+                }
+            }
+
+            double[] yZero = new double[c.OutputLength], tyZero = new double[c.OutputLength];
+            c.Tangent(Mem(x), Mem(zeroed), yZero, tyZero);
+            double[] yEmpty = Enumerable.Repeat(double.NaN, c.OutputLength).ToArray();
+            double[] tyEmpty = Enumerable.Repeat(double.NaN, c.OutputLength).ToArray();
+            c.Tangent(Mem(x), txs, yEmpty, tyEmpty);
+            Identical($"{c.Name}: output with empty tangents for {which}", yEmpty, yZero);
+            Identical($"{c.Name}: output tangent with empty tangents for {which} (vs zero tangents)", tyEmpty, tyZero);
+            if (inactive.Length == x.Length)
+            {
+                Identical($"{c.Name}: output tangent with every tangent empty", tyEmpty, new double[c.OutputLength]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Empty shadows and tangents do not switch off the length checks of the others: a non-empty shadow
+    /// or tangent of the wrong length beside empty ones throws naming it, and an empty seed or output
+    /// tangent (never optional) throws naming it.
+    /// </summary>
+    public static void WrongLengthsBesideEmptyThrow(PrimitiveCase<double> c)
+    {
+        double[][] x = Copy(c.Inputs);
+        double[] y = Evaluate(c, x);
+        double[] u = new double[c.OutputLength];
+        int[] spans = SpanInputs(c);
+        foreach (int i in spans)
+        {
+            foreach (int length in new[] { x[i].Length + 1, x[i].Length - 1 }.Where(n => n > 0))
+            {
+                Memory<double>[] dxs = Mem(Zeros(x));
+                Memory<double>[] txs = Mem(Zeros(x));
+                foreach (int j in spans)
+                {
+                    dxs[j] = txs[j] = Memory<double>.Empty;
+                }
+
+                dxs[i] = new double[length];
+                txs[i] = new double[length];
+                ThrowsNaming("d" + c.InputNames[i], () => c.Pullback(Mem(x), y, u, dxs), c.Name);
+                ThrowsNaming("t" + c.InputNames[i], () => c.Tangent(Mem(x), txs, new double[c.OutputLength], new double[c.OutputLength]), c.Name);
+            }
+        }
+
+        if (c.OutputName is { } name)
+        {
+            ThrowsNaming("d" + name, () => c.Pullback(Mem(x), y, Memory<double>.Empty, Mem(Zeros(x))), c.Name);
+            ThrowsNaming("t" + name, () => c.Tangent(Mem(x), Mem(Zeros(x)), new double[c.OutputLength], Memory<double>.Empty), c.Name);
+        }
+    }
+
+    /// <summary>Each span input alone, then all of them together (when there are several).</summary>
+    private static IEnumerable<int[]> InactiveSets(PrimitiveCase<double> c)
+    {
+        int[] spans = SpanInputs(c);
+        foreach (int i in spans)
+        {
+            yield return [i];
+        }
+
+        if (spans.Length > 1)
+        {
+            yield return spans;
+        }
+    }
+
+    private static int[] SpanInputs(PrimitiveCase<double> c)
+        => Enumerable.Range(0, c.InputNames.Length).Where(i => !c.ScalarInputs[i]).ToArray();
+
+    private static void Identical(string what, double[] actual, double[] expected)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int k = 0; k < actual.Length; k++)
+        {
+            Assert.True(actual[k] == expected[k], $"{what}: element {k} is {actual[k]:R}, expected {expected[k]:R}");
         }
     }
 

@@ -45,6 +45,14 @@ public abstract class PrimitiveTestBase
     [Fact]
     public void ShadowsTangentsOutputs_WrongLength_ThrowNamingParameter() => ForEach(DerivativeChecks.WrongLengthsThrow);
 
+    /// <summary>Empty shadows and tangents: inactive, the rest of the call unchanged.</summary>
+    [Fact]
+    public void ShadowsTangents_Empty_AreInactive() => ForEach(DerivativeChecks.EmptyShadowsAndTangentsAreInactive);
+
+    /// <summary>Wrong lengths beside empty shadows and tangents, and empty seeds and output tangents.</summary>
+    [Fact]
+    public void ShadowsTangents_WrongLengthBesideEmpty_ThrowNamingParameter() => ForEach(DerivativeChecks.WrongLengthsBesideEmptyThrow);
+
     /// <summary>Aliasing.</summary>
     [Fact]
     public void WrittenSpans_OverlappingReadSpans_ThrowNamingParameter() => ForEach(DerivativeChecks.AliasingThrows);
