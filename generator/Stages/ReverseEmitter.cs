@@ -28,7 +28,10 @@ internal sealed class ReverseEmitter
     private readonly bool[] _written;
     private readonly string?[] _adjoint;
     private readonly bool _straight;
-    private readonly IndentedWriter _primal = new();
+    private IndentedWriter _primal = new();
+    private int _topLevelIndex;
+    private int _loopRecords;
+    private readonly int[] _lastTopLevelWrite;
     private readonly List<Segment> _segments = new();
     private readonly List<Temp> _hoisted = new();
     private readonly Dictionary<int, string> _continueLabels = new();
@@ -53,6 +56,7 @@ internal sealed class ReverseEmitter
         _names = new NameScope(ir.Variables.Select(v => v.Name));
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _written = Activity.WrittenVariables(ir.Variables, ir.Body);
+        _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _result = _names.Fresh("result");
@@ -187,7 +191,10 @@ internal sealed class ReverseEmitter
     private void EmitStatements(EquatableArray<Stmt> statements, bool inLoop, bool isTopLevel = false)
     {
         for (int i = 0; i < statements.Count; i++)
+        {
+            if (isTopLevel) _topLevelIndex = i;
             EmitStatement(statements[i], inLoop, isLast: isTopLevel && i == statements.Count - 1);
+        }
     }
 
     private void EmitStatement(Stmt statement, bool inLoop, bool isLast)
@@ -375,7 +382,55 @@ internal sealed class ReverseEmitter
         CloseSegment();
         var region = new Segment(_segments.Count, inLoop);
         _segments.Add(region);
-        region.Adjoint = EmitCountedLoop(loop, counted);
+
+        // The recording form of the loop (primal with per-iteration records) and its adjoint.
+        var main = _primal;
+        var recording = new IndentedWriter();
+        _primal = recording;
+        int recordsBefore = _loopRecords;
+        string adjoint = EmitCountedLoop(loop, counted);
+        bool records = _loopRecords > recordsBefore;
+        _primal = main;
+
+        var snapshot = records ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        if (snapshot is null)
+        {
+            _primal.Lines(recording.ToString());
+            region.Adjoint = adjoint;
+        }
+        else
+        {
+            // Recompute: the primal runs the plain loop after saving the state it starts from; the
+            // adjoint restores that state, reruns the recording loop and reverses it at once. The tape
+            // then holds one loop's records at a time instead of every instance's.
+            string index = _names.Temp();
+            _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
+            var reverse = new IndentedWriter();
+            foreach (int variable in snapshot.Variables)
+            {
+                var info = _ir.Variables[variable];
+                _recorded.Add(info.Kind);
+                if (info.IsScalar)
+                {
+                    _primal.Line($"{TapeOf(info.Kind)}.Push({info.Name});");
+                }
+                else
+                {
+                    _primal.Line($"for ({index} = 0; {index} < {info.Name}.Length; {index}++) {TapeOf(info.Kind)}.Push({info.Name}[{index}]);");
+                }
+            }
+            for (int i = snapshot.Variables.Count - 1; i >= 0; i--)
+            {
+                var info = _ir.Variables[snapshot.Variables[i]];
+                reverse.Line(info.IsScalar
+                    ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();"
+                    : $"for ({index} = {info.Name}.Length - 1; {index} >= 0; {index}--) {info.Name}[{index}] = {TapeOf(info.Kind)}.Pop();");
+            }
+            RegionRecompute.WritePlainLoop(_primal, loop, Name);
+            reverse.Lines(recording.ToString());
+            reverse.Lines(adjoint);
+            region.Adjoint = reverse.ToString();
+        }
         if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 
@@ -452,6 +507,7 @@ internal sealed class ReverseEmitter
                 }
                 segment.Pushed.Add(temp);
                 _recorded.Add(temp.Kind);
+                if (segment.Structured) _loopRecords++;
                 _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
             }
         }

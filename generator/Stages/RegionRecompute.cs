@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// Recomputation for counted loops whose records would grow with every execution (a loop inside
+/// another loop, like the per-point work of a mixture model). Instead of recording each iteration's
+/// values in the primal sweep, the primal saves only the state the loop starts from: the scalars it
+/// reads or writes that can change, and the arrays it writes. The adjoint restores that state, runs
+/// the loop again with its records, and reverses it at once. Valid when every array the loop only
+/// reads is final before the loop's top-level statement starts (nothing writes it later).
+/// </summary>
+internal static class RegionRecompute
+{
+    /// <summary>What to save, or null when recomputation is not valid (or supported) for the loop.</summary>
+    public sealed record Snapshot(IReadOnlyList<int> Variables);
+
+    public static Snapshot? Plan(LoopStmt loop, IReadOnlyList<VariableInfo> variables, bool[] written, int[] lastTopLevelWrite, int topLevelIndex)
+    {
+        var read = new HashSet<int>();
+        var assigned = new HashSet<int>();
+        Collect(loop, read, assigned);
+        var saved = new List<int>();
+        foreach (int variable in read.Union(assigned).OrderBy(v => v))
+        {
+            var info = variables[variable];
+            if (info.IsScalar)
+            {
+                if (!written[variable] && !assigned.Contains(variable)) continue; // a constant
+                if (info.Kind is not (ScalarKind.Double or ScalarKind.Float or ScalarKind.Int)) return null;
+                saved.Add(variable);
+            }
+            else if (assigned.Contains(variable))
+            {
+                if (info.Kind is not (ScalarKind.Double or ScalarKind.Float or ScalarKind.Int)) return null;
+                saved.Add(variable);
+            }
+            else if (lastTopLevelWrite[variable] >= topLevelIndex)
+            {
+                return null; // an array it reads may change after the loop ran
+            }
+        }
+        return new Snapshot(saved);
+    }
+
+    /// <summary>For each variable, the index of the last top-level statement that writes it (-1: never).</summary>
+    public static int[] LastTopLevelWrites(int count, EquatableArray<Stmt> body)
+    {
+        var last = Enumerable.Repeat(-1, count).ToArray();
+        for (int i = 0; i < body.Count; i++)
+        {
+            var read = new HashSet<int>();
+            var assigned = new HashSet<int>();
+            CollectStatement(body[i], read, assigned);
+            foreach (int variable in assigned) last[variable] = i;
+        }
+        return last;
+    }
+
+    /// <summary>Writes the loop as plain C# (no derivative code): the primal of a recomputed loop.</summary>
+    public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, Func<int, string> name)
+    {
+        using (w.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, name)})"))
+        {
+            foreach (var statement in loop.Body) WritePlain(w, statement, name);
+            foreach (var statement in loop.Increment) WritePlain(w, statement, name);
+        }
+    }
+
+    private static void WritePlain(IndentedWriter w, Stmt statement, Func<int, string> name)
+    {
+        switch (statement)
+        {
+            case AssignStmt a:
+                w.Line($"{name(a.Variable)} = {PrimalRenderer.RenderTop(a.Value, name)};");
+                break;
+            case StoreStmt s:
+                w.Line($"{name(s.Variable)}[{PrimalRenderer.RenderTop(s.Index, name)}] = {PrimalRenderer.RenderTop(s.Value, name)};");
+                break;
+            case LoopStmt inner:
+                WritePlainLoop(w, inner, name);
+                break;
+            default:
+                throw new InvalidOperationException("A counted loop holds only assignments, stores and counted loops, not " + statement.GetType().Name);
+        }
+    }
+
+    private static void Collect(LoopStmt loop, HashSet<int> read, HashSet<int> assigned)
+    {
+        if (loop.Condition is not null) Reads(loop.Condition, read);
+        foreach (var statement in loop.Body) CollectStatement(statement, read, assigned);
+        foreach (var statement in loop.Increment) CollectStatement(statement, read, assigned);
+    }
+
+    private static void CollectStatement(Stmt statement, HashSet<int> read, HashSet<int> assigned)
+    {
+        switch (statement)
+        {
+            case AssignStmt a: assigned.Add(a.Variable); Reads(a.Value, read); break;
+            case StoreStmt s: assigned.Add(s.Variable); Reads(s.Index, read); Reads(s.Value, read); break;
+            case AllocateStmt al: assigned.Add(al.Variable); Reads(al.Length, read); break;
+            case ReturnStmt r: Reads(r.Value, read); break;
+            case RuleCallStmt call:
+                for (int i = 0; i < call.Arguments.Count; i++)
+                {
+                    if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) assigned.Add(output.Variable);
+                    else Reads(call.Arguments[i], read);
+                }
+                break;
+            case IfStmt i:
+                Reads(i.Condition, read);
+                foreach (var s in i.Then) CollectStatement(s, read, assigned);
+                foreach (var s in i.Else) CollectStatement(s, read, assigned);
+                break;
+            case LoopStmt l: Collect(l, read, assigned); break;
+        }
+    }
+
+    private static void Reads(Expr expr, HashSet<int> read)
+    {
+        switch (expr)
+        {
+            case VariableExpr v: read.Add(v.Variable); break;
+            case ElementExpr e: read.Add(e.Variable); Reads(e.Index, read); break;
+            case LengthExpr l: read.Add(l.Variable); break;
+            case ArrayRefExpr a: read.Add(a.Variable); break;
+            case UnaryExpr u: Reads(u.Operand, read); break;
+            case BinaryExpr b: Reads(b.Left, read); Reads(b.Right, read); break;
+            case ConvertExpr c: Reads(c.Operand, read); break;
+            case ConditionalExpr c: Reads(c.Condition, read); Reads(c.WhenTrue, read); Reads(c.WhenFalse, read); break;
+            case PrimitiveCallExpr p: foreach (var a in p.Arguments) Reads(a, read); break;
+            case UserCallExpr u: foreach (var a in u.Arguments) Reads(a, read); break;
+            case RuleCallExpr r: foreach (var a in r.Arguments) Reads(a, read); break;
+            case OpaqueCallExpr o: foreach (var a in o.Arguments) Reads(a, read); break;
+        }
+    }
+}
