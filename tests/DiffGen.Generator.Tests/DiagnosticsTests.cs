@@ -52,6 +52,9 @@ public class DiagnosticsTests
         { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x, int n) { double s = 0; for (int i = 0; i < n; i++) { double[] a = new double[1]; a[0] = x; s += a[0]; } return s; } }", "a = new double[1]" },
         { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double[,] w) => w[0, 0]; }", "w" },
         { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0)] public static double Bad(double[] w) => w[0]; }", "w" },
+        { DiagnosticDescriptors.NonDifferentiableCallId, "public static partial class C { [Differentiable] public static double Bad(double[] w) => System.Linq.Enumerable.Sum(w); }", "System.Linq.Enumerable.Sum(w)" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double x) { Func<double> f = () => x * 2; return x; } }", "f = () => x * 2" },
+        { DiagnosticDescriptors.UnsupportedTypeId, "public static unsafe partial class C { [Differentiable] public static double Bad(double x) { double* p = &x; return *p; } }", "p = &x" },
         { DiagnosticDescriptors.InvalidCalleeId, "public static partial class C { [Differentiable] public static double Bad(double x) => D.NotStatic(x); } public static class D { [Differentiable] public static double NotStatic(double y) => y; }", "D.NotStatic(x)" },
         { DiagnosticDescriptors.ActiveArgumentToNoDerivativeId, "public static partial class C { [Differentiable] static double Scale(double v, [NoDerivative] double s) => v * s; [Differentiable] public static double Bad(double x) => Scale(2.0, x); }", "Scale(2.0, x)" },
     };
