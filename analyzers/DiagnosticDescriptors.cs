@@ -26,6 +26,7 @@ public static class DiagnosticDescriptors
     public const string InvalidCalleeId = "DG0012";
     public const string ActiveArgumentToNoDerivativeId = "DG0013";
     public const string UnstableArrayArgumentId = "DG0014";
+    public const string GenerationFailedId = "DG0099";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(UnsupportedStatementId,
@@ -96,6 +97,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnstableArrayArgument = Error(UnstableArrayArgumentId,
         "Array passed to a call is changed",
         "Array {0}");
+
+    /// <summary>DG0099: "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code".</summary>
+    public static readonly DiagnosticDescriptor GenerationFailed = Error(GenerationFailedId,
+        "Derivative generation failed",
+        "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code");
 
     /// <summary>The descriptor that reports a front-end problem of the given kind.</summary>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch

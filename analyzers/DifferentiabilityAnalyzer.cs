@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Models;
+using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -30,7 +32,8 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedWrite,
         DiagnosticDescriptors.InvalidCallee,
         DiagnosticDescriptors.ActiveArgumentToNoDerivative,
-        DiagnosticDescriptors.UnstableArrayArgument);
+        DiagnosticDescriptors.UnstableArrayArgument,
+        DiagnosticDescriptors.GenerationFailed);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -67,5 +70,19 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         }
         foreach (var problem in result.Problems)
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.Detail));
+
+        // The generator skips a method whose emission fails; say so here rather than leave the user
+        // with a missing-member error and no reason.
+        if (result.Ir is { } ir)
+        {
+            try
+            {
+                SourceEmitter.Emit(ir, NonsmoothSettings.Default);
+            }
+            catch (System.Exception e)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GenerationFailed, declaration.Identifier.GetLocation(), method.Name, e.Message));
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@ using DiffGen.Generator.Models;
 namespace DiffGen.Generator.Stages;
 
 /// <summary>Assembles the generated file of one method: header, namespace, the reopened containing types and the derivative members.</summary>
-internal static class SourceEmitter
+public static class SourceEmitter
 {
     public const string GeneratorName = "DiffGen.Generator";
     public const string GeneratorVersion = "0.1.0";
