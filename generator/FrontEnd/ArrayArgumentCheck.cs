@@ -54,7 +54,7 @@ internal static class ArrayArgumentCheck
                 switch (statements[i])
                 {
                     case AssignStmt a: VisitExpr(a.Value, index); break;
-                    case ReturnStmt r: VisitExpr(r.Value, index); break;
+                    case ReturnStmt { Value: { } returned }: VisitExpr(returned, index); break;
                     case StoreStmt s:
                         Record(s.Variable, new Write(index, ByCall: false, nested));
                         VisitExpr(s.Index, index);

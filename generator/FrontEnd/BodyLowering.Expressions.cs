@@ -234,7 +234,20 @@ internal sealed partial class BodyLowering
     /// </summary>
     private void LowerRuleStatement(IInvocationOperation invocation, List<Stmt> into)
     {
-        if (RuleLookup.Find(invocation.TargetMethod, _cancellationToken) is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
+        var callee = invocation.TargetMethod;
+        RuleInfo? found = RuleLookup.Find(callee, _cancellationToken);
+        if (found is null && SymbolFacts.HasAttribute(callee, SymbolFacts.DifferentiableAttribute))
+        {
+            if (CalleeProblem(callee) is string problem)
+            {
+                Report(ProblemKind.InvalidCallee, invocation, $"'{callee.Name}' {problem}");
+                return;
+            }
+            // A [Differentiable] method writing Span outputs: its generated pullback and tangent.
+            string target = Target(callee);
+            found = new RuleInfo(target, target + "Pullback", target + "Tangent", callee.Parameters.Select(RuleLookup.Role).ToArray());
+        }
+        if (found is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
         {
             Report(ProblemKind.UnsupportedStatement, invocation, Describe(invocation) + " (a call whose result is discarded; only methods with [DerivativeOf] rules that write Span outputs can be called as statements)");
             return;
@@ -257,7 +270,8 @@ internal sealed partial class BodyLowering
     {
         if (!callee.IsStatic) return "is not static";
         if (callee.IsGenericMethod) return "is generic";
-        if (!SymbolFacts.KindOf(callee.ReturnType).IsFloating()) return "does not return double or float";
+        if (callee.ReturnsVoid ? !callee.Parameters.Any(SymbolFacts.IsOutputParameter) : !SymbolFacts.KindOf(callee.ReturnType).IsFloating())
+            return "neither returns double or float nor writes Span outputs";
         foreach (var parameter in callee.Parameters)
             if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other)
                 return $"has unsupported parameter '{parameter.Name}'";

@@ -37,6 +37,13 @@ internal sealed partial class BodyLowering
     {
         bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter);
         var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type);
+        if (SymbolFacts.IsOutputParameter(parameter))
+        {
+            // A result of a void method: written, seeded in the pullback, no shadow of its own.
+            int index = AddVariable(parameter, parameter.Name, kind, isParameter: true, differentiable: false, shape);
+            _variables[index] = _variables[index] with { IsOutput = true };
+            return;
+        }
         AddVariable(parameter, parameter.Name, kind, isParameter: true, differentiable, shape);
     }
 
@@ -66,6 +73,9 @@ internal sealed partial class BodyLowering
                 break;
             case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value }:
                 into.Add(new ReturnStmt(LowerValue(value, into)));
+                break;
+            case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: null }:
+                into.Add(new ReturnStmt(null));
                 break;
             case IConditionalOperation conditional when conditional.Type is null:
                 LowerIf(conditional, into);
@@ -194,7 +204,7 @@ internal sealed partial class BodyLowering
     private void LowerElementStore(int array, IOperation indexOperation, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
     {
         var variable = _variables[array];
-        if (variable.IsParameter || variable.Shape == Shape.ReadOnlySpan)
+        if ((variable.IsParameter && !variable.IsOutput) || variable.Shape == Shape.ReadOnlySpan)
         {
             Report(ProblemKind.UnsupportedWrite, site, $"an element of parameter '{variable.Name}' (inputs are read-only; write into a local array)");
             return;

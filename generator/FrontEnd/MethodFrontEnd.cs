@@ -68,7 +68,8 @@ public static class MethodFrontEnd
             checkPoints,
             method.ContainingType.ToDisplayString() + "." + method.Name,
             HintName(method),
-            HasForwardMode: !UsesRuleWithoutTangent(statements));
+            HasForwardMode: !UsesRuleWithoutTangent(statements),
+            ReturnsVoid: method.ReturnsVoid);
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty);
     }
 
@@ -81,8 +82,8 @@ public static class MethodFrontEnd
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, cancellationToken))
                 problems.Add(new FrontEndProblem(ProblemKind.TypeNotPartial, location, type.Name));
-        if (!SymbolFacts.KindOf(method.ReturnType).IsFloating())
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float)"));
+        if (method.ReturnsVoid ? !method.Parameters.Any(SymbolFacts.IsOutputParameter) : !SymbolFacts.KindOf(method.ReturnType).IsFloating())
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float, or returns void and writes Span<double> or Span<float> outputs)"));
         foreach (var parameter in method.Parameters)
         {
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
@@ -148,7 +149,7 @@ public static class MethodFrontEnd
                 switch (statement)
                 {
                     case AssignStmt a: VisitExpr(a.Value); break;
-                    case ReturnStmt r: VisitExpr(r.Value); break;
+                    case ReturnStmt { Value: { } returned }: VisitExpr(returned); break;
                     case StoreStmt st: VisitExpr(st.Index); VisitExpr(st.Value); break;
                     case RuleCallStmt call: CheckRuleArguments(call.Rule, call.Arguments, call.Site); break;
                     case AllocateStmt al:
@@ -188,7 +189,7 @@ public static class MethodFrontEnd
             bool found = statement switch
             {
                 AssignStmt a => InExpr(a.Value),
-                ReturnStmt r => InExpr(r.Value),
+                ReturnStmt { Value: { } returned } => InExpr(returned),
                 StoreStmt s => InExpr(s.Value),
                 RuleCallStmt c => c.Rule.Tangent is null,
                 IfStmt i => InExpr(i.Condition) || UsesRuleWithoutTangent(i.Then) || UsesRuleWithoutTangent(i.Else),

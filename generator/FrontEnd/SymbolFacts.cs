@@ -51,6 +51,15 @@ public static class SymbolFacts
         return kind == ScalarKind.Bool ? ScalarKind.Other : kind;
     }
 
+    /// <summary>
+    /// A <c>Span&lt;T&gt;</c> of double or float, without <c>[NoDerivative]</c>, of a method returning
+    /// void: one of the results the method writes (its pullback takes a seed for it).
+    /// </summary>
+    public static bool IsOutputParameter(IParameterSymbol parameter)
+        => parameter.ContainingSymbol is IMethodSymbol { ReturnsVoid: true }
+           && ShapeOf(parameter.Type) is (Ir.Shape.Span, var kind) && kind.IsFloating()
+           && !HasAttribute(parameter, NoDerivativeAttribute);
+
     /// <summary>Whether a parameter of <paramref name="parameter"/>'s type gets a derivative.</summary>
     public static bool IsDifferentiableParameter(IParameterSymbol parameter)
         => ShapeOf(parameter.Type).Kind.IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);

@@ -9,7 +9,8 @@ namespace DiffGen.Generator.Ir;
 /// <param name="IsDifferentiableParameter">A floating parameter without <c>[NoDerivative]</c>: it gets a shadow.</param>
 /// <param name="IsActive">Whether the variable can carry a derivative (depends on a differentiable parameter).</param>
 /// <param name="Shape">Scalar, array or span.</param>
-public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar)
+/// <param name="IsOutput">A <c>Span&lt;T&gt;</c> parameter of a void method: a result the method writes.</param>
+public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar, bool IsOutput = false)
 {
     /// <summary>The C# type of the variable, e.g. <c>double</c>, <c>double[]</c>, <c>global::System.Span&lt;double&gt;</c>.</summary>
     public string TypeName => Shape switch
@@ -56,4 +57,5 @@ public sealed record MethodIr(
     EquatableArray<CheckPoint> CheckPoints,
     string DisplayName,
     string HintName,
-    bool HasForwardMode = true);
+    bool HasForwardMode = true,
+    bool ReturnsVoid = false);

@@ -34,4 +34,5 @@ public sealed record BreakStmt(int LoopId) : Stmt;
 
 public sealed record ContinueStmt(int LoopId) : Stmt;
 
-public sealed record ReturnStmt(Expr Value) : Stmt;
+/// <summary><c>return value;</c>, or <c>return;</c> (null) in a method that writes Span outputs.</summary>
+public sealed record ReturnStmt(Expr? Value) : Stmt;

@@ -51,21 +51,32 @@ internal sealed class ForwardEmitter
             string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
             parameters.Add(tangentType + " " + _tangent[i]);
         }
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            var variable = _ir.Variables[i];
+            if (!variable.IsOutput) continue;
+            _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
+            parameters.Add($"global::System.Span<{variable.Kind.Keyword()}> {_tangent[i]}");
+        }
         string type = _ir.ReturnKind.Keyword();
+        string returns = _ir.ReturnsVoid ? "void" : $"({type} Value, {type} Tangent)";
         string suffix = _directional ? "Directional" : "Tangent";
         SourceEmitter.WriteDocs(_w, _directional
             ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
-        using (_w.Block($"{_ir.Accessibility} static ({type} Value, {type} Tangent) {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
+        using (_w.Block($"{_ir.Accessibility} static {returns} {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
         {
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent)
                     SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
+            // Output tangents are results: defined everywhere, zero where nothing differentiable is written.
+            for (int i = 0; i < _ir.ParameterCount; i++)
+                if (_ir.Variables[i].IsOutput) _w.Line($"{_tangent[i]}.Clear();");
             for (int i = 0; i < _ir.Variables.Count; i++)
             {
                 var variable = _ir.Variables[i];
                 if (i >= _ir.ParameterCount) _w.Line(SourceEmitter.Declaration(variable, variable.Name));
-                if (variable.IsActive && _tangent[i] is null)
+                if (variable.IsActive && _tangent[i] is null && !variable.IsOutput)
                 {
                     _tangent[i] = _names.Fresh(Identifiers.Bare(variable.Name) + "_dot");
                     _w.Line(SourceEmitter.Declaration(variable, _tangent[i]!));
@@ -104,9 +115,12 @@ internal sealed class ForwardEmitter
                 if (_tangent[allocate.Variable] is string allocatedTangent)
                     SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], allocatedTangent, Name(allocate.Variable) + ".Length", allocate.OnStack, clear: true);
                 break;
-            case ReturnStmt ret:
+            case ReturnStmt { Value: null }:
+                _w.Line("return;");
+                break;
+            case ReturnStmt { Value: { } returned }:
             {
-                var (value, tangent) = EmitExpr(ret.Value);
+                var (value, tangent) = EmitExpr(returned);
                 _w.Line($"return ({PrimalRenderer.StripParentheses(value)}, {tangent ?? _ir.ReturnKind.Literal(0)});");
                 break;
             }

@@ -104,7 +104,7 @@ internal static class RegionRecompute
             case AssignStmt a: assigned.Add(a.Variable); Reads(a.Value, read); break;
             case StoreStmt s: assigned.Add(s.Variable); Reads(s.Index, read); Reads(s.Value, read); break;
             case AllocateStmt al: assigned.Add(al.Variable); Reads(al.Length, read); break;
-            case ReturnStmt r: Reads(r.Value, read); break;
+            case ReturnStmt { Value: { } returned }: Reads(returned, read); break;
             case RuleCallStmt call:
                 for (int i = 0; i < call.Arguments.Count; i++)
                 {

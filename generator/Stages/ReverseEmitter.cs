@@ -109,7 +109,23 @@ internal sealed class ReverseEmitter
         CloseSegment();
 
         string type = _ir.ReturnKind.Keyword();
-        if (_pullback)
+        var outputSeeds = new List<(string Seed, int Variable)>();
+        if (_pullback && _ir.ReturnsVoid)
+        {
+            // A seed per output (the upstream adjoint of what the method wrote), before the shadows.
+            var seeds = new List<string>();
+            for (int i = 0; i < _ir.ParameterCount; i++)
+            {
+                var variable = _ir.Variables[i];
+                if (!variable.IsOutput) continue;
+                string seed = _names.Fresh("d" + Identifiers.Bare(variable.Name));
+                outputSeeds.Add((seed, i));
+                seeds.Add($"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {seed}");
+            }
+            parameters.InsertRange(_ir.ParameterCount, seeds);
+            SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input.");
+        }
+        else if (_pullback)
         {
             // The seed goes before the shadows, as in a [DerivativeOf] pullback.
             int firstShadow = _ir.ParameterCount;
@@ -124,16 +140,26 @@ internal sealed class ReverseEmitter
         {
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
+            foreach (var (seed, variable) in outputSeeds)
+                SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, seed);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
             {
-                if (_adjoint[i] is not string adjoint || (i < _ir.ParameterCount && !_ir.Variables[i].IsScalar)) continue;
+                if (_adjoint[i] is not string adjoint || (i < _ir.ParameterCount && !_ir.Variables[i].IsScalar)) continue; // array parameters: shadows or seeded outputs
                 w.Line(_ir.Variables[i].IsScalar
                     ? $"{_ir.Variables[i].Kind.Keyword()} {adjoint} = {_ir.Variables[i].Kind.Literal(0)};"
                     : SourceEmitter.Declaration(_ir.Variables[i], adjoint));
             }
-            w.Line($"{type} {_result} = {_ir.ReturnKind.Literal(0)};");
+            if (!_ir.ReturnsVoid) w.Line($"{type} {_result} = {_ir.ReturnKind.Literal(0)};");
+            foreach (var (seed, variable) in outputSeeds)
+            {
+                // The output's adjoint starts as a copy of its seed (the adjoint sweep consumes it).
+                if (_adjoint[variable] is not string adjoint) continue;
+                string element = _ir.Variables[variable].Kind.Keyword();
+                w.Line($"scoped global::System.Span<{element}> {adjoint} = {seed}.Length <= 256 ? stackalloc {element}[{seed}.Length] : new {element}[{seed}.Length];");
+                w.Line($"{seed}.CopyTo({adjoint});");
+            }
             foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
@@ -332,7 +358,11 @@ internal sealed class ReverseEmitter
 
     private void EmitReturn(ReturnStmt ret, bool inLoop, bool isLast)
     {
-        if (Activity.IsActive(ret.Value, _active))
+        if (ret.Value is null)
+        {
+            // A method writing outputs: nothing to seed here, the outputs' adjoints start from their seeds.
+        }
+        else if (Activity.IsActive(ret.Value, _active))
         {
             var segment = OpenSegment(inLoop);
             var node = Linearize(ret.Value, segment);

@@ -23,8 +23,11 @@ public static class SourceEmitter
         foreach (var type in ir.Containing.Types)
             scopes.Add(w.Block($"{(type.IsStatic ? "static " : "")}partial {type.Keyword} {type.NameWithTypeParameters}"));
 
-        ReverseEmitter.Emit(ir, settings, w);
-        w.Line();
+        if (!ir.ReturnsVoid)
+        {
+            ReverseEmitter.Emit(ir, settings, w);
+            w.Line();
+        }
         ReverseEmitter.EmitPullback(ir, settings, w);
         if (ir.HasForwardMode)
         {
@@ -33,8 +36,11 @@ public static class SourceEmitter
             ForwardEmitter.Emit(ir, settings, directional: false, w);
             w.Line();
             ForwardEmitter.Emit(ir, settings, directional: true, w);
-            w.Line();
-            CheckEmitter.Emit(ir, w);
+            if (!ir.ReturnsVoid)
+            {
+                w.Line();
+                CheckEmitter.Emit(ir, w);
+            }
         }
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
