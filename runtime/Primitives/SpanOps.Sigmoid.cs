@@ -30,15 +30,7 @@ public static partial class SpanOps
             return;
         }
 
-        Span<T> scratch = stackalloc T[ScratchLength];
-        for (int start = 0; start < x.Length; start += ScratchLength)
-        {
-            int len = Math.Min(ScratchLength, x.Length - start);
-            Span<T> g = scratch[..len];
-            TensorPrimitives.Multiply(result.Slice(start, len), result.Slice(start, len), g);
-            TensorPrimitives.Subtract(result.Slice(start, len), g, g);
-            TensorPrimitives.MultiplyAdd(dresult.Slice(start, len), g, dx.Slice(start, len), dx.Slice(start, len));
-        }
+        AccumulateThroughPartial<T>(result, dresult, dx, SigmoidPartial);
     }
 
     /// <summary>Tangent of <see cref="Sigmoid{T}"/>: computes <paramref name="result"/> and <c>tresult = tx result (1 - result)</c>.</summary>
@@ -52,11 +44,14 @@ public static partial class SpanOps
     {
         bool active = RequireUnaryTangent(x, result, tx, tresult);
         Sigmoid(x, result);
-        if (active)
-        {
-            TensorPrimitives.Multiply(result, result, tresult);
-            TensorPrimitives.Subtract(result, tresult, tresult);
-            TensorPrimitives.Multiply(tresult, tx, tresult);
-        }
+        if (active) TangentThroughPartial<T>(result, tx, tresult, SigmoidPartial);
+    }
+
+    /// <summary>Sigmoid'(x) from the output: <c>result - result²</c>.</summary>
+    private static void SigmoidPartial<T>(ReadOnlySpan<T> result, Span<T> partial)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Multiply(result, result, partial);
+        TensorPrimitives.Subtract(result, partial, partial);
     }
 }

@@ -30,15 +30,7 @@ public static partial class SpanOps
             return;
         }
 
-        Span<T> scratch = stackalloc T[ScratchLength];
-        for (int start = 0; start < x.Length; start += ScratchLength)
-        {
-            int len = Math.Min(ScratchLength, x.Length - start);
-            Span<T> g = scratch[..len];
-            TensorPrimitives.Multiply(result.Slice(start, len), result.Slice(start, len), g);
-            TensorPrimitives.Subtract(T.One, g, g);
-            TensorPrimitives.MultiplyAdd(dresult.Slice(start, len), g, dx.Slice(start, len), dx.Slice(start, len));
-        }
+        AccumulateThroughPartial<T>(result, dresult, dx, TanhPartial);
     }
 
     /// <summary>Tangent of <see cref="Tanh{T}"/>: computes <paramref name="result"/> and <c>tresult = tx (1 - result²)</c>.</summary>
@@ -52,11 +44,14 @@ public static partial class SpanOps
     {
         bool active = RequireUnaryTangent(x, result, tx, tresult);
         Tanh(x, result);
-        if (active)
-        {
-            TensorPrimitives.Multiply(result, result, tresult);
-            TensorPrimitives.Subtract(T.One, tresult, tresult);
-            TensorPrimitives.Multiply(tresult, tx, tresult);
-        }
+        if (active) TangentThroughPartial<T>(result, tx, tresult, TanhPartial);
+    }
+
+    /// <summary>Tanh'(x) from the output: <c>1 - result²</c>.</summary>
+    private static void TanhPartial<T>(ReadOnlySpan<T> result, Span<T> partial)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        TensorPrimitives.Multiply(result, result, partial);
+        TensorPrimitives.Subtract(T.One, partial, partial);
     }
 }

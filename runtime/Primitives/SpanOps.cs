@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -246,4 +247,32 @@ public static partial class SpanOps
 
     private static T Count<T>(int n)
         where T : INumberBase<T> => T.CreateChecked(n);
+
+    /// <summary>
+    /// The partial derivative g = f'(x) of an elementwise primitive y = f(x) whose derivative is a function
+    /// of its result (tanh: 1 - y², sigmoid: y - y²), written once and used by both the pullback and the tangent.
+    /// </summary>
+    private delegate void PartialFromResult<T>(ReadOnlySpan<T> result, Span<T> partial);
+
+    /// <summary><c>dx += dresult · g(result)</c>, through a stack scratch buffer.</summary>
+    private static void AccumulateThroughPartial<T>(ReadOnlySpan<T> result, ReadOnlySpan<T> dresult, Span<T> dx, PartialFromResult<T> partial)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Span<T> scratch = stackalloc T[ScratchLength];
+        for (int start = 0; start < result.Length; start += ScratchLength)
+        {
+            int len = Math.Min(ScratchLength, result.Length - start);
+            Span<T> g = scratch[..len];
+            partial(result.Slice(start, len), g);
+            TensorPrimitives.MultiplyAdd(dresult.Slice(start, len), g, dx.Slice(start, len), dx.Slice(start, len));
+        }
+    }
+
+    /// <summary><c>tresult = tx · g(result)</c>.</summary>
+    private static void TangentThroughPartial<T>(ReadOnlySpan<T> result, ReadOnlySpan<T> tx, Span<T> tresult, PartialFromResult<T> partial)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        partial(result, tresult);
+        TensorPrimitives.Multiply(tresult, tx, tresult);
+    }
 }

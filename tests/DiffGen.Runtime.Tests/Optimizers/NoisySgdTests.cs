@@ -52,8 +52,9 @@ public class NoisySgdTests
             return p.Data.Select(v => (double)v).ToArray();
         }
 
-        Assert.Equal(Run(5), Run(5));
-        Assert.NotEqual(Run(5), Run(6));
+        double[] first = Run(5), again = Run(5), other = Run(6);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
     }
 
     [Fact]
