@@ -10,7 +10,7 @@ namespace DiffGen.Analyzers;
 public static class DiagnosticDescriptors
 {
     private const string Category = "DiffGen";
-    private const string HelpRoot = "https://github.com/diffgen/diffgen/blob/main/docs/diagnostics/";
+    private const string HelpRoot = "https://github.com/diffgen/diffgen/blob/main/docs/diagnostics/"; // pages: docs/diagnostics/DGnnnn.md
 
     public const string UnsupportedStatementId = "DG0001";
     public const string UnsupportedExpressionId = "DG0002";

@@ -108,5 +108,18 @@ public class DiagnosticsTests
         Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("Neighbour.Fine"));
     }
 
+    [Fact]
+    public void EveryDiagnostic_HasADocsPage_AndAReleaseLine()
+    {
+        string root = System.AppContext.BaseDirectory;
+        while (!System.IO.File.Exists(System.IO.Path.Combine(root, "DiffGen.sln"))) root = System.IO.Path.GetDirectoryName(root)!;
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "analyzers", "AnalyzerReleases.Unshipped.md"));
+        foreach (var descriptor in new DifferentiabilityAnalyzer().SupportedDiagnostics)
+        {
+            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(root, "docs", "diagnostics", descriptor.Id + ".md")), descriptor.Id);
+            Assert.Contains(descriptor.Id + " |", releases);
+        }
+    }
+
     private static string Wrap(string source) => "using System;\nusing DiffGen;\n" + source;
 }
