@@ -47,6 +47,7 @@ internal sealed class ReverseEmitter
     private List<string>? _structuredItems;
     private readonly HashSet<int> _restored = new();
     private readonly HashSet<ScalarKind> _recorded = new();
+    private readonly Dictionary<int, Induction> _inductions = new();
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -474,6 +475,19 @@ internal sealed class ReverseEmitter
         _hoisted.Add(end);
         _primal.Line($"{start.Name} = {counter};");
 
+        // Secondary counters (v = v ± 1 once per iteration): their value follows from the loop counter
+        // and their value on entry, so the adjoint recomputes them instead of reading a record per use.
+        var inductions = new List<Induction>();
+        foreach (var (variable, step) in counted.Inductions)
+        {
+            var entry = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+            _hoisted.Add(entry);
+            _primal.Line($"{entry.Name} = {Name(variable)};");
+            var induction = new Induction(variable, step, entry.Name, start.Name, counter, counted.Step);
+            inductions.Add(induction);
+            _inductions[variable] = induction;
+        }
+
         var outerItems = _structuredItems;
         var items = new List<string>();
         _structuredItems = items;
@@ -490,25 +504,28 @@ internal sealed class ReverseEmitter
                 else
                 {
                     EmitStatement(statement, inLoop: true, isLast: false);
+                    if (statement is AssignStmt assign && _inductions.TryGetValue(assign.Variable, out var stepped)) stepped.Stepped = true;
                 }
             }
             CloseSegment();
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
+        foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
         _structuredItems = outerItems;
+        foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry});");
         _primal.Line($"{_controlTape}.Push({start.Name});");
         _primal.Line($"{_controlTape}.Push({counter});");
 
         var w = new IndentedWriter();
         w.Line($"{end.Name} = {_controlTape}.Pop();");
         w.Line($"{start.Name} = {_controlTape}.Pop();");
-        string back = counted.Step > 0 ? "-" : "+", forth = counted.Step > 0 ? "+" : "-";
+        for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
+        string back = counted.Step > 0 ? "-" : "+";
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
             for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
         }
-        _ = forth;
         return w.ToString();
     }
 
@@ -577,6 +594,13 @@ internal sealed class ReverseEmitter
         {
             if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false);
             string code = PrimalRenderer.RenderTop(expr, Name);
+            if (expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction))
+            {
+                if (segment.Loaded.TryGetValue(code, out var loadedInduction)) return loadedInduction.Node;
+                var stepped = new Node(NewTemp(segment, kind, code, induction.ValueNow()), kind, Active: false);
+                segment.Loaded[code] = (stepped, new HashSet<int> { counterLike });
+                return stepped;
+            }
             if (segment.Loaded.TryGetValue(code, out var known)) return known.Node;
             var passive = new Node(NewTemp(segment, kind, code, ReadsOnlyUnwritten(expr) ? code : null), kind, Active: false);
             segment.Loaded[code] = (passive, VariablesRead(expr));
@@ -698,7 +722,7 @@ internal sealed class ReverseEmitter
     private bool ReadsOnlyUnwritten(Expr expr) => expr switch
     {
         LiteralExpr or OpaqueValueExpr => true,
-        VariableExpr v => Reloadable(v.Variable),
+        VariableExpr v => Reloadable(v.Variable) && !_inductions.ContainsKey(v.Variable),
         LengthExpr => true,
         UnaryExpr u => ReadsOnlyUnwritten(u.Operand),
         BinaryExpr b => ReadsOnlyUnwritten(b.Left) && ReadsOnlyUnwritten(b.Right),
@@ -906,6 +930,41 @@ internal sealed class ReverseEmitter
 
     /// <summary>array[index] = value: the element's adjoint moves to the value and is reset.</summary>
     private sealed record StoreElementStep(int Variable, Node Index, Node Value) : Step;
+
+    /// <summary>
+    /// A secondary counter of a counted loop: <c>v = v + Step</c> once per iteration. Its value in the
+    /// adjoint is <c>entry + iterations so far · Step</c>, plus one more Step after its own update.
+    /// </summary>
+    private sealed class Induction
+    {
+        public Induction(int variable, int step, string entry, string start, string counter, int counterStep)
+        {
+            Variable = variable;
+            Step = step;
+            Entry = entry;
+            Start = start;
+            Counter = counter;
+            CounterStep = counterStep;
+        }
+
+        public int Variable { get; }
+        public int Step { get; }
+        public string Entry { get; }
+        public string Start { get; }
+        public string Counter { get; }
+        public int CounterStep { get; }
+
+        /// <summary>Whether the emitter has passed the variable's update in the loop body.</summary>
+        public bool Stepped { get; set; }
+
+        /// <summary>Code for the variable's value at the current point of the current iteration.</summary>
+        public string ValueNow()
+        {
+            string iterations = CounterStep > 0 ? $"({Counter} - {Start})" : $"({Start} - {Counter})";
+            string value = $"{Entry} + {iterations} * {Step.ToString(CultureInfo.InvariantCulture)}";
+            return Stepped ? $"{value} + {Step.ToString(CultureInfo.InvariantCulture)}" : value;
+        }
+    }
 
     /// <summary>A temporary of a segment; <paramref name="Reload"/> recomputes it from never-written storage.</summary>
     private sealed record Temp(ScalarKind Kind, string Name, string? Reload, string[] Dependencies);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
@@ -12,7 +13,8 @@ namespace DiffGen.Generator.Stages;
 /// </summary>
 /// <param name="Counter">The counter variable.</param>
 /// <param name="Step">+1 or -1.</param>
-internal sealed record StructuredLoop(int Counter, int Step)
+/// <param name="Inductions">Other int variables the body updates as <c>v = v ± 1</c>, exactly once, at its top level.</param>
+internal sealed record StructuredLoop(int Counter, int Step, EquatableArray<(int Variable, int Step)> Inductions)
 {
     public static StructuredLoop? Analyze(LoopStmt loop)
     {
@@ -20,7 +22,27 @@ internal sealed record StructuredLoop(int Counter, int Step)
         if (loop.Increment[0] is not AssignStmt { Value: BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract, Left: VariableExpr counter, Right: LiteralExpr { Code: "1" } } step } increment
             || increment.Variable != counter.Variable || counter.Kind != ScalarKind.Int)
             return null;
-        return BodyIsCounted(loop.Body, counter.Variable) ? new StructuredLoop(counter.Variable, step.Op == BinaryOp.Add ? 1 : -1) : null;
+        if (!BodyIsCounted(loop.Body, counter.Variable)) return null;
+        return new StructuredLoop(counter.Variable, step.Op == BinaryOp.Add ? 1 : -1, FindInductions(loop.Body, counter.Variable));
+    }
+
+    private static EquatableArray<(int, int)> FindInductions(EquatableArray<Stmt> body, int counter)
+    {
+        var found = new List<(int, int)>();
+        foreach (var statement in body)
+        {
+            if (statement is not AssignStmt { Value: BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract, Left: VariableExpr self, Right: LiteralExpr { Code: "1" } } step } update
+                || self.Variable != update.Variable || self.Kind != ScalarKind.Int || update.Variable == counter)
+                continue;
+            int assignments = 0;
+            foreach (var other in body)
+            {
+                if (other is AssignStmt a && a.Variable == update.Variable) assignments++;
+                if (other is LoopStmt inner && Assigns(inner, update.Variable)) assignments += 2;
+            }
+            if (assignments == 1) found.Add((update.Variable, step.Op == BinaryOp.Add ? 1 : -1));
+        }
+        return found.ToArray();
     }
 
     private static bool BodyIsCounted(EquatableArray<Stmt> body, int counter)
