@@ -423,7 +423,9 @@ internal sealed class ReverseEmitter
         bool records = _loopRecords > recordsBefore;
         _primal = main;
 
-        var snapshot = records ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        // Recompute only loops that run many times (inside another loop): a loop that runs once would
+        // record as much either way, and recomputing would only add a second primal.
+        var snapshot = records && inLoop ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
         if (snapshot is null)
         {
             _primal.Lines(recording.ToString());
