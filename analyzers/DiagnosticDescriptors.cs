@@ -27,6 +27,7 @@ public static class DiagnosticDescriptors
     public const string ActiveArgumentToNoDerivativeId = "DG0013";
     public const string UnstableArrayArgumentId = "DG0014";
     public const string GenerationFailedId = "DG0099";
+    public const string ParameterWithoutInfluenceId = "DG1001";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(UnsupportedStatementId,
@@ -103,6 +104,14 @@ public static class DiagnosticDescriptors
         "Derivative generation failed",
         "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code");
 
+    /// <summary>DG1001 (warning): "Parameter '{0}' never reaches the result through a differentiable path, so its gradient is always zero; mark it [NoDerivative] if it is data".</summary>
+    public static readonly DiagnosticDescriptor ParameterWithoutInfluence = new(ParameterWithoutInfluenceId,
+        "Differentiable parameter without influence on the result",
+        "Parameter '{0}' never reaches the result through a differentiable path, so its gradient is always zero; mark it [NoDerivative] if it is data",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+        description: "Comparisons, indices, integer conversions and Floor/Round/... carry no derivative.",
+        helpLinkUri: HelpRoot + ParameterWithoutInfluenceId + ".md");
+
     /// <summary>The descriptor that reports a front-end problem of the given kind.</summary>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
     {
@@ -119,6 +128,7 @@ public static class DiagnosticDescriptors
         ProblemKind.UnsupportedWrite => UnsupportedWrite,
         ProblemKind.InvalidCallee => InvalidCallee,
         ProblemKind.UnstableArrayArgument => UnstableArrayArgument,
+        ProblemKind.ParameterWithoutInfluence => ParameterWithoutInfluence,
         _ => ActiveArgumentToNoDerivative,
     };
 

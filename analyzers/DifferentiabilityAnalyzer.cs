@@ -33,7 +33,8 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidCallee,
         DiagnosticDescriptors.ActiveArgumentToNoDerivative,
         DiagnosticDescriptors.UnstableArrayArgument,
-        DiagnosticDescriptors.GenerationFailed);
+        DiagnosticDescriptors.GenerationFailed,
+        DiagnosticDescriptors.ParameterWithoutInfluence);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -68,7 +69,7 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         {
             return; // never crash the IDE; the generator skips the method the same way
         }
-        foreach (var problem in result.Problems)
+        foreach (var problem in result.Problems.Concat(result.Warnings))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.Detail));
 
         // The generator skips a method whose emission fails; say so here rather than leave the user

@@ -10,10 +10,11 @@ namespace DiffGen.Generator.FrontEnd;
 /// </summary>
 public sealed class FrontEndResult
 {
-    public FrontEndResult(MethodIr? ir, ImmutableArray<FrontEndProblem> problems)
+    public FrontEndResult(MethodIr? ir, ImmutableArray<FrontEndProblem> problems, ImmutableArray<FrontEndProblem> warnings = default)
     {
         Ir = ir;
         Problems = problems;
+        Warnings = warnings.IsDefault ? ImmutableArray<FrontEndProblem>.Empty : warnings;
     }
 
     public static FrontEndResult NotCompilable { get; } = new(null, ImmutableArray<FrontEndProblem>.Empty);
@@ -21,4 +22,7 @@ public sealed class FrontEndResult
     public MethodIr? Ir { get; }
 
     public ImmutableArray<FrontEndProblem> Problems { get; }
+
+    /// <summary>Things that compile into a correct but probably unintended gradient (DG1xxx); never block generation.</summary>
+    public ImmutableArray<FrontEndProblem> Warnings { get; }
 }

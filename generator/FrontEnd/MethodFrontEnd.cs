@@ -70,7 +70,21 @@ public static class MethodFrontEnd
             HintName(method),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid);
-        return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty);
+        return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, Warnings(method, variables, statements));
+    }
+
+    /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
+    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, EquatableArray<Stmt> statements)
+    {
+        var useful = Usefulness.UsefulVariables(variables, statements);
+        var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            if (!variables[i].IsDifferentiableParameter || useful[i]) continue;
+            var location = method.Parameters[i].Locations.FirstOrDefault() ?? Location.None;
+            warnings.Add(new FrontEndProblem(ProblemKind.ParameterWithoutInfluence, location, method.Parameters[i].Name));
+        }
+        return warnings.ToImmutable();
     }
 
     private static void CheckSignature(IMethodSymbol method, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)

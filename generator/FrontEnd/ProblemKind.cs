@@ -34,4 +34,6 @@ public enum ProblemKind
     ActiveArgumentToNoDerivative,
     /// <summary>DG0014: an array passed whole to a call changes before the adjoint sweep needs it.</summary>
     UnstableArrayArgument,
+    /// <summary>DG1001 (warning): a differentiable parameter that never influences the result through a differentiable path.</summary>
+    ParameterWithoutInfluence,
 }

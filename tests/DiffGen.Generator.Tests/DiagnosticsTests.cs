@@ -108,6 +108,28 @@ public class DiagnosticsTests
         Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("Neighbour.Fine"));
     }
 
+    [Theory]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double threshold) => x > threshold ? x : 0.0; }", "threshold")]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double scale) => x * Math.Floor(scale); }", "scale")]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double[] w) { int i = (int)w[0]; return x * i; } }", "w")]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double unused) => x; }", "unused")]
+    public void ParameterOnlyComparedCastOrUnused_WarnsDG1001_AndStillGenerates(string source, string parameter)
+    {
+        var diagnostic = Assert.Single(GeneratorHarness.Analyze(Wrap(source)));
+        Assert.Equal(DiagnosticDescriptors.ParameterWithoutInfluenceId, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains($"'{parameter}'", diagnostic.GetMessage());
+        var (_, run, _) = GeneratorHarness.Generate(Wrap(source));
+        Assert.Contains(run.GeneratedTrees, t => t.FilePath.Contains("C.F"));
+    }
+
+    [Theory]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, [NoDerivative] double threshold) => x > threshold ? x : 0.0; }")]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double t) { double y = 0; for (int i = 0; i < 3; i++) y = y * t + x; return y; } }")]
+    [InlineData("public static partial class C { [Differentiable] public static double F(double x, double t) { if (t > 0) return x * t; return x; } }")]
+    public void ParameterReachingTheResult_NoDG1001(string source)
+        => Assert.Empty(GeneratorHarness.Analyze(Wrap(source)));
+
     [Fact]
     public void EveryDiagnostic_HasADocsPage_AndAReleaseLine()
     {

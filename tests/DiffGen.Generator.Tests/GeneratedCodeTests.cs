@@ -74,7 +74,7 @@ public class GeneratedCodeTests
         public static partial class Arrays
         {
             [Differentiable]
-            public static double Mixed(double[] w, ReadOnlySpan<double> x, Span<double> y, [NoDerivative] ReadOnlySpan<int> labels, float[] unused)
+            public static double Mixed(double[] w, ReadOnlySpan<double> x, Span<double> y, [NoDerivative] ReadOnlySpan<int> labels, [NoDerivative] float[] unused)
             {
                 Span<double> scratch = stackalloc double[x.Length];
                 double[] copy = new double[] { 1.0, 2.0 };

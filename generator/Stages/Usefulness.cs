@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// The backward half of activity analysis: which variables can influence the result through a
+/// differentiable path (arithmetic, primitives, calls' differentiable arguments). Comparisons, indices,
+/// integer conversions and zero-derivative primitives carry no derivative, so a parameter that reaches
+/// the result only through them always gets a zero gradient.
+/// </summary>
+public static class Usefulness
+{
+    /// <summary>Per variable: whether a derivative can flow from it to the result (or to an output).</summary>
+    public static bool[] UsefulVariables(IReadOnlyList<VariableInfo> variables, EquatableArray<Stmt> body)
+    {
+        var useful = new bool[variables.Count];
+        for (int i = 0; i < variables.Count; i++) useful[i] = variables[i].IsOutput;
+        var returns = new List<Expr>();
+        var writes = new List<(int Target, Expr Value)>();
+        Collect(body, returns, writes);
+        foreach (var value in returns) MarkDataSources(value, useful);
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var (target, value) in writes)
+            {
+                if (!useful[target]) continue;
+                var before = (bool[])useful.Clone();
+                MarkDataSources(value, useful);
+                for (int i = 0; i < useful.Length; i++) changed |= useful[i] != before[i];
+            }
+        }
+        return useful;
+    }
+
+    /// <summary>Marks the variables whose derivative flows into <paramref name="expr"/>'s value.</summary>
+    private static void MarkDataSources(Expr expr, bool[] useful)
+    {
+        if (!expr.Kind.IsFloating()) return;
+        switch (expr)
+        {
+            case VariableExpr v: useful[v.Variable] = true; break;
+            case ElementExpr e: useful[e.Variable] = true; break;
+            case ArrayRefExpr a: useful[a.Variable] = true; break;
+            case UnaryExpr u: MarkDataSources(u.Operand, useful); break;
+            case BinaryExpr b: MarkDataSources(b.Left, useful); MarkDataSources(b.Right, useful); break;
+            case ConvertExpr c: MarkDataSources(c.Operand, useful); break;
+            case ConditionalExpr c: MarkDataSources(c.WhenTrue, useful); MarkDataSources(c.WhenFalse, useful); break;
+            case PrimitiveCallExpr p when !PrimitiveTable.HasZeroDerivative(p.Primitive):
+                for (int i = 0; i < PrimitiveTable.DifferentiableArity(p.Primitive); i++) MarkDataSources(p.Arguments[i], useful);
+                break;
+            case UserCallExpr call:
+                for (int i = 0; i < call.Arguments.Count; i++)
+                    if (call.Callee.Differentiable[i]) MarkDataSources(call.Arguments[i], useful);
+                break;
+            case RuleCallExpr rule:
+                for (int i = 0; i < rule.Arguments.Count; i++)
+                    if (rule.Rule.Roles[i] == ArgumentRole.Input) MarkDataSources(rule.Arguments[i], useful);
+                break;
+        }
+    }
+
+    private static void Collect(EquatableArray<Stmt> statements, List<Expr> returns, List<(int, Expr)> writes)
+    {
+        foreach (var statement in statements)
+        {
+            switch (statement)
+            {
+                case ReturnStmt { Value: { } value }: returns.Add(value); break;
+                case AssignStmt a: writes.Add((a.Variable, a.Value)); break;
+                case StoreStmt s: writes.Add((s.Variable, s.Value)); break;
+                case RuleCallStmt call:
+                    for (int i = 0; i < call.Arguments.Count; i++)
+                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output)
+                            writes.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
+                    break;
+                case IfStmt i: Collect(i.Then, returns, writes); Collect(i.Else, returns, writes); break;
+                case LoopStmt l: Collect(l.Body, returns, writes); Collect(l.Increment, returns, writes); break;
+            }
+        }
+    }
+}
