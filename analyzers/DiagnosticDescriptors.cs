@@ -28,6 +28,7 @@ public static class DiagnosticDescriptors
     public const string UnstableArrayArgumentId = "DG0014";
     public const string GenerationFailedId = "DG0099";
     public const string ParameterWithoutInfluenceId = "DG1001";
+    public const string NonsmoothSiteId = "DG2001";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
     public static readonly DiagnosticDescriptor UnsupportedStatement = Error(UnsupportedStatementId,
@@ -112,6 +113,14 @@ public static class DiagnosticDescriptors
         description: "Comparisons, indices, integer conversions and Floor/Round/... carry no derivative.",
         helpLinkUri: HelpRoot + ParameterWithoutInfluenceId + ".md");
 
+    /// <summary>DG2001 (information): "Nonsmooth {0}: at its kink reverse and forward mode use {1}; {M}Directional is exact there".</summary>
+    public static readonly DiagnosticDescriptor NonsmoothSite = new(NonsmoothSiteId,
+        "Nonsmooth primitive",
+        "Nonsmooth {0}: at its kink reverse and forward mode use {1}; {{M}}Directional is exact there",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true,
+        description: "Where the rule chosen at a kink (assembly-wide, [NonsmoothDerivatives]) can matter.",
+        helpLinkUri: HelpRoot + NonsmoothSiteId + ".md");
+
     /// <summary>The descriptor that reports a front-end problem of the given kind.</summary>
     public static DiagnosticDescriptor For(ProblemKind kind) => kind switch
     {
@@ -129,6 +138,7 @@ public static class DiagnosticDescriptors
         ProblemKind.InvalidCallee => InvalidCallee,
         ProblemKind.UnstableArrayArgument => UnstableArrayArgument,
         ProblemKind.ParameterWithoutInfluence => ParameterWithoutInfluence,
+        ProblemKind.NonsmoothSite => NonsmoothSite,
         _ => ActiveArgumentToNoDerivative,
     };
 

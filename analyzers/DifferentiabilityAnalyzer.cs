@@ -34,7 +34,8 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ActiveArgumentToNoDerivative,
         DiagnosticDescriptors.UnstableArrayArgument,
         DiagnosticDescriptors.GenerationFailed,
-        DiagnosticDescriptors.ParameterWithoutInfluence);
+        DiagnosticDescriptors.ParameterWithoutInfluence,
+        DiagnosticDescriptors.NonsmoothSite);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -45,11 +46,12 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         {
             var attribute = start.Compilation.GetTypeByMetadataName(SymbolFacts.DifferentiableAttribute);
             if (attribute is null) return;
-            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute), SyntaxKind.MethodDeclaration);
+            var settings = NonsmoothSettings.Read(start.Compilation.Assembly);
+            start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute, settings), SyntaxKind.MethodDeclaration);
         });
     }
 
-    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute)
+    private static void AnalyzeMethod(SyntaxNodeAnalysisContext context, INamedTypeSymbol attribute, NonsmoothSettings settings)
     {
         var declaration = (MethodDeclarationSyntax)context.Node;
         if (declaration.AttributeLists.Count == 0) return;
@@ -70,7 +72,12 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
             return; // never crash the IDE; the generator skips the method the same way
         }
         foreach (var problem in result.Problems.Concat(result.Warnings))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, problem.Detail));
+        {
+            var arguments = problem.Kind == ProblemKind.NonsmoothSite
+                ? new object[] { problem.Detail, KinkRule(problem.Detail, settings) }
+                : new object[] { problem.Detail };
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, arguments));
+        }
 
         // The generator skips a method whose emission fails; say so here rather than leave the user
         // with a missing-member error and no reason.
@@ -78,12 +85,25 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         {
             try
             {
-                SourceEmitter.Emit(ir, NonsmoothSettings.Default);
+                SourceEmitter.Emit(ir, settings);
             }
             catch (System.Exception e)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GenerationFailed, declaration.Identifier.GetLocation(), method.Name, e.Message));
             }
         }
+    }
+
+    /// <summary>The rule at the kink of <paramref name="primitive"/> under the assembly's settings, in words.</summary>
+    private static string KinkRule(string primitive, NonsmoothSettings settings)
+    {
+        string F(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return primitive switch
+        {
+            "Relu" => $"relu'(0) = {F(settings.ReluAtZero)}",
+            "Abs" => $"abs'(0) = {F(settings.AbsAtZero)}",
+            "Max" or "Min" => $"a share {F(settings.TieShareFirst)} of the seed for the first argument at a tie",
+            _ => settings.ClampPassesAtBound ? "the seed passes to the value at a bound" : "the seed goes to the bound at a bound",
+        };
     }
 }

@@ -70,8 +70,52 @@ public static class MethodFrontEnd
             HintName(method),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid);
-        return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, Warnings(method, variables, statements));
+        var advisories = Warnings(method, variables, statements).AddRange(NonsmoothSites(statements, active, lowering.Sites));
+        return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
+
+    /// <summary>DG2001: every nonsmooth primitive applied to a differentiable value (its Detail is the primitive).</summary>
+    private static ImmutableArray<FrontEndProblem> NonsmoothSites(EquatableArray<Stmt> statements, bool[] active, List<Location> sites)
+    {
+        var notes = ImmutableArray.CreateBuilder<FrontEndProblem>();
+        void Visit(Expr expr)
+        {
+            if (expr is PrimitiveCallExpr { Primitive: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.Clamp or Primitive.Relu } p
+                && Activity.IsActive(p, active))
+                notes.Add(new FrontEndProblem(ProblemKind.NonsmoothSite, sites[p.Site], p.Primitive.ToString()));
+            foreach (var child in Children(expr)) Visit(child);
+        }
+        void VisitAll(EquatableArray<Stmt> list)
+        {
+            foreach (var statement in list)
+            {
+                switch (statement)
+                {
+                    case AssignStmt a: Visit(a.Value); break;
+                    case StoreStmt s: Visit(s.Value); break;
+                    case ReturnStmt { Value: { } value }: Visit(value); break;
+                    case IfStmt i: VisitAll(i.Then); VisitAll(i.Else); break;
+                    case LoopStmt l: VisitAll(l.Body); VisitAll(l.Increment); break;
+                }
+            }
+        }
+        VisitAll(statements);
+        return notes.ToImmutable();
+    }
+
+    private static IEnumerable<Expr> Children(Expr expr) => expr switch
+    {
+        UnaryExpr u => new[] { u.Operand },
+        BinaryExpr b => new[] { b.Left, b.Right },
+        ConvertExpr c => new[] { c.Operand },
+        ConditionalExpr c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
+        PrimitiveCallExpr p => p.Arguments,
+        UserCallExpr u => u.Arguments,
+        RuleCallExpr r => r.Arguments,
+        OpaqueCallExpr o => o.Arguments,
+        ElementExpr e => new[] { e.Index },
+        _ => Enumerable.Empty<Expr>(),
+    };
 
     /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
     private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, EquatableArray<Stmt> statements)

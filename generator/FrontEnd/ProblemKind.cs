@@ -36,4 +36,6 @@ public enum ProblemKind
     UnstableArrayArgument,
     /// <summary>DG1001 (warning): a differentiable parameter that never influences the result through a differentiable path.</summary>
     ParameterWithoutInfluence,
+    /// <summary>DG2001 (information): a nonsmooth primitive on differentiable values, with the rule used at its kink.</summary>
+    NonsmoothSite,
 }

@@ -42,7 +42,8 @@ public sealed record ConvertExpr(Expr Operand, ScalarKind Kind, string TypeName,
 public sealed record ConditionalExpr(Expr Condition, Expr WhenTrue, Expr WhenFalse, ScalarKind Kind) : Expr(Kind);
 
 /// <summary>A call of a known primitive. Arguments past the differentiable ones (e.g. rounding digits) are passive.</summary>
-public sealed record PrimitiveCallExpr(Primitive Primitive, string Target, EquatableArray<Expr> Arguments, ScalarKind Kind) : Expr(Kind);
+/// <param name="Site">Index of the call's location in the front end's site table (for the nonsmooth-site note).</param>
+public sealed record PrimitiveCallExpr(Primitive Primitive, string Target, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
 
 /// <summary>A call of another <c>[Differentiable]</c> method, differentiated through its generated members.</summary>
 /// <param name="Site">Index of the call's location in the front end's site table (for diagnostics).</param>

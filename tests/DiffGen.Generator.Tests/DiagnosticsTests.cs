@@ -130,6 +130,19 @@ public class DiagnosticsTests
     public void ParameterReachingTheResult_NoDG1001(string source)
         => Assert.Empty(GeneratorHarness.Analyze(Wrap(source)));
 
+    [Theory]
+    [InlineData("", "relu'(0) = 0")]
+    [InlineData("[assembly: DiffGen.NonsmoothDerivatives(ReluAtZero = 1.0)]", "relu'(0) = 1")]
+    public void ReluOnADifferentiableValue_NotesDG2001_WithTheAssemblysRule(string settings, string rule)
+    {
+        var notes = GeneratorHarness.Analyze(settings, Wrap("public static partial class C { [Differentiable] public static double F(double x, [NoDerivative] double y) => DiffMath.Relu(x) + DiffMath.Relu(y) + Math.Abs(2.0); }"));
+        var note = Assert.Single(notes);
+        Assert.Equal(DiagnosticDescriptors.NonsmoothSiteId, note.Id);
+        Assert.Equal(DiagnosticSeverity.Info, note.Severity);
+        Assert.Contains(rule, note.GetMessage());
+        Assert.Equal("DiffMath.Relu(x)", note.Location.SourceTree!.ToString().Substring(note.Location.SourceSpan.Start, note.Location.SourceSpan.Length));
+    }
+
     [Fact]
     public void EveryDiagnostic_HasADocsPage_AndAReleaseLine()
     {
