@@ -16,7 +16,7 @@ namespace DiffGen.Generator.Tests.Support;
 /// <summary>Compiles source with the generator (and optionally the analyzer) in memory, and loads the result.</summary>
 internal static class GeneratorHarness
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    public static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator).ToList();
         paths.Add(typeof(DifferentiableAttribute).Assembly.Location);
