@@ -53,6 +53,23 @@ public class CodeFixTests
         Assert.DoesNotContain(GeneratorHarness.Analyze(fixedText!), d => d.Id == DiagnosticDescriptors.ParameterWithoutInfluenceId);
     }
 
+    [Fact]
+    public async Task NonDifferentiableCall_ToSourceMethod_Fix_MarksTheCalleeDifferentiable()
+    {
+        string before = "using DiffGen;\npublic static partial class C { static double Square(double v) => v * v; [Differentiable] public static double F(double x) => Square(x); }";
+        string after = "using DiffGen;\npublic static partial class C { [Differentiable] static double Square(double v) => v * v; [Differentiable] public static double F(double x) => Square(x); }";
+        string? fixedText = await FixAsync(new DifferentiableCalleeCodeFixProvider(), before, DiagnosticDescriptors.NonDifferentiableCallId);
+        Assert.Equal(after, fixedText);
+        Assert.DoesNotContain(GeneratorHarness.Analyze(fixedText!), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public async Task NonDifferentiableCall_ToLibraryMethod_OffersNoFix()
+    {
+        string source = "using DiffGen;\npublic static partial class C { [Differentiable] public static double F(double[] w) => System.Linq.Enumerable.Sum(w); }";
+        Assert.Null(await FixAsync(new DifferentiableCalleeCodeFixProvider(), source, DiagnosticDescriptors.NonDifferentiableCallId));
+    }
+
     /// <summary>Applies the single fix the provider offers for the diagnostic; null when it offers none.</summary>
     private static async Task<string?> FixAsync(CodeFixProvider provider, string source, string diagnosticId)
     {
