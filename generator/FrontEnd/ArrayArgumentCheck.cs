@@ -29,21 +29,8 @@ internal static class ArrayArgumentCheck
 
         void VisitExpr(Expr expr, int top)
         {
-            switch (expr)
-            {
-                case RuleCallExpr call:
-                    uses.Add((top, call.Rule, call.Arguments, call.Site));
-                    foreach (var a in call.Arguments) VisitExpr(a, top);
-                    break;
-                case UnaryExpr u: VisitExpr(u.Operand, top); break;
-                case BinaryExpr b: VisitExpr(b.Left, top); VisitExpr(b.Right, top); break;
-                case ConvertExpr c: VisitExpr(c.Operand, top); break;
-                case ConditionalExpr c: VisitExpr(c.Condition, top); VisitExpr(c.WhenTrue, top); VisitExpr(c.WhenFalse, top); break;
-                case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a, top); break;
-                case UserCallExpr u: foreach (var a in u.Arguments) VisitExpr(a, top); break;
-                case OpaqueCallExpr o: foreach (var a in o.Arguments) VisitExpr(a, top); break;
-                case ElementExpr e: VisitExpr(e.Index, top); break;
-            }
+            foreach (var node in IrTree.SelfAndDescendants(expr))
+                if (node is RuleCallExpr call) uses.Add((top, call.Rule, call.Arguments, call.Site));
         }
 
         void Visit(EquatableArray<Stmt> statements, int top, bool nested)

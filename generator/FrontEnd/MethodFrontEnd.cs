@@ -76,46 +76,12 @@ public static class MethodFrontEnd
 
     /// <summary>DG2001: every nonsmooth primitive applied to a differentiable value (its Detail is the primitive).</summary>
     private static ImmutableArray<FrontEndProblem> NonsmoothSites(EquatableArray<Stmt> statements, bool[] active, List<Location> sites)
-    {
-        var notes = ImmutableArray.CreateBuilder<FrontEndProblem>();
-        void Visit(Expr expr)
-        {
-            if (expr is PrimitiveCallExpr { Primitive: Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.Clamp or Primitive.Relu } p
-                && Activity.IsActive(p, active))
-                notes.Add(new FrontEndProblem(ProblemKind.NonsmoothSite, sites[p.Site], p.Primitive.ToString()));
-            foreach (var child in Children(expr)) Visit(child);
-        }
-        void VisitAll(EquatableArray<Stmt> list)
-        {
-            foreach (var statement in list)
-            {
-                switch (statement)
-                {
-                    case AssignStmt a: Visit(a.Value); break;
-                    case StoreStmt s: Visit(s.Value); break;
-                    case ReturnStmt { Value: { } value }: Visit(value); break;
-                    case IfStmt i: VisitAll(i.Then); VisitAll(i.Else); break;
-                    case LoopStmt l: VisitAll(l.Body); VisitAll(l.Increment); break;
-                }
-            }
-        }
-        VisitAll(statements);
-        return notes.ToImmutable();
-    }
+        => IrTree.AllExpressions(statements)
+            .OfType<PrimitiveCallExpr>()
+            .Where(p => p.Primitive is Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.Clamp or Primitive.Relu && Activity.IsActive(p, active))
+            .Select(p => new FrontEndProblem(ProblemKind.NonsmoothSite, sites[p.Site], p.Primitive.ToString()))
+            .ToImmutableArray();
 
-    private static IEnumerable<Expr> Children(Expr expr) => expr switch
-    {
-        UnaryExpr u => new[] { u.Operand },
-        BinaryExpr b => new[] { b.Left, b.Right },
-        ConvertExpr c => new[] { c.Operand },
-        ConditionalExpr c => new[] { c.Condition, c.WhenTrue, c.WhenFalse },
-        PrimitiveCallExpr p => p.Arguments,
-        UserCallExpr u => u.Arguments,
-        RuleCallExpr r => r.Arguments,
-        OpaqueCallExpr o => o.Arguments,
-        ElementExpr e => new[] { e.Index },
-        _ => Enumerable.Empty<Expr>(),
-    };
 
     /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
     private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, EquatableArray<Stmt> statements)
@@ -157,107 +123,46 @@ public static class MethodFrontEnd
     /// <summary>Problems that need activity: opaque calls fed a derivative, and silent float/double mixing.</summary>
     private static void CheckActiveUses(EquatableArray<Stmt> statements, bool[] active, List<Location> sites, List<FrontEndProblem> problems)
     {
-        void VisitExpr(Expr expr)
+        void CheckDataArguments(IReadOnlyList<Expr> arguments, System.Func<int, bool> isData, int site, string target)
+        {
+            for (int i = 0; i < arguments.Count; i++)
+                if (isData(i) && Activity.IsActive(arguments[i], active))
+                    problems.Add(new FrontEndProblem(ProblemKind.ActiveArgumentToNoDerivative, sites[site], $"argument {i + 1} of '{target.Replace("global::", "")}'"));
+        }
+
+        foreach (var expr in IrTree.AllExpressions(statements))
         {
             switch (expr)
             {
-                case OpaqueCallExpr call:
-                    if (call.Kind.IsFloating() && call.Arguments.Any(a => Activity.IsActive(a, active)))
-                        problems.Add(new FrontEndProblem(ProblemKind.NonDifferentiableCall, sites[call.Site], call.Target.Replace("global::", "")));
-                    foreach (var argument in call.Arguments) VisitExpr(argument);
+                case OpaqueCallExpr call when call.Kind.IsFloating() && call.Arguments.Any(a => Activity.IsActive(a, active)):
+                    problems.Add(new FrontEndProblem(ProblemKind.NonDifferentiableCall, sites[call.Site], call.Target.Replace("global::", "")));
                     break;
-                case ConvertExpr convert:
-                    if (convert.IsImplicit && convert.Kind == ScalarKind.Double && convert.Operand.Kind == ScalarKind.Float && Activity.IsActive(convert.Operand, active))
-                        problems.Add(new FrontEndProblem(ProblemKind.ImplicitPrecisionMix, sites[convert.Site], "a float value widened to double"));
-                    VisitExpr(convert.Operand);
+                case ConvertExpr { IsImplicit: true, Kind: ScalarKind.Double, Operand.Kind: ScalarKind.Float } convert when Activity.IsActive(convert.Operand, active):
+                    problems.Add(new FrontEndProblem(ProblemKind.ImplicitPrecisionMix, sites[convert.Site], "a float value widened to double"));
                     break;
-                case UnaryExpr u: VisitExpr(u.Operand); break;
-                case BinaryExpr b: VisitExpr(b.Left); VisitExpr(b.Right); break;
-                case ConditionalExpr c: VisitExpr(c.Condition); VisitExpr(c.WhenTrue); VisitExpr(c.WhenFalse); break;
-                case PrimitiveCallExpr p: foreach (var a in p.Arguments) VisitExpr(a); break;
-                case ElementExpr e: VisitExpr(e.Index); break;
-                case RuleCallExpr r:
-                    CheckRuleArguments(r.Rule, r.Arguments, r.Site);
+                case RuleCallExpr rule:
+                    CheckDataArguments(rule.Arguments, i => rule.Rule.Roles[i] == ArgumentRole.Data, rule.Site, rule.Rule.Target);
                     break;
-                case UserCallExpr u:
-                    for (int i = 0; i < u.Arguments.Count; i++)
-                    {
-                        if (!u.Callee.Differentiable[i] && Activity.IsActive(u.Arguments[i], active))
-                            problems.Add(new FrontEndProblem(ProblemKind.ActiveArgumentToNoDerivative, sites[u.Site], $"argument {i + 1} of '{u.Callee.Target.Replace("global::", "")}'"));
-                        VisitExpr(u.Arguments[i]);
-                    }
+                case UserCallExpr user:
+                    CheckDataArguments(user.Arguments, i => !user.Callee.Differentiable[i], user.Site, user.Callee.Target);
                     break;
             }
         }
 
-        void CheckRuleArguments(RuleInfo rule, EquatableArray<Expr> arguments, int site)
-        {
-            for (int i = 0; i < arguments.Count; i++)
-            {
-                if (rule.Roles[i] == ArgumentRole.Data && Activity.IsActive(arguments[i], active))
-                    problems.Add(new FrontEndProblem(ProblemKind.ActiveArgumentToNoDerivative, sites[site], $"argument {i + 1} of '{rule.Target.Replace("global::", "")}'"));
-                VisitExpr(arguments[i]);
-            }
-        }
+        foreach (var statement in IrTree.AllStatements(statements))
+            if (statement is RuleCallStmt call)
+                CheckDataArguments(call.Arguments, i => call.Rule.Roles[i] == ArgumentRole.Data, call.Site, call.Rule.Target);
 
-        void VisitStatements(EquatableArray<Stmt> list, bool inLoop)
-        {
-            foreach (var statement in list)
-            {
-                switch (statement)
-                {
-                    case AssignStmt a: VisitExpr(a.Value); break;
-                    case ReturnStmt { Value: { } returned }: VisitExpr(returned); break;
-                    case StoreStmt st: VisitExpr(st.Index); VisitExpr(st.Value); break;
-                    case RuleCallStmt call: CheckRuleArguments(call.Rule, call.Arguments, call.Site); break;
-                    case AllocateStmt al:
-                        // The adjoint sweep reads the shadow of the last allocation only.
-                        if (inLoop && active[al.Variable])
-                            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, sites[al.Site], "allocation of a differentiable array inside a loop (allocate it once, before the loop)"));
-                        VisitExpr(al.Length);
-                        break;
-                    case IfStmt i: VisitExpr(i.Condition); VisitStatements(i.Then, inLoop); VisitStatements(i.Else, inLoop); break;
-                    case LoopStmt l:
-                        if (l.Condition is not null) VisitExpr(l.Condition);
-                        VisitStatements(l.Body, true);
-                        VisitStatements(l.Increment, true);
-                        break;
-                }
-            }
-        }
-
-        VisitStatements(statements, false);
+        // The adjoint sweep reads the shadow of an array's last allocation only.
+        foreach (var loop in IrTree.AllStatements(statements).OfType<LoopStmt>())
+            foreach (var allocation in IrTree.AllStatements(loop.Body.Concat(loop.Increment)).OfType<AllocateStmt>())
+                if (active[allocation.Variable])
+                    problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, sites[allocation.Site], "allocation of a differentiable array inside a loop (allocate it once, before the loop)"));
     }
 
     private static bool UsesRuleWithoutTangent(EquatableArray<Stmt> statements)
-    {
-        bool InExpr(Expr e) => e switch
-        {
-            RuleCallExpr r => r.Rule.Tangent is null || r.Arguments.Any(InExpr),
-            UnaryExpr u => InExpr(u.Operand),
-            BinaryExpr b => InExpr(b.Left) || InExpr(b.Right),
-            ConvertExpr c => InExpr(c.Operand),
-            ConditionalExpr c => InExpr(c.Condition) || InExpr(c.WhenTrue) || InExpr(c.WhenFalse),
-            PrimitiveCallExpr p => p.Arguments.Any(InExpr),
-            UserCallExpr u => u.Arguments.Any(InExpr),
-            _ => false,
-        };
-        foreach (var statement in statements)
-        {
-            bool found = statement switch
-            {
-                AssignStmt a => InExpr(a.Value),
-                ReturnStmt { Value: { } returned } => InExpr(returned),
-                StoreStmt s => InExpr(s.Value),
-                RuleCallStmt c => c.Rule.Tangent is null,
-                IfStmt i => InExpr(i.Condition) || UsesRuleWithoutTangent(i.Then) || UsesRuleWithoutTangent(i.Else),
-                LoopStmt l => UsesRuleWithoutTangent(l.Body) || UsesRuleWithoutTangent(l.Increment),
-                _ => false,
-            };
-            if (found) return true;
-        }
-        return false;
-    }
+        => IrTree.AllExpressions(statements).Any(e => e is RuleCallExpr { Rule.Tangent: null })
+           || IrTree.AllStatements(statements).Any(s => s is RuleCallStmt { Rule.Tangent: null });
 
     private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, Location location, List<FrontEndProblem> problems)
     {

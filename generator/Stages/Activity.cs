@@ -19,8 +19,7 @@ public static class Activity
     {
         var active = new bool[variables.Count];
         for (int i = 0; i < variables.Count; i++) active[i] = variables[i].IsDifferentiableParameter;
-        var writes = new List<(int Variable, Expr Value)>();
-        CollectWrites(body, writes);
+        var writes = Writes(body);
         bool changed = true;
         while (changed)
         {
@@ -75,24 +74,27 @@ public static class Activity
         return false;
     }
 
-    private static void CollectWrites(EquatableArray<Stmt> statements, List<(int, Expr)> into)
+    /// <summary>
+    /// Every (variable, value) the method writes, nested statements included: scalar assignments, element
+    /// stores, and each output of a rule-backed call (whose value is the call: it depends on all inputs).
+    /// </summary>
+    public static List<(int Variable, Expr Value)> Writes(EquatableArray<Stmt> body)
     {
-        foreach (var statement in statements)
+        var writes = new List<(int, Expr)>();
+        foreach (var statement in IrTree.AllStatements(body))
         {
             switch (statement)
             {
-                case AssignStmt a: into.Add((a.Variable, a.Value)); break;
+                case AssignStmt a: writes.Add((a.Variable, a.Value)); break;
+                case StoreStmt s: writes.Add((s.Variable, s.Value)); break;
                 case RuleCallStmt call:
-                    // Each output depends on all inputs.
                     for (int i = 0; i < call.Arguments.Count; i++)
                         if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output)
-                            into.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
+                            writes.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
                     break;
-                case StoreStmt s: into.Add((s.Variable, s.Value)); break;
-                case IfStmt i: CollectWrites(i.Then, into); CollectWrites(i.Else, into); break;
-                case LoopStmt l: CollectWrites(l.Body, into); CollectWrites(l.Increment, into); break;
             }
         }
+        return writes;
     }
 
     /// <summary>

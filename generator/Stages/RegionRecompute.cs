@@ -90,53 +90,24 @@ internal static class RegionRecompute
         }
     }
 
-    private static void Collect(LoopStmt loop, HashSet<int> read, HashSet<int> assigned)
-    {
-        if (loop.Condition is not null) Reads(loop.Condition, read);
-        foreach (var statement in loop.Body) CollectStatement(statement, read, assigned);
-        foreach (var statement in loop.Increment) CollectStatement(statement, read, assigned);
-    }
+    private static void Collect(LoopStmt loop, HashSet<int> read, HashSet<int> assigned) => CollectStatement(loop, read, assigned);
 
+    /// <summary>The variables a statement (with everything nested in it) reads, and those it writes.</summary>
     private static void CollectStatement(Stmt statement, HashSet<int> read, HashSet<int> assigned)
     {
-        switch (statement)
+        foreach (var inner in IrTree.AllStatements(new[] { statement }))
         {
-            case AssignStmt a: assigned.Add(a.Variable); Reads(a.Value, read); break;
-            case StoreStmt s: assigned.Add(s.Variable); Reads(s.Index, read); Reads(s.Value, read); break;
-            case AllocateStmt al: assigned.Add(al.Variable); Reads(al.Length, read); break;
-            case ReturnStmt { Value: { } returned }: Reads(returned, read); break;
-            case RuleCallStmt call:
-                for (int i = 0; i < call.Arguments.Count; i++)
-                {
-                    if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) assigned.Add(output.Variable);
-                    else Reads(call.Arguments[i], read);
-                }
-                break;
-            case IfStmt i:
-                Reads(i.Condition, read);
-                foreach (var s in i.Then) CollectStatement(s, read, assigned);
-                foreach (var s in i.Else) CollectStatement(s, read, assigned);
-                break;
-            case LoopStmt l: Collect(l, read, assigned); break;
-        }
-    }
-
-    private static void Reads(Expr expr, HashSet<int> read)
-    {
-        switch (expr)
-        {
-            case VariableExpr v: read.Add(v.Variable); break;
-            case ElementExpr e: read.Add(e.Variable); Reads(e.Index, read); break;
-            case LengthExpr l: read.Add(l.Variable); break;
-            case ArrayRefExpr a: read.Add(a.Variable); break;
-            case UnaryExpr u: Reads(u.Operand, read); break;
-            case BinaryExpr b: Reads(b.Left, read); Reads(b.Right, read); break;
-            case ConvertExpr c: Reads(c.Operand, read); break;
-            case ConditionalExpr c: Reads(c.Condition, read); Reads(c.WhenTrue, read); Reads(c.WhenFalse, read); break;
-            case PrimitiveCallExpr p: foreach (var a in p.Arguments) Reads(a, read); break;
-            case UserCallExpr u: foreach (var a in u.Arguments) Reads(a, read); break;
-            case RuleCallExpr r: foreach (var a in r.Arguments) Reads(a, read); break;
-            case OpaqueCallExpr o: foreach (var a in o.Arguments) Reads(a, read); break;
+            switch (inner)
+            {
+                case AssignStmt a: assigned.Add(a.Variable); break;
+                case StoreStmt s: assigned.Add(s.Variable); break;
+                case AllocateStmt al: assigned.Add(al.Variable); break;
+                case RuleCallStmt call:
+                    for (int i = 0; i < call.Arguments.Count; i++)
+                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) assigned.Add(output.Variable);
+                    break;
+            }
+            foreach (var expr in IrTree.Expressions(inner)) read.UnionWith(IrTree.VariablesRead(expr));
         }
     }
 }

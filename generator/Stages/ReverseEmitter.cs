@@ -605,7 +605,7 @@ internal sealed class ReverseEmitter
             }
             if (segment.Loaded.TryGetValue(code, out var known)) return known.Node;
             var passive = new Node(NewTemp(segment, kind, code, ReadsOnlyUnwritten(expr) ? code : null), kind, Active: false);
-            segment.Loaded[code] = (passive, VariablesRead(expr));
+            segment.Loaded[code] = (passive, IrTree.VariablesRead(expr));
             return passive;
         }
         switch (expr)
@@ -687,30 +687,6 @@ internal sealed class ReverseEmitter
     /// runs backwards).
     /// </summary>
     private bool Reloadable(int variable) => !_written[variable] || _restored.Contains(variable);
-
-    /// <summary>The variables (scalars and arrays) an expression reads.</summary>
-    private static HashSet<int> VariablesRead(Expr expr)
-    {
-        var read = new HashSet<int>();
-        void Visit(Expr e)
-        {
-            switch (e)
-            {
-                case VariableExpr v: read.Add(v.Variable); break;
-                case ElementExpr el: read.Add(el.Variable); Visit(el.Index); break;
-                case LengthExpr l: read.Add(l.Variable); break;
-                case UnaryExpr u: Visit(u.Operand); break;
-                case BinaryExpr b: Visit(b.Left); Visit(b.Right); break;
-                case ConvertExpr c: Visit(c.Operand); break;
-                case ConditionalExpr c: Visit(c.Condition); Visit(c.WhenTrue); Visit(c.WhenFalse); break;
-                case PrimitiveCallExpr p: foreach (var a in p.Arguments) Visit(a); break;
-                case UserCallExpr u: foreach (var a in u.Arguments) Visit(a); break;
-                case OpaqueCallExpr o: foreach (var a in o.Arguments) Visit(a); break;
-            }
-        }
-        Visit(expr);
-        return read;
-    }
 
     /// <summary>After a write to <paramref name="variable"/>, loads that read it are stale.</summary>
     private void Invalidate(int variable)

@@ -19,10 +19,9 @@ public static class Usefulness
     {
         var useful = new bool[variables.Count];
         for (int i = 0; i < variables.Count; i++) useful[i] = variables[i].IsOutput;
-        var returns = new List<Expr>();
-        var writes = new List<(int Target, Expr Value)>();
-        Collect(body, returns, writes);
-        foreach (var value in returns) MarkDataSources(value, useful);
+        foreach (var statement in IrTree.AllStatements(body))
+            if (statement is ReturnStmt { Value: { } value }) MarkDataSources(value, useful);
+        var writes = Activity.Writes(body);
         bool changed = true;
         while (changed)
         {
@@ -62,26 +61,6 @@ public static class Usefulness
                 for (int i = 0; i < rule.Arguments.Count; i++)
                     if (rule.Rule.Roles[i] == ArgumentRole.Input) MarkDataSources(rule.Arguments[i], useful);
                 break;
-        }
-    }
-
-    private static void Collect(EquatableArray<Stmt> statements, List<Expr> returns, List<(int, Expr)> writes)
-    {
-        foreach (var statement in statements)
-        {
-            switch (statement)
-            {
-                case ReturnStmt { Value: { } value }: returns.Add(value); break;
-                case AssignStmt a: writes.Add((a.Variable, a.Value)); break;
-                case StoreStmt s: writes.Add((s.Variable, s.Value)); break;
-                case RuleCallStmt call:
-                    for (int i = 0; i < call.Arguments.Count; i++)
-                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output)
-                            writes.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
-                    break;
-                case IfStmt i: Collect(i.Then, returns, writes); Collect(i.Else, returns, writes); break;
-                case LoopStmt l: Collect(l.Body, returns, writes); Collect(l.Increment, returns, writes); break;
-            }
         }
     }
 }
