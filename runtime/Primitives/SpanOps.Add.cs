@@ -30,15 +30,7 @@ public static partial class SpanOps
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         (bool activeA, bool activeB) = RequireBinaryPullback(a, b, result, dresult, da, db);
-        if (activeA)
-        {
-            TensorPrimitives.Add(da, dresult, da);
-        }
-
-        if (activeB)
-        {
-            TensorPrimitives.Add(db, dresult, db);
-        }
+        SumPullback(dresult, da, db, activeA, activeB, subtract: false);
     }
 
     /// <summary>Tangent of <see cref="Add{T}"/>: computes <paramref name="result"/> and <c>tresult = ta + tb</c>.</summary>
@@ -55,13 +47,35 @@ public static partial class SpanOps
     {
         (bool activeA, bool activeB) = RequireBinaryTangent(a, b, result, ta, tb, tresult);
         Add(a, b, result);
+        SumTangent(ta, tb, tresult, activeA, activeB, subtract: false);
+    }
+
+    /// <summary>Pullback of <c>a ± b</c>, shared by Add and Sub: <c>da += dresult</c>, <c>db ±= dresult</c>.</summary>
+    private static void SumPullback<T>(ReadOnlySpan<T> dresult, Span<T> da, Span<T> db, bool activeA, bool activeB, bool subtract)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (activeA) TensorPrimitives.Add(da, dresult, da);
+        if (activeB && subtract) TensorPrimitives.Subtract(db, dresult, db);
+        else if (activeB) TensorPrimitives.Add(db, dresult, db);
+    }
+
+    /// <summary>Tangent of <c>a ± b</c>, shared by Add and Sub: <c>tresult = ta ± tb</c> (an empty tangent is zero).</summary>
+    private static void SumTangent<T>(ReadOnlySpan<T> ta, ReadOnlySpan<T> tb, Span<T> tresult, bool activeA, bool activeB, bool subtract)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
         if (activeA && activeB)
         {
-            TensorPrimitives.Add(ta, tb, tresult);
+            if (subtract) TensorPrimitives.Subtract(ta, tb, tresult);
+            else TensorPrimitives.Add(ta, tb, tresult);
         }
-        else if (activeA || activeB)
+        else if (activeA)
         {
-            (activeA ? ta : tb).CopyTo(tresult);
+            ta.CopyTo(tresult);
+        }
+        else if (activeB)
+        {
+            if (subtract) TensorPrimitives.Negate(tb, tresult);
+            else tb.CopyTo(tresult);
         }
     }
 }

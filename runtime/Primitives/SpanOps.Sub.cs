@@ -30,15 +30,7 @@ public static partial class SpanOps
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         (bool activeA, bool activeB) = RequireBinaryPullback(a, b, result, dresult, da, db);
-        if (activeA)
-        {
-            TensorPrimitives.Add(da, dresult, da);
-        }
-
-        if (activeB)
-        {
-            TensorPrimitives.Subtract(db, dresult, db);
-        }
+        SumPullback(dresult, da, db, activeA, activeB, subtract: true);
     }
 
     /// <summary>Tangent of <see cref="Sub{T}"/>: computes <paramref name="result"/> and <c>tresult = ta - tb</c>.</summary>
@@ -55,17 +47,6 @@ public static partial class SpanOps
     {
         (bool activeA, bool activeB) = RequireBinaryTangent(a, b, result, ta, tb, tresult);
         Sub(a, b, result);
-        if (activeA && activeB)
-        {
-            TensorPrimitives.Subtract(ta, tb, tresult);
-        }
-        else if (activeA)
-        {
-            ta.CopyTo(tresult);
-        }
-        else if (activeB)
-        {
-            TensorPrimitives.Negate(tb, tresult);
-        }
+        SumTangent(ta, tb, tresult, activeA, activeB, subtract: true);
     }
 }
