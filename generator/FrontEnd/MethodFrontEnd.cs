@@ -252,15 +252,16 @@ public static class MethodFrontEnd
         return new HierarchyInfo(ns, chain.ToArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
 
+    /// <summary>
+    /// File stem of the generated source: the type and method name, then a hash of the parameter types
+    /// that tells overloads apart while keeping the name short (a file name component is at most 255 bytes).
+    /// </summary>
     private static string HintName(IMethodSymbol method)
     {
-        var text = new StringBuilder();
-        text.Append(method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", ""));
-        text.Append('.').Append(method.Name);
-        if (method.Parameters.Length > 0)
-            text.Append('(').Append(string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString()))).Append(')');
+        string type = method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
+        string signature = string.Join(",", method.Parameters.Select(p => p.Type.ToDisplayString()));
         var safe = new StringBuilder();
-        foreach (char c in text.ToString()) safe.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
-        return safe.ToString();
+        foreach (char c in type + "." + method.Name) safe.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+        return safe.Append('_').Append(StableHash.Of(signature)).ToString();
     }
 }

@@ -82,7 +82,7 @@ internal static class CheckEmitter
         w.Line("/// <summary>Registers the [CheckGradientAt] points of " + ir.Name + " with <see cref=\"global::DiffGen.GradientChecks\"/>.</summary>");
         w.Line("[global::System.Runtime.CompilerServices.ModuleInitializer]");
         SourceEmitter.WriteGeneratedCode(w);
-        using (w.Block($"internal static void {ir.Name}RegisterGradientChecks_{StableHash(ir.HintName)}()"))
+        using (w.Block($"internal static void {ir.Name}RegisterGradientChecks_{StableHash.Of(ir.HintName)}()"))
         {
             foreach (var point in ir.CheckPoints)
             {
@@ -90,13 +90,5 @@ internal static class CheckEmitter
                 w.Line($"global::DiffGen.GradientChecks.Register(\"{ir.DisplayName}({args.Replace("\"", "")})\", () => {ir.Name}GradientCheck({args}));");
             }
         }
-    }
-
-    /// <summary>FNV-1a of the hint name: distinguishes the registrations of overloads, stable across builds.</summary>
-    private static string StableHash(string text)
-    {
-        uint hash = 2166136261;
-        foreach (char c in text) hash = (hash ^ c) * 16777619;
-        return hash.ToString("x8");
     }
 }
