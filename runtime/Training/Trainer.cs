@@ -74,11 +74,13 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
     /// <param name="epochs">Total number of epochs.</param>
     /// <param name="evaluate">Called after each epoch; its metrics go into the epoch's report (e.g. test accuracy).</param>
     /// <param name="progress">Called after each mini-batch, on the training thread.</param>
+    /// <param name="epochEnd">Called with each epoch's report once it is recorded (and checkpointed).</param>
     /// <param name="cancellation">Stops at the next batch boundary; the epoch in progress is not recorded.</param>
     /// <returns>Why training stopped, and the history.</returns>
     public TrainingResult Fit(LabeledDataset<T> train, int epochs,
                               Func<IReadOnlyDictionary<string, double>>? evaluate = null,
                               Action<TrainingProgress>? progress = null,
+                              Action<EpochReport>? epochEnd = null,
                               CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(train);
@@ -112,6 +114,7 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
             var metrics = evaluate?.Invoke() ?? new Dictionary<string, double>();
             _history.Add(new EpochReport(epoch, lossSum / batches, throughput, metrics));
             if (Options.CheckpointPath is { } path) SaveCheckpoint(path);
+            epochEnd?.Invoke(_history[^1]);
         }
 
         return new TrainingResult(StopReason.Completed, _history.ToArray(), "");

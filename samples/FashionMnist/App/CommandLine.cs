@@ -1,0 +1,97 @@
+using System;
+using System.Globalization;
+using DiffGen.Samples.FashionMnist.Model;
+
+namespace DiffGen.Samples.FashionMnist.App;
+
+/// <summary>The sample's command-line options.</summary>
+public sealed record CommandLine
+{
+    /// <summary>The help text.</summary>
+    public const string Usage = """
+        Trains a 784-256-128-10 MLP on Fashion-MNIST with DiffGen's generated gradient.
+
+        Options:
+          --optimizer NAME   adam (default), sgd, inna or steptuned
+          --epochs N         epochs to train (default 10)
+          --batch N          mini-batch size (default 128)
+          --lr X             learning rate instead of the optimizer's default
+          --threads N        threads for the data-parallel gradient (default: one per core)
+          --seed N           seed of the initialisation and the shuffles (default 0)
+          --data DIR         directory with the four IDX .gz files (default: /usr/share/datasets/fashion-mnist
+                             when installed, else the embedded 6,000 + 1,000 image subset)
+          --embedded         use the embedded subset even when the full dataset is installed
+          --plot FILE        PNG chart of loss and accuracy (default fashion-mnist.png)
+          --checkpoint FILE  write a checkpoint after every epoch; resume from it when it exists
+          --no-progress      plain output, no live progress bar
+        """;
+
+    /// <summary>Which optimizer.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Epochs to train.</summary>
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Mini-batch size.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Learning rate override.</summary>
+    public double? Lr { get; init; }
+
+    /// <summary>Gradient threads.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Seed.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Dataset directory, or null.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Whether to force the embedded subset.</summary>
+    public bool Embedded { get; init; }
+
+    /// <summary>Chart path.</summary>
+    public string PlotPath { get; init; } = "fashion-mnist.png";
+
+    /// <summary>Checkpoint path, or null.</summary>
+    public string? CheckpointPath { get; init; }
+
+    /// <summary>Whether to show the live progress bar.</summary>
+    public bool Progress { get; init; } = true;
+
+    /// <summary>Whether --help was given.</summary>
+    public bool Help { get; init; }
+
+    /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <returns>The options.</returns>
+    public static CommandLine Parse(string[] args)
+    {
+        var result = new CommandLine();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string flag = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{flag} needs a value.");
+            int Positive() => int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int n) && n > 0
+                ? n : throw new ArgumentException($"{flag} needs a positive whole number, not '{args[i]}'.");
+            result = flag switch
+            {
+                "--optimizer" => result with { Optimizer = OptimizerSetup.Parse(Value()) },
+                "--epochs" => result with { Epochs = Positive() },
+                "--batch" => result with { BatchSize = Positive() },
+                "--threads" => result with { Threads = Positive() },
+                "--seed" => result with { Seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : throw new ArgumentException($"--seed needs a whole number, not '{args[i]}'.") },
+                "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
+                "--data" => result with { DataDirectory = Value() },
+                "--embedded" => result with { Embedded = true },
+                "--plot" => result with { PlotPath = Value() },
+                "--checkpoint" => result with { CheckpointPath = Value() },
+                "--no-progress" => result with { Progress = false },
+                "--help" or "-h" => result with { Help = true },
+                _ => throw new ArgumentException($"Unknown option '{flag}'. Run with --help for the list."),
+            };
+        }
+
+        return result;
+    }
+}

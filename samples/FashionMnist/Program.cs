@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using DiffGen.Samples.FashionMnist.App;
+using DiffGen.Samples.FashionMnist.Data;
+using DiffGen.Samples.FashionMnist.Model;
+using DiffGen.Training;
+using Spectre.Console;
+
+CommandLine options;
+FashionMnistData data;
+try
+{
+    options = CommandLine.Parse(args);
+    if (options.Help)
+    {
+        Console.WriteLine(CommandLine.Usage);
+        return 0;
+    }
+
+    data = options.Embedded ? FashionMnistData.Embedded() : FashionMnistData.Load(options.DataDirectory);
+}
+catch (Exception ex) when (ex is ArgumentException or IOException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
+
+var model = new MlpModel(options.Seed);
+var sampler = new MiniBatchSampler(data.Train.Count, options.BatchSize, options.Seed);
+var setup = OptimizerSetup.Create(options.Optimizer, model.Parameters, sampler.BatchesPerEpoch, options.Lr);
+var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions
+{
+    BatchSize = options.BatchSize,
+    Seed = options.Seed,
+    Threads = options.Threads,
+    Schedule = setup.Schedule,
+    ScheduleUnit = setup.Unit,
+    CheckpointPath = options.CheckpointPath,
+});
+
+AnsiConsole.MarkupLine($"[bold]Fashion-MNIST[/] ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)}): " +
+                       $"{data.Train.Count:N0} training, {data.Test.Count:N0} test images");
+AnsiConsole.MarkupLine($"Model 784-256-128-10 MLP, {model.ParameterCount:N0} parameters; gradient generated at build time ([grey]Mlp.LossGradient[/])");
+AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
+if (options.CheckpointPath is { } checkpoint && File.Exists(checkpoint))
+{
+    trainer.LoadCheckpoint(checkpoint);
+    AnsiConsole.MarkupLine($"Resumed from {Markup.Escape(checkpoint)} after epoch {trainer.CompletedEpochs}");
+}
+
+IReadOnlyDictionary<string, double> Evaluate()
+{
+    var (testLoss, testAccuracy) = model.Evaluate(data.Test);
+    return new Dictionary<string, double> { ["test_loss"] = testLoss, ["test_accuracy"] = testAccuracy };
+}
+
+void PrintEpoch(EpochReport r) => AnsiConsole.MarkupLine(
+    $"epoch {r.Epoch + 1,2}  loss {r.TrainLoss:F4}  test loss {r.Metrics["test_loss"]:F4}  " +
+    $"test acc [bold]{100 * r.Metrics["test_accuracy"]:F2}%[/]  {r.SamplesPerSecond,7:N0} samples/s");
+
+TrainingResult result;
+if (options.Progress && AnsiConsole.Profile.Capabilities.Interactive)
+{
+    result = AnsiConsole.Progress()
+        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+        .Start(ctx =>
+        {
+            ProgressTask? task = null;
+            int shown = -1;
+            return trainer.Fit(data.Train, options.Epochs, Evaluate, p =>
+            {
+                if (p.Epoch != shown)
+                {
+                    task = ctx.AddTask($"epoch {p.Epoch + 1}/{options.Epochs}", maxValue: p.BatchesPerEpoch);
+                    shown = p.Epoch;
+                }
+
+                task!.Value = p.Batch;
+                task.Description = $"epoch {p.Epoch + 1}/{options.Epochs}  loss {p.Loss:F4}  {p.SamplesPerSecond:N0} samples/s";
+            });
+        });
+    foreach (var r in result.History) PrintEpoch(r);
+}
+else
+{
+    result = trainer.Fit(data.Train, options.Epochs, Evaluate, epochEnd: PrintEpoch);
+}
+
+if (result.Reason != StopReason.Completed)
+{
+    AnsiConsole.MarkupLine($"[red]Stopped early:[/] {Markup.Escape(result.Message)}");
+    return 1;
+}
+
+var last = result.Last!;
+AnsiConsole.MarkupLine($"Test accuracy after {result.History.Count} epochs: [bold green]{100 * last.Metrics["test_accuracy"]:F2}%[/]");
+TrainingPlot.LossAndAccuracy(result.History, $"Fashion-MNIST MLP, {setup.Optimizer.Name}", options.PlotPath);
+AnsiConsole.MarkupLine($"Plot written to {Markup.Escape(Path.GetFullPath(options.PlotPath))}");
+return 0;
