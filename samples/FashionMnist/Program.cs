@@ -26,6 +26,8 @@ catch (Exception ex) when (ex is ArgumentException or IOException)
     return 2;
 }
 
+// Redirected output (logs, CI) would otherwise be wrapped at 80 columns.
+if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
 var model = new MlpModel(options.Seed);
 var sampler = new MiniBatchSampler(data.Train.Count, options.BatchSize, options.Seed);
 var setup = OptimizerSetup.Create(options.Optimizer, model.Parameters, sampler.BatchesPerEpoch, options.Lr);

@@ -43,6 +43,7 @@ catch (IOException ex)
     return 2;
 }
 
+if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
 AnsiConsole.MarkupLine($"[bold]Optimizer zoo[/]: 784-256-128-10 MLP, {epochs} epochs, batch 128, " +
                        $"{data.Train.Count:N0} training images ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)})");
 var table = new Table().AddColumns("optimizer", "final train loss", "test loss", "test accuracy", "samples/s");

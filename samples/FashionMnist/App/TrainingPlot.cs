@@ -23,6 +23,7 @@ public static class TrainingPlot
         plot.Axes.Left.Label.Text = "training loss";
         plot.Axes.Right.Label.Text = "test accuracy (%)";
         plot.Axes.Bottom.Label.Text = "epoch";
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Title(title);
         plot.ShowLegend(ScottPlot.Alignment.MiddleRight);
         plot.SavePng(path, 800, 500);
@@ -43,6 +44,7 @@ public static class TrainingPlot
 
         plot.Axes.Left.Label.Text = "training loss";
         plot.Axes.Bottom.Label.Text = "epoch";
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Title(title);
         plot.ShowLegend(ScottPlot.Alignment.UpperRight);
         plot.SavePng(path, 800, 500);

@@ -14,7 +14,7 @@ public enum DataSource
     Embedded,
 }
 
-/// <summary>Fashion-MNIST as training and test sets of <c>float</c> pixels in [0, 1].</summary>
+/// <summary>Fashion-MNIST as training and test sets of standardised <c>float</c> pixels: (p / 255 - mean) / std.</summary>
 /// <param name="Train">Training images and labels.</param>
 /// <param name="Test">Test images and labels.</param>
 /// <param name="Source">Where they came from.</param>
@@ -27,6 +27,12 @@ public sealed record FashionMnistData(LabeledDataset<float> Train, LabeledDatase
     /// <summary>The class names, by label.</summary>
     public static readonly string[] ClassNames =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
+
+    /// <summary>Mean pixel intensity of the 60,000 training images, in [0, 1]; inputs are standardised with it.</summary>
+    public const float PixelMean = 0.2860f;
+
+    /// <summary>Standard deviation of the training pixels, in [0, 1].</summary>
+    public const float PixelStd = 0.3530f;
 
     private static readonly string[] FileNames =
         ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"];
@@ -75,7 +81,7 @@ public sealed record FashionMnistData(LabeledDataset<float> Train, LabeledDatase
             if (y.Length != count)
                 throw new InvalidDataException($"'{describe(labels)}' has {y.Length} labels but '{describe(images)}' has {count} images.");
             var x = new float[pixels.Length];
-            for (int i = 0; i < pixels.Length; i++) x[i] = pixels[i] / 255f;
+            for (int i = 0; i < pixels.Length; i++) x[i] = (pixels[i] / 255f - PixelMean) / PixelStd;
             return new LabeledDataset<float>(x, y, 28 * 28, ClassNames.Length);
         }
 
