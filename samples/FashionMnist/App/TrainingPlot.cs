@@ -20,13 +20,8 @@ public static class TrainingPlot
         var accuracy = plot.Add.Scatter(epochs, history.Select(r => 100 * r.Metrics.GetValueOrDefault("test_accuracy", double.NaN)).ToArray());
         accuracy.LegendText = "test accuracy (%)";
         accuracy.Axes.YAxis = plot.Axes.Right;
-        plot.Axes.Left.Label.Text = "training loss";
         plot.Axes.Right.Label.Text = "test accuracy (%)";
-        plot.Axes.Bottom.Label.Text = "epoch";
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        plot.Title(title);
-        plot.ShowLegend(ScottPlot.Alignment.MiddleRight);
-        plot.SavePng(path, 800, 500);
+        Save(plot, title, ScottPlot.Alignment.MiddleRight, path);
     }
 
     /// <summary>One training-loss curve per run, on one chart.</summary>
@@ -42,11 +37,17 @@ public static class TrainingPlot
             line.LegendText = name;
         }
 
+        Save(plot, title, ScottPlot.Alignment.UpperRight, path);
+    }
+
+    /// <summary>The parts both charts share: loss axis, whole-epoch ticks, title, legend, 800 x 500 PNG.</summary>
+    private static void Save(ScottPlot.Plot plot, string title, ScottPlot.Alignment legend, string path)
+    {
         plot.Axes.Left.Label.Text = "training loss";
         plot.Axes.Bottom.Label.Text = "epoch";
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.Title(title);
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
+        plot.ShowLegend(legend);
         plot.SavePng(path, 800, 500);
     }
 }
