@@ -9,6 +9,12 @@ using DiffGen.Training;
 // batch 128, measured as the best of several rounds of a fixed number of steps, like bench/pytorch/mlp_train.py.
 //   dotnet run -c Release --project bench/DiffGen.Benchmarks.Training -- [--threads 2] [--batch 128] [--steps 300] [--rounds 3]
 int threads = 2, batch = 128, steps = 300, rounds = 3;
+if (args.Length > 0 && args[0] == "--profile")
+{
+    StepProfile.Run(batch: args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 128);
+    return;
+}
+
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     int value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);

@@ -48,6 +48,8 @@ internal sealed class ReverseEmitter
     private readonly HashSet<int> _restored = new();
     private readonly HashSet<ScalarKind> _recorded = new();
     private readonly Dictionary<int, Induction> _inductions = new();
+    private readonly HashSet<int> _rentable;
+    private readonly List<int> _rented = new();
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -60,6 +62,7 @@ internal sealed class ReverseEmitter
         _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
+        _rentable = ScratchArrayPlan.Rentable(ir);
         _result = _names.Fresh("result");
         _seed = _names.Fresh("seed");
         _controlTape = _names.Fresh("segments");
@@ -198,6 +201,13 @@ internal sealed class ReverseEmitter
             }
             foreach (var (shadow, variable) in shadows)
                 if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_pullback ? "+=" : "=")} {_adjoint[variable]};");
+            foreach (int variable in _rented)
+            {
+                // Nothing reads the arrays any more: give them back for the next call on this thread.
+                string pool = $"global::DiffGen.ScratchArrays<{_ir.Variables[variable].Kind.Keyword()}>";
+                w.Line($"{pool}.Return({_ir.Variables[variable].Name});");
+                if (_adjoint[variable] is string adjoint) w.Line($"{pool}.Return({adjoint});");
+            }
             if (!_straight) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
@@ -240,9 +250,11 @@ internal sealed class ReverseEmitter
             case AllocateStmt allocate:
             {
                 var variable = _ir.Variables[allocate.Variable];
-                SourceEmitter.WriteAllocation(_primal, variable, variable.Name, PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false);
+                bool rent = !inLoop && _rentable.Contains(allocate.Variable);
+                if (rent && !_rented.Contains(allocate.Variable)) _rented.Add(allocate.Variable);
+                SourceEmitter.WriteAllocation(_primal, variable, variable.Name, PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false, rent);
                 if (_adjoint[allocate.Variable] is string adjoint)
-                    SourceEmitter.WriteAllocation(_primal, variable, adjoint, variable.Name + ".Length", allocate.OnStack, clear: true);
+                    SourceEmitter.WriteAllocation(_primal, variable, adjoint, variable.Name + ".Length", allocate.OnStack, clear: true, rent);
                 break;
             }
             case ReturnStmt ret:

@@ -58,9 +58,16 @@ public static class SourceEmitter
         _ => $"scoped global::System.Span<{variable.Kind.Keyword()}> {name} = default;",
     };
 
-    /// <summary>Storage for an array or span local, or for its tangent or adjoint (<paramref name="clear"/>: zeroed even under SkipLocalsInit).</summary>
-    public static void WriteAllocation(IndentedWriter w, VariableInfo variable, string name, string length, bool onStack, bool clear)
+    /// <summary>Storage for an array or span local, or for its tangent or adjoint (<paramref name="clear"/>: zeroed even under
+    /// SkipLocalsInit; <paramref name="rented"/>: a zeroed array from <c>DiffGen.ScratchArrays</c>, given back by the caller).</summary>
+    public static void WriteAllocation(IndentedWriter w, VariableInfo variable, string name, string length, bool onStack, bool clear, bool rented = false)
     {
+        if (rented)
+        {
+            w.Line($"{name} = global::DiffGen.ScratchArrays<{variable.Kind.Keyword()}>.Rent({length});");
+            return;
+        }
+
         if (!onStack)
         {
             w.Line($"{name} = new {variable.Kind.Keyword()}[{length}];");
