@@ -84,7 +84,19 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
     {
         data.Gather(_indices.AsSpan(start, length), worker.Batch);
         foreach (var g in worker.Gradients) Array.Clear(g);
-        worker.Loss = lossGradient(worker.Batch, worker.Gradients);
+        // The threads are already busy with one shard each: the primitives' own parallel loops would only
+        // oversubscribe the cores, so each shard runs its matrix products on its own thread.
+        int savedThreads = Gemm.ForcedThreads;
+        if (Threads > 1) Gemm.ForcedThreads = 1;
+        try
+        {
+            worker.Loss = lossGradient(worker.Batch, worker.Gradients);
+        }
+        finally
+        {
+            Gemm.ForcedThreads = savedThreads;
+        }
+
         worker.Count = length;
     }
 
