@@ -5,7 +5,8 @@ using DiffGen.Training;
 
 namespace DiffGen.Samples.FashionMnist.Model;
 
-/// <summary>The optimizers the sample offers.</summary>
+/// <summary>The optimizers the sample offers. The step sizes of INNA and Step-Tuned SGD were picked by the training loss
+/// after 4 epochs on the embedded subset (INNA 0.1/0.2/0.4, Step-Tuned 0.05/0.1/0.3); the others are torch's usual values.</summary>
 public enum OptimizerKind
 {
     /// <summary>Adam, lr 1e-3 (torch defaults).</summary>
@@ -14,10 +15,10 @@ public enum OptimizerKind
     /// <summary>SGD with heavy-ball momentum 0.9, lr 0.05.</summary>
     Sgd,
 
-    /// <summary>INNA (alpha 0.5, beta 0.1), lr 0.1 decayed as 1/sqrt(epoch + 1).</summary>
+    /// <summary>INNA (alpha 0.5, beta 0.1), lr 0.2 decayed as 1/sqrt(epoch + 1).</summary>
     Inna,
 
-    /// <summary>Step-Tuned SGD (nu 2, beta 0.9, m~ 0.5, M~ 2), alpha 0.05 decayed per epoch.</summary>
+    /// <summary>Step-Tuned SGD (nu 2, beta 0.9, m~ 0.5, M~ 2), alpha 0.3 decayed per epoch.</summary>
     StepTuned,
 }
 
@@ -65,14 +66,14 @@ public sealed record OptimizerSetup(Optimizer<float> Optimizer, LearningRateSche
             case OptimizerKind.Inna:
             {
                 // The decay counts epochs, as in the thesis' deep-learning experiments, so the optimizer's own per-step decay is off.
-                var o = new InnaOptions { Lr = lr ?? 0.1, DecayPower = 0 };
+                var o = new InnaOptions { Lr = lr ?? 0.2, DecayPower = 0 };
                 return new(new Inna<float>(parameters, o), LearningRateSchedule.InverseSqrt(), ScheduleUnit.Epoch,
                            $"INNA lr={o.Lr}/sqrt(epoch+1) alpha={o.Alpha} beta={o.Beta}");
             }
 
             case OptimizerKind.StepTuned:
             {
-                var o = new StepTunedSgdOptions { Lr = lr ?? 0.05, StepsPerEpoch = batchesPerEpoch };
+                var o = new StepTunedSgdOptions { Lr = lr ?? 0.3, StepsPerEpoch = batchesPerEpoch };
                 return new(new StepTunedSgd<float>(parameters, o), null, ScheduleUnit.Step,
                            $"Step-Tuned SGD alpha={o.Lr} nu={o.Nu} beta={o.Beta} m~={o.MinStepFactor} M~={o.MaxStepFactor}");
             }
