@@ -25,7 +25,9 @@ public sealed class FashionMnistTests : IDisposable
         Assert.Equal(1000, data.Test.Count);
         Assert.Equal(784, data.Train.FeatureCount);
         Assert.All(Enumerable.Range(0, 10), c => Assert.True(data.Train.Labels.ToArray().Count(l => l == c) > 400));
-        Assert.InRange(data.Train.Features.ToArray().Max(), 0.99f, 1f);
+        // Standardised pixels: white (255) maps to (1 - mean) / std, black to -mean / std.
+        Assert.Equal((1 - FashionMnistData.PixelMean) / FashionMnistData.PixelStd, data.Train.Features.ToArray().Max(), 5);
+        Assert.Equal(-FashionMnistData.PixelMean / FashionMnistData.PixelStd, data.Train.Features.ToArray().Min(), 5);
     }
 
     [Fact]
@@ -74,6 +76,40 @@ public sealed class FashionMnistTests : IDisposable
         for (int i = 0; i < straight.Parameters.Length; i++)
             Assert.True(straight.Parameters[i].Data.AsSpan().SequenceEqual(resumed.Parameters[i].Data), straight.Parameters[i].Name);
         Assert.Equal(straightTrainer.History[2].TrainLoss, resumedTrainer.History[2].TrainLoss);
+    }
+
+    /// <summary>The generated float gradient of the sample's loss against forward mode along a direction in every
+    /// parameter (same rules through other code, so equal to float rounding), and against a central difference
+    /// along a direction in the output layer, where no ReLU kink lies between the two evaluations.</summary>
+    [Fact]
+    public void GeneratedGradient_AgreesWithForwardModeAndCentralDifferences()
+    {
+        var data = Embedded.Value.Train;
+        var model = new MlpModel(seed: 3);
+        var batch = new MiniBatch<float>(16, Mlp.Inputs);
+        data.Gather(Enumerable.Range(100, 16).ToArray(), batch);
+        var random = new Random(4);
+        float[][] direction = model.Parameters.Select(p => Enumerable.Range(0, p.Length).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray()).ToArray();
+        float[][] gradient = model.Parameters.Select(p => new float[p.Length]).ToArray();
+        model.LossGradient(batch, gradient);
+        double Dot(int first) => Enumerable.Range(first, gradient.Length - first)
+                                           .Sum(i => gradient[i].Select((g, j) => (double)g * direction[i][j]).Sum());
+
+        var (_, forward) = Mlp.LossTangent(model.W1.Data, model.B1.Data, model.W2.Data, model.B2.Data, model.W3.Data, model.B3.Data,
+                                           batch.Features, batch.Labels, batch.Count,
+                                           direction[0], direction[1], direction[2], direction[3], direction[4], direction[5]);
+        Assert.Equal(1.0, forward / Dot(0), 4);
+
+        double Shifted(float h)
+        {
+            float[] w3 = model.W3.Data.Select((v, j) => v + h * direction[4][j]).ToArray();
+            float[] b3 = model.B3.Data.Select((v, j) => v + h * direction[5][j]).ToArray();
+            return Mlp.Loss(model.W1.Data, model.B1.Data, model.W2.Data, model.B2.Data, w3, b3, batch.Features, batch.Labels, batch.Count);
+        }
+
+        const float step = 1e-2f;
+        double central = (Shifted(step) - Shifted(-step)) / (2 * step), reverse = Dot(4);
+        Assert.True(Math.Abs(central - reverse) < 1e-3 * Math.Abs(reverse), $"reverse {reverse}, central difference {central}");
     }
 
     [Fact]

@@ -78,6 +78,25 @@ public class TrainerTests
         Assert.Equal(new[] { 0.1, 0.1, 0.1 / Math.Sqrt(2), 0.1 / Math.Sqrt(2), 0.1 / Math.Sqrt(3), 0.1 / Math.Sqrt(3) }, seen);
     }
 
+    /// <summary>With a clipping norm below the gradient's, an SGD step moves the parameters by exactly lr * max_norm
+    /// (torch's clip coefficient max_norm / (norm + 1e-6) applied inside the update); progress reports every batch.</summary>
+    [Fact]
+    public void ClipGradNorm_LimitsTheStep_AndProgressReportsEveryBatch()
+    {
+        var model = new LinearRegression(5);
+        var trainer = new Trainer<double>(model.Parameters, new Sgd<double>(model.Parameters, new SgdOptions { Lr = 0.1 }), model.LossGradient,
+                                          new TrainerOptions { BatchSize = 200, Threads = 1, ClipGradNorm = 0.5 });
+        var reports = new List<TrainingProgress>();
+
+        trainer.Fit(Data, 1, progress: reports.Add);
+
+        double moved = Math.Sqrt(model.Weights.Data.Sum(w => w * w) + model.Bias.Data[0] * model.Bias.Data[0]);
+        double norm = Math.Sqrt(model.Weights.Grad.Sum(g => g * g) + model.Bias.Grad[0] * model.Bias.Grad[0]);
+        Assert.True(norm > 0.5);
+        Assert.Equal(0.1 * 0.5 * norm / (norm + 1e-6), moved, 12);
+        Assert.Equal(new[] { (0, 1, 1) }, reports.Select(r => (r.Epoch, r.Batch, r.BatchesPerEpoch)));
+    }
+
     [Fact]
     public void Parameters_MustBeExactlyTheOptimizers()
     {
