@@ -104,9 +104,16 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
         }
     }
 
-    /// <summary>Whether the rule reads per-step data that <see cref="PrepareStep"/> does not produce (drawn noise), so that
-    /// backends other than the CPU one cannot run it.</summary>
+    /// <summary>Whether <see cref="PrepareBackendUpdate"/> writes per-step data into transient state slots (the noise of
+    /// the noisy SGD variants, drawn on the host), which another backend must copy to its own slot buffers before every
+    /// step (see <see cref="ParameterState{T}.IsTransient"/>).</summary>
     public virtual bool NeedsHostPreparation => false;
+
+    /// <summary>Runs the once-per-step hook that <see cref="Step"/> runs after its checks and before the first parameter is
+    /// updated (for the noisy SGD variants: draws the noise of every parameter into its transient slot, in parameter
+    /// order, from the optimizer's own generator). Other backends call it, then <see cref="PrepareStep"/> per parameter,
+    /// so they consume exactly the same random numbers as the CPU backend.</summary>
+    public void PrepareBackendUpdate() => BeforeUpdate();
 
     /// <inheritdoc/>
     public sealed override bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result) where TResult : default
