@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DiffGen.Optimizers;
 
@@ -58,6 +59,8 @@ public readonly struct StepTunedFirstHalfRule : IElementRule
     public StepTunedFirstHalfRule(double eta) => Eta = eta;
 
     /// <inheritdoc/>
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {
         state1 = grad;
@@ -89,6 +92,8 @@ public readonly struct StepTunedSecondHalfRule : IElementReductionRule
     }
 
     /// <inheritdoc/>
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2, ref L sum0, ref L sum1) where L : struct, ILane<L>
     {
         state0 = state0 * L.Constant(Beta) + L.Constant(OneMinusBeta) * (grad - state1);
@@ -111,6 +116,8 @@ public readonly struct StepTunedUndoFirstHalfRule : IElementRule
     public StepTunedUndoFirstHalfRule(double eta) => Eta = eta;
 
     /// <inheritdoc/>
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L> =>
         param = param + L.Constant(Eta) * state1;
 }
