@@ -167,4 +167,34 @@ public static class GpuKernels
     {
         if ((Interop.FloatAsInt(g[i]) & 0x7FF0_0000_0000_0000ul) == 0x7FF0_0000_0000_0000ul) Atomic.Max(ref flags[slot], (int)g.Length - i);
     }
+    /// <summary>Partial sums of squares of a float32 gradient for clipping by global norm: thread t of
+    /// <paramref name="threads"/> adds g[t]^2, g[t + threads]^2, ... in float32 (as <c>TensorPrimitives.SumOfSquares</c>
+    /// does on the CPU) and writes the sum to <c>partial[t]</c> and 0 to <c>partial[threads + t]</c>, the layout
+    /// <see cref="SumPartials"/> folds.</summary>
+    /// <param name="t">Thread index.</param>
+    /// <param name="g">Gradient.</param>
+    /// <param name="threads">Number of threads launched.</param>
+    /// <param name="partial">2 * threads partial sums.</param>
+    public static void SumSquaresSingle(Index1D t, ArrayView<float> g, int threads, ArrayView<double> partial)
+    {
+        float s = 0f;
+        int n = (int)g.Length;
+        for (int i = t; i < n; i += threads) s += g[i] * g[i];
+        partial[t] = s;
+        partial[threads + t] = 0.0;
+    }
+
+    /// <summary>float64 version of <see cref="SumSquaresSingle"/>.</summary>
+    /// <param name="t">Thread index.</param>
+    /// <param name="g">Gradient.</param>
+    /// <param name="threads">Number of threads launched.</param>
+    /// <param name="partial">2 * threads partial sums.</param>
+    public static void SumSquaresDouble(Index1D t, ArrayView<double> g, int threads, ArrayView<double> partial)
+    {
+        double s = 0.0;
+        int n = (int)g.Length;
+        for (int i = t; i < n; i += threads) s += g[i] * g[i];
+        partial[t] = s;
+        partial[threads + t] = 0.0;
+    }
 }

@@ -79,6 +79,15 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
     /// <exception cref="InvalidOperationException">For Step-Tuned SGD, which evaluates two gradients per step: use <see cref="Step(Action)"/>.</exception>
     public bool Step() => _stepper.Step();
 
+    /// <summary>One step of an element-wise optimizer with the gradients clipped to a global 2-norm of at most
+    /// <paramref name="maxNorm"/>, as <see cref="ElementwiseOptimizer{T, TOptions, TRule}.StepClipped"/> on the CPU: the
+    /// norm is a device reduction (one read of the gradients, one small read-back), the clip factor is applied inside the
+    /// update pass and the device gradients are left unchanged. The norm is recorded in the optimizer's
+    /// <c>LastGradientNorm</c>; a non-finite norm triggers the non-finite policy.</summary>
+    /// <param name="maxNorm">Largest allowed total norm, &gt;= 0.</param>
+    /// <returns>False when the step was skipped because of a non-finite gradient.</returns>
+    public bool StepClipped(double maxNorm) => _stepper.StepClipped(maxNorm);
+
     /// <summary>One step with a gradient oracle: <paramref name="computeGradients"/> must leave the gradient at the current
     /// device parameters in <see cref="GradView"/> (by device code, or by computing on the host after
     /// <see cref="DownloadParameters"/> and calling <see cref="UploadGradients"/>). Step-Tuned SGD calls it twice, with the
@@ -112,6 +121,8 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         public abstract bool Step();
 
         public abstract bool Step(Action computeGradients);
+
+        public abstract bool StepClipped(double maxNorm);
     }
 
     private sealed class Factory(Accelerator accelerator) : IElementwiseOptimizerVisitor<T, Stepper>
@@ -249,6 +260,16 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             }
 
             return true;
+        }
+
+        /// <summary>Sum of the squared device gradients of every parameter (fixed-order reduction, one read-back).</summary>
+        public double GradientSumOfSquares()
+        {
+            var k = Kernel<SumSquaresKernel>(a => new SumSquaresKernel(a));
+            double sum = 0.0;
+            var folded = k.Run(this, _parameters);
+            foreach (double v in folded) sum += v;
+            return sum;
         }
 
         public void Update<TRule>(DeviceBuffers b, TRule rule) where TRule : struct, IElementRule
@@ -394,6 +415,65 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         }
     }
 
+    /// <summary>Sum of squares of the gradients, per parameter at most <see cref="MaxThreads"/> partials folded to
+    /// <see cref="Width"/> values by <see cref="GpuKernels.SumPartials"/>, read back together.</summary>
+    private sealed class SumSquaresKernel : IDisposable
+    {
+        public const int MaxThreads = 1 << 16;
+        public const int Width = 256;
+
+        private readonly Action<Index1D, ArrayView<float>, int, ArrayView<double>>? _single;
+        private readonly Action<Index1D, ArrayView<double>, int, ArrayView<double>>? _double;
+        private readonly Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, int> _fold;
+        private readonly Accelerator _accelerator;
+        private MemoryBuffer1D<double, Stride1D.Dense>? _partial;
+        private MemoryBuffer1D<double, Stride1D.Dense>? _folded;
+
+        public SumSquaresKernel(Accelerator accelerator)
+        {
+            _accelerator = accelerator;
+            if (typeof(T) == typeof(float))
+                _single = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, ArrayView<double>>(GpuKernels.SumSquaresSingle);
+            else
+                _double = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, ArrayView<double>>(GpuKernels.SumSquaresDouble);
+            _fold = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, int>(GpuKernels.SumPartials);
+        }
+
+        /// <summary>The folded values, parameter by parameter (only the first row of each fold carries sums).</summary>
+        public double[] Run(DeviceState device, IReadOnlyList<Parameter<T>> parameters)
+        {
+            if (_partial is null)
+                _partial = _accelerator.Allocate1D<double>(2 * MaxThreads);
+            if (_folded is null || _folded.Length < 2 * Width * parameters.Count)
+            {
+                _folded?.Dispose();
+                _folded = _accelerator.Allocate1D<double>(Math.Max(1, 2 * Width * parameters.Count));
+            }
+
+            _folded.MemSetToZero();
+            for (int k = 0; k < parameters.Count; k++)
+            {
+                var b = device.Buffers(parameters[k]);
+                if (b.Length == 0) continue;
+                int threads = Math.Min(b.Length, MaxThreads);
+                var partial = _partial.View.SubView(0, 2 * threads);
+                ArrayView<T> g = b.Grad.View.AsContiguous();
+                if (_single is not null) _single(threads, g.Cast<float>(), threads, partial);
+                else _double!(threads, g.Cast<double>(), threads, partial);
+                int width = Math.Min(threads, Width);
+                _fold(width, partial, threads, width, _folded.View, 2 * Width * k);
+            }
+
+            return _folded.GetAsArray1D();
+        }
+
+        public void Dispose()
+        {
+            _partial?.Dispose();
+            _folded?.Dispose();
+        }
+    }
+
     private sealed class ElementwiseStepper<TOptions, TRule>(Accelerator accelerator, ElementwiseOptimizer<T, TOptions, TRule> optimizer)
         : Stepper(new DeviceState(accelerator, optimizer))
         where TOptions : OptimizerOptions
@@ -418,6 +498,23 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             computeGradients();
             return Step();
         }
+
+        public override bool StepClipped(double maxNorm)
+        {
+            double scale = optimizer.ClipScale(maxNorm, Device.GradientSumOfSquares());
+            if (!double.IsFinite(optimizer.LastGradientNorm) && !Device.CheckGradients()) return false;
+            optimizer.PrepareBackendUpdate();
+            bool transient = optimizer.NeedsHostPreparation;
+            foreach (var p in Device.Parameters)
+            {
+                var (rule, state) = optimizer.PrepareStep(p);
+                var b = Device.Bind(p, state, transient);
+                if (scale == 1.0) Device.Update(b, rule);
+                else Device.Update(b, new ScaledGradientRule<TRule>(rule, scale));
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Step-Tuned SGD on the device: the host keeps gamma and k (<see cref="StepTunedSgd{T}.NextStepSize"/>,
@@ -427,6 +524,9 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
     {
         public override bool Step() =>
             throw new InvalidOperationException("Step-Tuned SGD evaluates two gradients per step: call Step(Action computeGradients).");
+
+        public override bool StepClipped(double maxNorm) =>
+            throw new InvalidOperationException("Step-Tuned SGD has no clipped step (its step size comes from its own curvature estimate).");
 
         public override bool Step(Action computeGradients)
         {

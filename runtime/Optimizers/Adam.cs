@@ -93,7 +93,6 @@ public readonly struct AdamRule : IElementRule
     }
 
     /// <inheritdoc/>
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {

@@ -59,7 +59,6 @@ public readonly struct StepTunedFirstHalfRule : IElementRule
     public StepTunedFirstHalfRule(double eta) => Eta = eta;
 
     /// <inheritdoc/>
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {
@@ -92,7 +91,6 @@ public readonly struct StepTunedSecondHalfRule : IElementReductionRule
     }
 
     /// <inheritdoc/>
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2, ref L sum0, ref L sum1) where L : struct, ILane<L>
     {
@@ -116,7 +114,6 @@ public readonly struct StepTunedUndoFirstHalfRule : IElementRule
     public StepTunedUndoFirstHalfRule(double eta) => Eta = eta;
 
     /// <inheritdoc/>
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L> =>
         param = param + L.Constant(Eta) * state1;

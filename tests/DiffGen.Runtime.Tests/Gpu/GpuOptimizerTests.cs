@@ -137,6 +137,66 @@ public class GpuOptimizerTests(CpuAcceleratorFixture fixture) : IClassFixture<Cp
         FixtureRunner.AssertTrajectory(f, FixtureRunner.Run(f, OnDevice<float>(f)), FixtureRunner.Float32Tolerance);
     }
 
+    private (T[][] Data, double Norm) RunClipped<T>(string name, bool device, double maxNorm) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var ps = OptimizerCatalog.RandomParameters<T>(21, 70_001, 33);
+        var o = OptimizerCatalog.Create(name, ps);
+        using var gpu = device ? GpuOptimizer<T>.Create(_acc, o.Optimizer) : null;
+        for (int k = 0; k < 4; k++)
+        {
+            gpu?.DownloadParameters();
+            OptimizerCatalog.FillGradients(ps, k);
+            if (gpu is null)
+            {
+                Assert.True(o.StepClipped(maxNorm));
+            }
+            else
+            {
+                gpu.UploadGradients();
+                Assert.True(gpu.StepClipped(maxNorm));
+            }
+        }
+
+        gpu?.DownloadToHost();
+        return (Array.ConvertAll(ps, p => p.Data), o.LastGradientNorm());
+    }
+
+    /// <summary>Clipping by global norm on the device: the norm is a device reduction (associated differently from the
+    /// CPU's per-tensor sums), the factor is applied inside the update; parameters agree to 1e-12 relative in float64 and
+    /// to float32 tolerance in float32, for a clipping (small) and a non-clipping (large) max_norm.</summary>
+    [Theory]
+    [InlineData("adam", 1.0)]
+    [InlineData("adam", 1e6)]
+    [InlineData("sgd_nesterov_wd", 0.5)]
+    [InlineData("sgld", 0.5)]
+    public void StepClipped_OnDevice_MatchesCpu(string name, double maxNorm)
+    {
+        var h = RunClipped<double>(name, device: false, maxNorm);
+        var d = RunClipped<double>(name, device: true, maxNorm);
+        Assert.True(h.Norm > 1.0);
+        Assert.Equal(h.Norm, d.Norm, 1e-12 * h.Norm);
+        AssertClose(h.Data, d.Data, 1e-12);
+        var hf = RunClipped<float>(name, device: false, maxNorm);
+        var df = RunClipped<float>(name, device: true, maxNorm);
+        Assert.Equal(hf.Norm, df.Norm, 1e-5 * hf.Norm);
+        AssertClose(hf.Data, df.Data, 1e-5);
+    }
+
+    [Fact]
+    public void StepClipped_OnDevice_NonFiniteGradient_Skips()
+    {
+        var p = new Parameter<float>([1f, 2f, 3f], "w");
+        var sgd = new Sgd<float>([p], new SgdOptions { Lr = 0.1 }) { NonFiniteGradients = NonFiniteGradientPolicy.Skip };
+        using var gpu = GpuOptimizer<float>.Create(_acc, sgd);
+        p.Grad = [1f, float.PositiveInfinity, 0f];
+        gpu.UploadGradients();
+        Assert.False(gpu.StepClipped(1.0));
+        Assert.True(double.IsInfinity(sgd.LastGradientNorm));
+        gpu.DownloadToHost();
+        Assert.Equal([1f, 2f, 3f], p.Data);
+        Assert.Equal(1, sgd.SkippedSteps);
+    }
+
     [Fact]
     public void Lbfgs_IsRejected_WithReason()
     {
