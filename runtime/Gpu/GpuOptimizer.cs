@@ -108,6 +108,11 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
     /// gradient code inside a <see cref="Step(Action)"/> oracle).</summary>
     public void DownloadParameters() => _stepper.Device.Download(withState: false);
 
+    /// <summary>Copies the host parameters and the host optimizer state to the device, replacing what is there: after
+    /// <see cref="Optimizer{T}.LoadState"/> on the host optimizer (and restoring <see cref="Parameter{T}.Data"/>), the
+    /// device continues from the checkpoint exactly as a freshly created device optimizer would.</summary>
+    public void UploadFromHost() => _stepper.Device.Upload();
+
     /// <summary>Waits for queued device work.</summary>
     public void Synchronize() => _stepper.Device.Accelerator.Synchronize();
 
@@ -288,6 +293,28 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             var created = load(Accelerator);
             _kernels[typeof(TKernel)] = created;
             return created;
+        }
+
+        public void Upload()
+        {
+            Accelerator.Synchronize();
+            foreach (var p in _parameters)
+            {
+                var b = _buffers[p];
+                if (p.Data.Length != b.Length)
+                    throw new ArgumentException($"Parameter '{p.Name}' has length {p.Data.Length} but its device buffer has length {b.Length}.", nameof(Parameter<T>.Data));
+                b.Data.CopyFromCPU(p.Data);
+
+                // Drop the device state; the next step binds the (restored) host state as on a first step.
+                for (int k = 0; k < 3; k++)
+                {
+                    b.Slots[k]?.Dispose();
+                    b.Slots[k] = null;
+                }
+
+                b.Mask = 0;
+                b.Initialized = false;
+            }
         }
 
         public void Download(bool withState)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using DiffGen.Optimizers;
 using DiffGen.Optimizers.Gpu;
@@ -195,6 +196,47 @@ public class GpuOptimizerTests(CpuAcceleratorFixture fixture) : IClassFixture<Cp
         gpu.DownloadToHost();
         Assert.Equal([1f, 2f, 3f], p.Data);
         Assert.Equal(1, sgd.SkippedSteps);
+    }
+
+    /// <summary>Checkpoint on the device: download, save; three more steps; then load the checkpoint into the same host
+    /// optimizer, upload it and replay the same three steps: bitwise the same parameters and state (noise generator
+    /// state included for SGLD).</summary>
+    [Theory]
+    [InlineData("adam_amsgrad_wd_maximize")]
+    [InlineData("asgd_t0_2")]
+    [InlineData("sgld")]
+    public void UploadFromHost_AfterLoadState_ReplaysBitIdentically(string name)
+    {
+        var ps = OptimizerCatalog.RandomParameters<float>(31, 97, 10);
+        var o = OptimizerCatalog.Create(name, ps);
+        using var gpu = GpuOptimizer<float>.Create(_acc, o.Optimizer);
+        void Steps(int from, int to)
+        {
+            for (int k = from; k < to; k++)
+            {
+                gpu.DownloadParameters();
+                OptimizerCatalog.FillGradients(ps, k);
+                gpu.UploadGradients();
+                Assert.True(gpu.Step());
+            }
+
+            gpu.DownloadToHost();
+        }
+
+        Steps(0, 3);
+        var checkpoint = new System.IO.MemoryStream();
+        o.Optimizer.SaveState(checkpoint);
+        var saved = Array.ConvertAll(ps, p => (float[])p.Data.Clone());
+        Steps(3, 6);
+        var first = Array.ConvertAll(ps, p => (float[])p.Data.Clone());
+        var firstState = o.Optimizer.GetState(ps[0])!.BufferNames.Select(k => (float[])o.Optimizer.GetState(ps[0])![k].Clone()).ToArray();
+
+        o.Optimizer.LoadState(new System.IO.MemoryStream(checkpoint.ToArray()));
+        for (int i = 0; i < ps.Length; i++) saved[i].CopyTo(ps[i].Data, 0);
+        gpu.UploadFromHost();
+        Steps(3, 6);
+        Assert.Equal(first, Array.ConvertAll(ps, p => p.Data));
+        Assert.Equal(firstState, o.Optimizer.GetState(ps[0])!.BufferNames.Select(k => o.Optimizer.GetState(ps[0])![k]).ToArray());
     }
 
     [Fact]
