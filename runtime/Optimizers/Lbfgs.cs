@@ -410,7 +410,8 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         int offset = 0;
         foreach (var p in _params)
         {
-            for (int i = 0; i < p.Length; i++) p.Data[i] += d[offset + i] * tt;
+            // (d t) + theta: the same rounding as theta += d t (a non-fused multiply, then an add).
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd<T>(d.AsSpan(offset, p.Length), tt, p.Data, p.Data);
             offset += p.Length;
         }
     }
@@ -440,12 +441,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
 
     private static T Tc(double v) => T.CreateTruncating(v);
 
-    private static double Dot(T[] a, T[] b)
-    {
-        T s = T.Zero;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return double.CreateTruncating(s);
-    }
+    private static double Dot(T[] a, T[] b) => double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.Dot<T>(a, b));
 
     private static double MaxAbs(T[] a)
     {
@@ -461,12 +457,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         return double.CreateTruncating(m);
     }
 
-    private static double SumAbs(T[] a)
-    {
-        T s = T.Zero;
-        foreach (var v in a) s += T.Abs(v);
-        return double.CreateTruncating(s);
-    }
+    private static double SumAbs(T[] a) => double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes<T>(a));
 
     /// <inheritdoc/>
     protected override void WriteExtraState(BinaryWriter writer)
