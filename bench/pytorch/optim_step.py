@@ -6,6 +6,7 @@ Run with Debian's python3-torch:  /usr/bin/python3 bench/pytorch/optim_step.py [
 Prints one line per (optimizer, N): median step time, GB/s, and the ratio to the copy measured in the same run.
 """
 import argparse
+import os
 import statistics
 import time
 
@@ -50,7 +51,7 @@ def main():
     ap.add_argument("--sizes", default="1e6,1e7,5e7")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, float32")
+    print(f"torch {torch.__version__}, threads {torch.get_num_threads()}, float32, load average before {os.getloadavg()}")
     print(f"{'optimizer':<14} {'N':>10} {'ms/step':>9} {'GB/s':>7} {'vs copy':>8}")
     for n in (int(float(s)) for s in args.sizes.split(",")):
         src = torch.ones(n // 2 * 7, dtype=torch.float32)
@@ -68,6 +69,7 @@ def main():
             gbps = BYTES[name] * n / t / 1e9
             print(f"{name:<14} {n:>10} {t * 1e3:>9.2f} {gbps:>7.1f} {gbps / copy_gbps:>8.0%}")
             del opt, p
+    print(f"load average after {os.getloadavg()}")
 
 
 if __name__ == "__main__":
