@@ -270,11 +270,7 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         /// <summary>Sum of the squared device gradients of every parameter (fixed-order reduction, one read-back).</summary>
         public double GradientSumOfSquares()
         {
-            var k = Kernel<SumSquaresKernel>(a => new SumSquaresKernel(a));
-            double sum = 0.0;
-            var folded = k.Run(this, _parameters);
-            foreach (double v in folded) sum += v;
-            return sum;
+            return Kernel<SumSquaresKernel>(a => new SumSquaresKernel(a)).Run(this, _parameters);
         }
 
         public void Update<TRule>(DeviceBuffers b, TRule rule) where TRule : struct, IElementRule
@@ -283,6 +279,8 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             var k = Kernel<UpdateKernel<TRule>>(a => new UpdateKernel<TRule>(a));
             k.Launch(b.Length, b.Data.View.AsContiguous(), b.Grad.View.AsContiguous(), SlotView(b, 0), SlotView(b, 1), SlotView(b, 2), b.Mask, rule);
         }
+
+        public PartialSums Sums => Kernel<PartialSums>(a => new PartialSums(a));
 
         public ReduceKernel<TRule> Reducer<TRule>() where TRule : struct, IElementReductionRule =>
             Kernel<ReduceKernel<TRule>>(a => new ReduceKernel<TRule>(a));
@@ -364,70 +362,62 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         }
     }
 
-    /// <summary>The update-and-reduce kernel of one rule type plus the fixed-order second stage: per parameter, at most
-    /// <see cref="MaxThreads"/> partial pairs folded to 2 * <see cref="Width"/> values, which the host adds in order.</summary>
-    private sealed class ReduceKernel<TRule> : IDisposable where TRule : struct, IElementReductionRule
+    /// <summary>The fixed-order two-stage reduction shared by the device reductions: per parameter, a first kernel
+    /// writes at most <see cref="MaxThreads"/> partial pairs (two rows); <see cref="GpuKernels.SumPartials"/> folds each
+    /// row to at most <see cref="Width"/> values; one read-back for all parameters; the host adds in order.
+    /// Deterministic for a given device, with no floating-point atomics.</summary>
+    private sealed class PartialSums : IDisposable
     {
         public const int MaxThreads = 1 << 16;
         public const int Width = 256;
 
-        private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, ArrayView<double>, TRule>? _single;
-        private readonly Action<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, ArrayView<double>, TRule>? _double;
-        private readonly Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, int> _fold;
         private readonly Accelerator _accelerator;
+        private readonly Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, int> _fold;
         private MemoryBuffer1D<double, Stride1D.Dense>? _partial;
         private MemoryBuffer1D<double, Stride1D.Dense>? _folded;
+        private int[] _widths = [];
 
-        public ReduceKernel(Accelerator accelerator)
+        public PartialSums(Accelerator accelerator)
         {
             _accelerator = accelerator;
-            if (typeof(T) == typeof(float))
-                _single = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, ArrayView<double>, TRule>(GpuKernels.ReduceSingle);
-            else
-                _double = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, ArrayView<double>, TRule>(GpuKernels.ReduceDouble);
             _fold = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, int>(GpuKernels.SumPartials);
         }
 
-        /// <summary>Runs the rule over every listed parameter and returns the two sums (parameters in order, each
-        /// parameter's folded values in order; one device read-back for all).</summary>
-        public (double Sum0, double Sum1) Run(DeviceState device, IReadOnlyList<DeviceBuffers> buffers, TRule rule)
-        {
-            int maxThreads = 1;
-            foreach (var b in buffers) maxThreads = Math.Max(maxThreads, Math.Min(b.Length, MaxThreads));
-            if (_partial is null || _partial.Length < 2 * maxThreads)
-            {
-                _partial?.Dispose();
-                _partial = _accelerator.Allocate1D<double>(2 * maxThreads);
-            }
+        public static int Threads(int length) => Math.Min(length, MaxThreads);
 
-            if (_folded is null || _folded.Length < 2 * Width * buffers.Count)
+        /// <summary>Prepares for <paramref name="count"/> reductions.</summary>
+        public void Begin(int count)
+        {
+            _partial ??= _accelerator.Allocate1D<double>(2 * MaxThreads);
+            if (_folded is null || _folded.Length < 2 * Width * count)
             {
                 _folded?.Dispose();
-                _folded = _accelerator.Allocate1D<double>(Math.Max(1, 2 * Width * buffers.Count));
+                _folded = _accelerator.Allocate1D<double>(Math.Max(1, 2 * Width * count));
             }
 
             _folded.MemSetToZero();
-            for (int k = 0; k < buffers.Count; k++)
-            {
-                var b = buffers[k];
-                if (b.Length == 0) continue;
-                int threads = Math.Min(b.Length, MaxThreads);
-                var partial = _partial.View.SubView(0, 2 * threads);
-                ArrayView<T> p = b.Data.View.AsContiguous(), g = b.Grad.View.AsContiguous();
-                ArrayView<T> s0 = device.SlotView(b, 0), s1 = device.SlotView(b, 1), s2 = device.SlotView(b, 2);
-                if (_single is not null)
-                    _single(threads, p.Cast<float>(), g.Cast<float>(), s0.Cast<float>(), s1.Cast<float>(), s2.Cast<float>(), b.Mask, threads, partial, rule);
-                else
-                    _double!(threads, p.Cast<double>(), g.Cast<double>(), s0.Cast<double>(), s1.Cast<double>(), s2.Cast<double>(), b.Mask, threads, partial, rule);
-                int width = Math.Min(threads, Width);
-                _fold(2 * width, partial, threads, width, _folded.View, 2 * Width * k);
-            }
+            _widths = new int[count];
+        }
 
-            double[] folded = _folded.GetAsArray1D();
+        /// <summary>Where the first kernel of the current reduction writes its 2 * <paramref name="threads"/> partials.</summary>
+        public ArrayView<double> Partial(int threads) => _partial!.View.SubView(0, 2 * threads);
+
+        /// <summary>Folds the partials of reduction <paramref name="k"/> (queued after its first kernel).</summary>
+        public void Fold(int k, int threads)
+        {
+            int width = Math.Min(threads, Width);
+            _widths[k] = width;
+            _fold(2 * width, Partial(threads), threads, width, _folded!.View, 2 * Width * k);
+        }
+
+        /// <summary>Waits, reads back and adds, in order, both rows over every reduction.</summary>
+        public (double Sum0, double Sum1) Read()
+        {
+            double[] folded = _folded!.GetAsArray1D();
             double sum0 = 0.0, sum1 = 0.0;
-            for (int k = 0; k < buffers.Count; k++)
+            for (int k = 0; k < _widths.Length; k++)
             {
-                int width = Math.Min(Math.Max(buffers[k].Length, 1), Width), at = 2 * Width * k;
+                int width = _widths[k], at = 2 * Width * k;
                 for (int j = 0; j < width; j++) sum0 += folded[at + j];
                 for (int j = 0; j < width; j++) sum1 += folded[at + width + j];
             }
@@ -442,62 +432,74 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         }
     }
 
-    /// <summary>Sum of squares of the gradients, per parameter at most <see cref="MaxThreads"/> partials folded to
-    /// <see cref="Width"/> values by <see cref="GpuKernels.SumPartials"/>, read back together.</summary>
-    private sealed class SumSquaresKernel : IDisposable
+    /// <summary>The update-and-reduce kernel of one rule type (<see cref="GpuKernels.ReduceSingle{TRule}"/>).</summary>
+    private sealed class ReduceKernel<TRule> where TRule : struct, IElementReductionRule
     {
-        public const int MaxThreads = 1 << 16;
-        public const int Width = 256;
+        private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, ArrayView<double>, TRule>? _single;
+        private readonly Action<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, ArrayView<double>, TRule>? _double;
 
+        public ReduceKernel(Accelerator accelerator)
+        {
+            if (typeof(T) == typeof(float))
+                _single = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, ArrayView<double>, TRule>(GpuKernels.ReduceSingle);
+            else
+                _double = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, ArrayView<double>, TRule>(GpuKernels.ReduceDouble);
+        }
+
+        /// <summary>Runs the rule over every listed parameter and returns the two sums.</summary>
+        public (double Sum0, double Sum1) Run(DeviceState device, IReadOnlyList<DeviceBuffers> buffers, TRule rule)
+        {
+            var sums = device.Sums;
+            sums.Begin(buffers.Count);
+            for (int k = 0; k < buffers.Count; k++)
+            {
+                var b = buffers[k];
+                if (b.Length == 0) continue;
+                int threads = PartialSums.Threads(b.Length);
+                var partial = sums.Partial(threads);
+                ArrayView<T> p = b.Data.View.AsContiguous(), g = b.Grad.View.AsContiguous();
+                ArrayView<T> s0 = device.SlotView(b, 0), s1 = device.SlotView(b, 1), s2 = device.SlotView(b, 2);
+                if (_single is not null)
+                    _single(threads, p.Cast<float>(), g.Cast<float>(), s0.Cast<float>(), s1.Cast<float>(), s2.Cast<float>(), b.Mask, threads, partial, rule);
+                else
+                    _double!(threads, p.Cast<double>(), g.Cast<double>(), s0.Cast<double>(), s1.Cast<double>(), s2.Cast<double>(), b.Mask, threads, partial, rule);
+                sums.Fold(k, threads);
+            }
+
+            return sums.Read();
+        }
+    }
+
+    /// <summary>Sum of squares of the gradients (<see cref="GpuKernels.SumSquaresSingle"/>), for clipping.</summary>
+    private sealed class SumSquaresKernel
+    {
         private readonly Action<Index1D, ArrayView<float>, int, ArrayView<double>>? _single;
         private readonly Action<Index1D, ArrayView<double>, int, ArrayView<double>>? _double;
-        private readonly Action<Index1D, ArrayView<double>, int, int, ArrayView<double>, int> _fold;
-        private readonly Accelerator _accelerator;
-        private MemoryBuffer1D<double, Stride1D.Dense>? _partial;
-        private MemoryBuffer1D<double, Stride1D.Dense>? _folded;
 
         public SumSquaresKernel(Accelerator accelerator)
         {
-            _accelerator = accelerator;
             if (typeof(T) == typeof(float))
                 _single = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, int, ArrayView<double>>(GpuKernels.SumSquaresSingle);
             else
                 _double = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, ArrayView<double>>(GpuKernels.SumSquaresDouble);
-            _fold = accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, int, int, ArrayView<double>, int>(GpuKernels.SumPartials);
         }
 
-        /// <summary>The folded values, parameter by parameter (only the first row of each fold carries sums).</summary>
-        public double[] Run(DeviceState device, IReadOnlyList<Parameter<T>> parameters)
+        public double Run(DeviceState device, IReadOnlyList<Parameter<T>> parameters)
         {
-            if (_partial is null)
-                _partial = _accelerator.Allocate1D<double>(2 * MaxThreads);
-            if (_folded is null || _folded.Length < 2 * Width * parameters.Count)
-            {
-                _folded?.Dispose();
-                _folded = _accelerator.Allocate1D<double>(Math.Max(1, 2 * Width * parameters.Count));
-            }
-
-            _folded.MemSetToZero();
+            var sums = device.Sums;
+            sums.Begin(parameters.Count);
             for (int k = 0; k < parameters.Count; k++)
             {
                 var b = device.Buffers(parameters[k]);
                 if (b.Length == 0) continue;
-                int threads = Math.Min(b.Length, MaxThreads);
-                var partial = _partial.View.SubView(0, 2 * threads);
+                int threads = PartialSums.Threads(b.Length);
                 ArrayView<T> g = b.Grad.View.AsContiguous();
-                if (_single is not null) _single(threads, g.Cast<float>(), threads, partial);
-                else _double!(threads, g.Cast<double>(), threads, partial);
-                int width = Math.Min(threads, Width);
-                _fold(width, partial, threads, width, _folded.View, 2 * Width * k);
+                if (_single is not null) _single(threads, g.Cast<float>(), threads, sums.Partial(threads));
+                else _double!(threads, g.Cast<double>(), threads, sums.Partial(threads));
+                sums.Fold(k, threads);
             }
 
-            return _folded.GetAsArray1D();
-        }
-
-        public void Dispose()
-        {
-            _partial?.Dispose();
-            _folded?.Dispose();
+            return sums.Read().Sum0;
         }
     }
 
