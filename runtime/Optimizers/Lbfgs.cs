@@ -221,7 +221,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         var r = new T[_n];
         if (m == 0)
         {
-            LbfgsKernels.ScaleAddDot<T>(flatGrad, -T.One, q, accumulate: false, default);
+            LbfgsKernels.ScaleAddDot<T>(flatGrad, -T.One, q, accumulate: false, null);
             gtd = LbfgsKernels.ScaleAddDot<T>(q, Tc(HDiag), r, accumulate: false, flatGrad);
             return r;
         }

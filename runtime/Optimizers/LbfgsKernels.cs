@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Threading.Tasks;
 
 namespace DiffGen.Optimizers;
 
@@ -9,12 +10,54 @@ namespace DiffGen.Optimizers;
 /// The fused vector passes of <see cref="Lbfgs{T}"/>: each writes one vector and, in the same pass, accumulates the
 /// inner product that the two-loop recursion needs next, so a recursion over m pairs reads the history once per loop
 /// (2m + 1 passes instead of 4m + 2). Element-wise results are those of the unfused loops (same operations, no FMA);
-/// only the association of the sums differs (vector lanes, then the tail), so sums agree to rounding.
+/// only the association of the sums differs (vector lanes, then the tail), so sums agree to rounding. From
+/// <see cref="ElementwiseKernel.ParallelThreshold"/> elements the passes split into
+/// <see cref="ElementwiseKernel.ChunkSize"/>-element chunks over all cores; chunk sums are added in double in chunk order
+/// (deterministic).
 /// </summary>
 internal static class LbfgsKernels
 {
     /// <summary>y = g - prev and s = d * t; returns (y's, y'y).</summary>
-    public static (double YS, double YY) DiffAndDots<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> prev, ReadOnlySpan<T> d, T t, Span<T> y, Span<T> s)
+    public static (double YS, double YY) DiffAndDots<T>(T[] g, T[] prev, T[] d, T t, T[] y, T[] s)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Chunked(g.Length, (start, length) => DiffAndDots<T>(g.AsSpan(start, length), prev.AsSpan(start, length), d.AsSpan(start, length), t,
+            y.AsSpan(start, length), s.AsSpan(start, length)));
+
+    /// <summary>y = x * a + y in place (y = x * a when <paramref name="accumulate"/> is false), then returns z'y (0 when
+    /// <paramref name="z"/> is null).</summary>
+    public static double ScaleAddDot<T>(T[] x, T a, T[] y, bool accumulate, T[]? z)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Chunked(x.Length, (start, length) => (ScaleAddDot<T>(x.AsSpan(start, length), a, y.AsSpan(start, length), accumulate,
+            z is null ? default : z.AsSpan(start, length)), 0.0)).Item1;
+
+    /// <summary>q = x * a + q in place, r = q * h, then returns z'r.</summary>
+    public static double AxpyScaleDot<T>(T[] x, T a, T[] q, T h, T[] r, T[] z)
+        where T : unmanaged, IBinaryFloatingPointIeee754<T> =>
+        Chunked(x.Length, (start, length) => (AxpyScaleDot<T>(x.AsSpan(start, length), a, q.AsSpan(start, length), h,
+            r.AsSpan(start, length), z.AsSpan(start, length)), 0.0)).Item1;
+
+    private static (double, double) Chunked(int n, Func<int, int, (double, double)> body)
+    {
+        if (n < ElementwiseKernel.ParallelThreshold || Environment.ProcessorCount == 1) return body(0, n);
+        int size = ElementwiseKernel.ChunkSize;
+        int chunks = (n + size - 1) / size;
+        var partial = new (double, double)[chunks];
+        Parallel.For(0, chunks, c =>
+        {
+            int start = c * size;
+            partial[c] = body(start, Math.Min(size, n - start));
+        });
+        double a = 0.0, b = 0.0;
+        foreach (var (x, y) in partial)
+        {
+            a += x;
+            b += y;
+        }
+
+        return (a, b);
+    }
+
+    private static (double YS, double YY) DiffAndDots<T>(ReadOnlySpan<T> g, ReadOnlySpan<T> prev, ReadOnlySpan<T> d, T t, Span<T> y, Span<T> s)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = g.Length;
@@ -53,9 +96,7 @@ internal static class LbfgsKernels
         return (ys + double.CreateTruncating(tailYs), yy + double.CreateTruncating(tailYy));
     }
 
-    /// <summary>y = x * a + y in place (a scaled copy when <paramref name="accumulate"/> is false: y = x * a), then
-    /// returns z'y (0 when <paramref name="z"/> is empty).</summary>
-    public static double ScaleAddDot<T>(ReadOnlySpan<T> x, T a, Span<T> y, bool accumulate, ReadOnlySpan<T> z)
+    private static double ScaleAddDot<T>(ReadOnlySpan<T> x, T a, Span<T> y, bool accumulate, ReadOnlySpan<T> z)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = x.Length;
@@ -90,9 +131,7 @@ internal static class LbfgsKernels
         return dot ? sum + double.CreateTruncating(tail) : 0.0;
     }
 
-    /// <summary>q = x * a + q in place, r = q * h, then returns z'r: the last pass of the first loop fused with the
-    /// initial Hessian scaling and the first inner product of the second loop.</summary>
-    public static double AxpyScaleDot<T>(ReadOnlySpan<T> x, T a, Span<T> q, T h, Span<T> r, ReadOnlySpan<T> z)
+    private static double AxpyScaleDot<T>(ReadOnlySpan<T> x, T a, Span<T> q, T h, Span<T> r, ReadOnlySpan<T> z)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         int n = x.Length;

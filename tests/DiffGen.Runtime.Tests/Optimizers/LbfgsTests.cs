@@ -164,7 +164,10 @@ public class LbfgsTests
 
     /// <summary>torch's L-BFGS without line search and with zero tolerances, written out unfused in double (one loop per
     /// dot and per axpy, as in torch/optim/lbfgs.py): the reference for the fused two-loop recursion.</summary>
-    private static double[] UnfusedReference(double[] x0, int iterations, int historySize, double lr)
+    private static double[] UnfusedReference(double[] x0, int iterations, int historySize, double lr) =>
+        UnfusedReference(x0, iterations, historySize, lr, WideProblem);
+
+    private static double[] UnfusedReference(double[] x0, int iterations, int historySize, double lr, Func<double[], double[], double> problem)
     {
         int n = x0.Length;
         double[] x = (double[])x0.Clone(), g = new double[n], gPrev = new double[n], d = new double[n];
@@ -173,7 +176,7 @@ public class LbfgsTests
         var ss = new List<double[]>();
         var ro = new List<double>();
         double h = 1, t = 0;
-        WideProblem(x, g);
+        problem(x, g);
         for (int it = 1; it <= iterations; it++)
         {
             if (it == 1)
@@ -214,7 +217,7 @@ public class LbfgsTests
             t = it == 1 ? Math.Min(1.0, 1.0 / g.Sum(Math.Abs)) * lr : lr;
             if (Dot(g, d) > 0) break;
             for (int i = 0; i < n; i++) x[i] += t * d[i];
-            if (it != iterations) WideProblem(x, g);
+            if (it != iterations) problem(x, g);
         }
 
         return x;
@@ -247,6 +250,42 @@ public class LbfgsTests
             return f;
         });
         FixtureRunner.AssertVector(expected, Array.ConvertAll(pf.Data, v => (double)v), 1e-4, "float32 fused L-BFGS");
+    }
+
+    /// <summary>Separable f = sum (1 + i mod 4) x_i^2 / 2 + sin(i) x_i + log cosh x_i.</summary>
+    private static double SeparableProblem(double[] x, double[] g)
+    {
+        double f = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double c = 1 + i % 4;
+            f += 0.5 * c * x[i] * x[i] + Math.Sin(i) * x[i] + Math.Log(Math.Cosh(x[i]));
+            g[i] = c * x[i] + Math.Sin(i) + Math.Tanh(x[i]);
+        }
+
+        return f;
+    }
+
+    /// <summary>Above <see cref="ElementwiseKernel.ParallelThreshold"/> elements the fused passes run in parallel chunks
+    /// (chunk sums added in order): still the unfused reference to 1e-10, and two runs are bitwise equal.</summary>
+    [Fact]
+    public void FusedTwoLoop_ParallelChunks_MatchUnfusedReference_AndAreDeterministic()
+    {
+        int n = ElementwiseKernel.ParallelThreshold + 4099;
+        const int iterations = 12, history = 4;
+        var x0 = Enumerable.Range(0, n).Select(i => 1.5 * Math.Cos(0.3 * i)).ToArray();
+        var expected = UnfusedReference(x0, iterations, history, 1.0, SeparableProblem);
+        var options = new LbfgsOptions { MaxIter = iterations, MaxEval = 1000, HistorySize = history, ToleranceGrad = 0, ToleranceChange = 0 };
+        double[] Run()
+        {
+            var p = new Parameter<double>((double[])x0.Clone());
+            new Lbfgs<double>([p], options).Step(() => SeparableProblem(p.Data, p.Grad));
+            return p.Data;
+        }
+
+        var a = Run();
+        FixtureRunner.AssertVector(expected, a, 1e-10, "parallel fused L-BFGS");
+        Assert.Equal(a, Run());
     }
 
     [Fact]
