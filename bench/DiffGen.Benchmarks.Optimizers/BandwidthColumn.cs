@@ -15,6 +15,7 @@ public sealed class BandwidthColumn(bool ratio) : IColumn
     {
         ["Copy"] = 28, ["Sgd"] = 12, ["SgdMomentum"] = 20, ["Adam"] = 28, ["AdamW"] = 28,
         ["Adagrad"] = 20, ["RmsProp"] = 20, ["Inna"] = 20, ["Rprop"] = 28,
+        ["Adadelta"] = 28, ["Adamax"] = 28, ["NAdam"] = 28, ["RAdam"] = 28, ["Asgd"] = 20,
     };
 
     public string Id => ratio ? "CopyRatio" : "GBps";

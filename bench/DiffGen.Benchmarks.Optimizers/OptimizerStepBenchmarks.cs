@@ -11,7 +11,7 @@ public class OptimizerStepBenchmarks
     private Parameter<float> _p = null!;
     private float[]? _src;
     private float[]? _dst;
-    private Func<bool>? _sgd, _sgdMomentum, _adam, _adamW, _adagrad, _rmsProp, _inna, _rprop;
+    private Func<bool>? _sgd, _sgdMomentum, _adam, _adamW, _adagrad, _rmsProp, _inna, _rprop, _adadelta, _adamax, _nadam, _radam, _asgd;
 
     /// <summary>Number of parameters.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -28,6 +28,7 @@ public class OptimizerStepBenchmarks
         _p = new Parameter<float>(data);
         for (int i = 0; i < N; i++) _p.Grad[i] = (i % 777 - 388) * 1e-6f;
         (_sgd, _sgdMomentum, _adam, _adamW, _adagrad, _rmsProp, _inna, _rprop) = (null, null, null, null, null, null, null, null);
+        (_adadelta, _adamax, _nadam, _radam, _asgd) = (null, null, null, null, null);
         _src = null;
         _dst = null;
     }
@@ -92,4 +93,24 @@ public class OptimizerStepBenchmarks
     /// <summary>Rprop (28 B/element).</summary>
     [Benchmark]
     public bool Rprop() => Lazy(ref _rprop, () => new Rprop<float>([_p], new RpropOptions { Lr = 1e-6 }).Step)();
+
+    /// <summary>Adadelta (28 B/element).</summary>
+    [Benchmark]
+    public bool Adadelta() => Lazy(ref _adadelta, () => new Adadelta<float>([_p], new AdadeltaOptions { Lr = 1e-6 }).Step)();
+
+    /// <summary>Adamax (28 B/element).</summary>
+    [Benchmark]
+    public bool Adamax() => Lazy(ref _adamax, () => new Adamax<float>([_p], new AdamaxOptions { Lr = 1e-6 }).Step)();
+
+    /// <summary>NAdam (28 B/element).</summary>
+    [Benchmark]
+    public bool NAdam() => Lazy(ref _nadam, () => new NAdam<float>([_p], new NAdamOptions { Lr = 1e-6 }).Step)();
+
+    /// <summary>RAdam (28 B/element).</summary>
+    [Benchmark]
+    public bool RAdam() => Lazy(ref _radam, () => new RAdam<float>([_p], new RAdamOptions { Lr = 1e-6 }).Step)();
+
+    /// <summary>ASGD (20 B/element: p, g, ax read; p, ax written).</summary>
+    [Benchmark]
+    public bool Asgd() => Lazy(ref _asgd, () => new Asgd<float>([_p], new AsgdOptions { Lr = 1e-6 }).Step)();
 }

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
@@ -16,6 +17,9 @@ if (args.Contains("--device"))
     return;
 }
 
+// The machine this was tuned on has 2 cores shared with other work: every figure is only meaningful with its load.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? "load average " + File.ReadAllText("/proc/loadavg").Trim() : "load average n/a";
+Console.WriteLine($"Before: {LoadAverage()}");
 bool isShort = args.Contains("--short");
 var rest = args.Where(a => a != "--short").ToArray();
 var job = isShort
@@ -27,3 +31,4 @@ var config = DefaultConfig.Instance
     .WithOptions(ConfigOptions.JoinSummary);
 BenchmarkSwitcher.FromAssembly(typeof(OptimizerStepBenchmarks).Assembly).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
 Console.WriteLine($"Environment.ProcessorCount = {Environment.ProcessorCount}");
+Console.WriteLine($"After: {LoadAverage()}");

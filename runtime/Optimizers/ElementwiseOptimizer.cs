@@ -78,12 +78,26 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
         ValidateLengths();
         double sum = 0.0;
         foreach (var p in Parameters) sum += double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.SumOfSquares<T>(p.Grad));
-        double norm = System.Math.Sqrt(sum);
-        LastGradientNorm = norm;
-        if (!double.IsFinite(norm) && !CheckGradients()) return false;
-        double coef = maxNorm / (norm + 1e-6);
-        Update(coef < 1.0 ? coef : 1.0);
+        double scale = ClipScale(maxNorm, sum);
+        if (!double.IsFinite(LastGradientNorm) && !CheckGradients()) return false;
+        Update(scale);
         return true;
+    }
+
+    /// <summary>The gradient scale of torch's <c>clip_grad_norm_</c> for a total squared 2-norm
+    /// <paramref name="sumOfSquares"/>: max_norm / (norm + 1e-6) when below 1, else 1; records the norm in
+    /// <see cref="LastGradientNorm"/>. <see cref="StepClipped"/> uses it, and so do other backends (ILGPU) with a norm
+    /// reduced on their own gradients.</summary>
+    /// <param name="maxNorm">Largest allowed total norm, &gt;= 0.</param>
+    /// <param name="sumOfSquares">Sum of the squared gradient elements over every parameter.</param>
+    /// <returns>The factor to apply to every gradient inside the update (<see cref="ScaledGradientRule{TRule}"/>).</returns>
+    public double ClipScale(double maxNorm, double sumOfSquares)
+    {
+        OptimizerValidation.Require(maxNorm >= 0.0, nameof(maxNorm), $"Invalid max_norm value: {OptimizerValidation.Format(maxNorm)}");
+        double norm = System.Math.Sqrt(sumOfSquares);
+        LastGradientNorm = norm;
+        double coef = maxNorm / (norm + 1e-6);
+        return coef < 1.0 ? coef : 1.0;
     }
 
     private void Update(double gradScale)
@@ -104,9 +118,16 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
         }
     }
 
-    /// <summary>Whether the rule reads per-step data that <see cref="PrepareStep"/> does not produce (drawn noise), so that
-    /// backends other than the CPU one cannot run it.</summary>
+    /// <summary>Whether <see cref="PrepareBackendUpdate"/> writes per-step data into transient state slots (the noise of
+    /// the noisy SGD variants, drawn on the host), which another backend must copy to its own slot buffers before every
+    /// step (see <see cref="ParameterState{T}.IsTransient"/>).</summary>
     public virtual bool NeedsHostPreparation => false;
+
+    /// <summary>Runs the once-per-step hook that <see cref="Step"/> runs after its checks and before the first parameter is
+    /// updated (for the noisy SGD variants: draws the noise of every parameter into its transient slot, in parameter
+    /// order, from the optimizer's own generator). Other backends call it, then <see cref="PrepareStep"/> per parameter,
+    /// so they consume exactly the same random numbers as the CPU backend.</summary>
+    public void PrepareBackendUpdate() => BeforeUpdate();
 
     /// <inheritdoc/>
     public sealed override bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result) where TResult : default

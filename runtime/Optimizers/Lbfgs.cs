@@ -130,14 +130,17 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
 
         T[]? d = D;
         double t = StepLength;
+        T[]? q = null;
         int nIter = 0;
         while (nIter < o.MaxIter)
         {
             nIter++;
             NIter++;
+            double gtd;
             if (NIter == 1)
             {
-                d = Neg(flatGrad);
+                d = new T[_n];
+                gtd = LbfgsKernels.ScaleAddDot<T>(flatGrad, -T.One, d, accumulate: false, flatGrad);
                 _oldDirs.Clear();
                 _oldStps.Clear();
                 _ro.Clear();
@@ -145,15 +148,10 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
             }
             else
             {
+                // y = g - g_prev, s = d t and both inner products in one pass.
                 var y = new T[_n];
                 var s = new T[_n];
-                for (int i = 0; i < _n; i++)
-                {
-                    y[i] = flatGrad[i] - PrevFlatGrad![i];
-                    s[i] = d![i] * Tc(t);
-                }
-
-                double ys = Dot(y, s);
+                var (ys, yy) = LbfgsKernels.DiffAndDots<T>(flatGrad, PrevFlatGrad!, d!, Tc(t), y, s);
                 if (ys > 1e-10)
                 {
                     if (_oldDirs.Count == o.HistorySize)
@@ -166,34 +164,16 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
                     _oldDirs.Add(y);
                     _oldStps.Add(s);
                     _ro.Add(1.0 / ys);
-                    HDiag = ys / Dot(y, y);
+                    HDiag = ys / yy;
                 }
 
-                int numOld = _oldDirs.Count;
-                _al ??= Enumerable.Repeat(double.NaN, o.HistorySize).ToArray();
-                var q = Neg(flatGrad);
-                for (int i = numOld - 1; i >= 0; i--)
-                {
-                    _al[i] = Dot(_oldStps[i], q) * _ro[i];
-                    Axpy(-_al[i], _oldDirs[i], q);
-                }
-
-                var r = new T[_n];
-                for (int i = 0; i < _n; i++) r[i] = q[i] * Tc(HDiag);
-                for (int i = 0; i < numOld; i++)
-                {
-                    double be = Dot(_oldDirs[i], r) * _ro[i];
-                    Axpy(_al[i] - be, _oldStps[i], r);
-                }
-
-                d = r;
+                d = TwoLoop(flatGrad, q ??= new T[_n], o.HistorySize, out gtd);
             }
 
             PrevFlatGrad = (T[])flatGrad.Clone();
             PrevLoss = loss;
 
             t = NIter == 1 ? Math.Min(1.0, 1.0 / SumAbs(flatGrad)) * lr : lr;
-            double gtd = Dot(flatGrad, d!);
             if (gtd > -o.ToleranceChange) break;
 
             int lsEvals = 0;
@@ -230,6 +210,44 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         D = d;
         StepLength = t;
         return origLoss;
+    }
+
+    /// <summary>The two-loop recursion d = -H g over the stored pairs, each pass fused with the inner product the next
+    /// one needs (<see cref="LbfgsKernels"/>); also returns g'd from the last pass, which the line search needs.</summary>
+    private T[] TwoLoop(T[] flatGrad, T[] q, int historySize, out double gtd)
+    {
+        int m = _oldDirs.Count;
+        _al ??= Enumerable.Repeat(double.NaN, historySize).ToArray();
+        var r = new T[_n];
+        if (m == 0)
+        {
+            LbfgsKernels.ScaleAddDot<T>(flatGrad, -T.One, q, accumulate: false, null);
+            gtd = LbfgsKernels.ScaleAddDot<T>(q, Tc(HDiag), r, accumulate: false, flatGrad);
+            return r;
+        }
+
+        // First loop, newest pair first: al_i = ro_i s_i'q, q -= al_i y_i; each pass also computes s_{i-1}'q.
+        double dot = LbfgsKernels.ScaleAddDot<T>(flatGrad, -T.One, q, accumulate: false, _oldStps[m - 1]);
+        for (int i = m - 1; i > 0; i--)
+        {
+            _al[i] = dot * _ro[i];
+            dot = LbfgsKernels.ScaleAddDot<T>(_oldDirs[i], Tc(-_al[i]), q, accumulate: true, _oldStps[i - 1]);
+        }
+
+        // Last pass of the first loop fused with r = H_diag q and y_0'r.
+        _al[0] = dot * _ro[0];
+        dot = LbfgsKernels.AxpyScaleDot<T>(_oldDirs[0], Tc(-_al[0]), q, Tc(HDiag), r, _oldDirs[0]);
+
+        // Second loop, oldest pair first: be_i = ro_i y_i'r, r += (al_i - be_i) s_i; each pass computes y_{i+1}'r, the
+        // last one g'r.
+        for (int i = 0; i < m; i++)
+        {
+            double be = dot * _ro[i];
+            dot = LbfgsKernels.ScaleAddDot<T>(_oldStps[i], Tc(_al[i] - be), r, accumulate: true, i + 1 < m ? _oldDirs[i + 1] : flatGrad);
+        }
+
+        gtd = dot;
+        return r;
     }
 
     private (double F, T[] G, double T, int Evals) StrongWolfeSearch(Func<double> closure, T[] x, double t, T[] d, double f, T[] g, double gtd,
@@ -392,7 +410,8 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         int offset = 0;
         foreach (var p in _params)
         {
-            for (int i = 0; i < p.Length; i++) p.Data[i] += d[offset + i] * tt;
+            // (d t) + theta: the same rounding as theta += d t (a non-fused multiply, then an add).
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd<T>(d.AsSpan(offset, p.Length), tt, p.Data, p.Data);
             offset += p.Length;
         }
     }
@@ -422,20 +441,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
 
     private static T Tc(double v) => T.CreateTruncating(v);
 
-    private static double Dot(T[] a, T[] b)
-    {
-        T s = T.Zero;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return double.CreateTruncating(s);
-    }
-
-    private static void Axpy(double alpha, T[] x, T[] y)
-    {
-        T a = Tc(alpha);
-        for (int i = 0; i < x.Length; i++) y[i] += x[i] * a;
-    }
-
-    private static T[] Neg(T[] a) => Array.ConvertAll(a, v => -v);
+    private static double Dot(T[] a, T[] b) => double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.Dot<T>(a, b));
 
     private static double MaxAbs(T[] a)
     {
@@ -451,12 +457,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
         return double.CreateTruncating(m);
     }
 
-    private static double SumAbs(T[] a)
-    {
-        T s = T.Zero;
-        foreach (var v in a) s += T.Abs(v);
-        return double.CreateTruncating(s);
-    }
+    private static double SumAbs(T[] a) => double.CreateTruncating(System.Numerics.Tensors.TensorPrimitives.SumOfMagnitudes<T>(a));
 
     /// <inheritdoc/>
     protected override void WriteExtraState(BinaryWriter writer)

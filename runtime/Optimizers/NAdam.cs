@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace DiffGen.Optimizers;
 
@@ -99,6 +100,7 @@ public readonly struct NAdamRule : IElementRule
     public static double Mu(double beta1, double momentumDecay, long t) => beta1 * (1.0 - 0.5 * Math.Pow(0.96, t * momentumDecay));
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {
         L g = Maximize ? -grad : grad;

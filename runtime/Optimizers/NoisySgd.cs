@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace DiffGen.Optimizers;
 
@@ -52,6 +53,7 @@ public readonly struct NoisySgdRule : IElementRule
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {
         L g = grad;

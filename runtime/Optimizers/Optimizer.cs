@@ -110,17 +110,38 @@ public abstract class Optimizer<T> where T : unmanaged, IBinaryFloatingPointIeee
     /// <returns>Whether the step may proceed.</returns>
     protected bool CheckGradients()
     {
-        if (NonFiniteGradients == NonFiniteGradientPolicy.None) return true;
+        var (bad, index) = FindNonFiniteGradient();
+        return bad is null || ReportNonFiniteGradient(bad, index);
+    }
+
+    /// <summary>The first parameter (in group order) whose gradient holds NaN or an infinity, and the index of its first
+    /// such element; (null, -1) when every gradient is finite or the check is off (<see cref="NonFiniteGradientPolicy.None"/>).</summary>
+    /// <returns>The parameter and index.</returns>
+    protected (Parameter<T>? Parameter, int Index) FindNonFiniteGradient()
+    {
+        if (NonFiniteGradients == NonFiniteGradientPolicy.None) return (null, -1);
         foreach (var p in Parameters)
         {
             int bad = FirstNonFinite(p.Grad);
-            if (bad < 0) continue;
-            if (NonFiniteGradients == NonFiniteGradientPolicy.Throw) throw new NonFiniteGradientException(p.Name, bad);
-            SkippedSteps++;
-            return false;
+            if (bad >= 0) return (p, bad);
         }
 
-        return true;
+        return (null, -1);
+    }
+
+    /// <summary>Applies <see cref="NonFiniteGradients"/> to a non-finite gradient element found by this optimizer or by
+    /// another backend (the ILGPU one checks device-resident gradients): throws <see cref="NonFiniteGradientException"/>
+    /// under <see cref="NonFiniteGradientPolicy.Throw"/>; otherwise counts a skipped step and returns false. The caller
+    /// must not have changed parameters or state.</summary>
+    /// <param name="parameter">The parameter whose gradient is not finite.</param>
+    /// <param name="index">Index of its first non-finite element.</param>
+    /// <returns>False (the step must be skipped).</returns>
+    public bool ReportNonFiniteGradient(Parameter<T> parameter, int index)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        if (NonFiniteGradients == NonFiniteGradientPolicy.Throw) throw new NonFiniteGradientException(parameter.Name, index);
+        SkippedSteps++;
+        return false;
     }
 
     private static int FirstNonFinite(ReadOnlySpan<T> values)

@@ -79,6 +79,11 @@ public sealed class ParameterState<T> where T : unmanaged, IBinaryFloatingPointI
     /// <returns>The live buffer.</returns>
     public T[]? Slot(int index) => index < Slots.Length ? Slots[index] : null;
 
+    /// <summary>Whether slot <paramref name="index"/> is per-step scratch that is not checkpointed (for example drawn noise).</summary>
+    /// <param name="index">0, 1 or 2.</param>
+    /// <returns>True for a transient slot.</returns>
+    public bool IsTransient(int index) => index < Transient.Length && Transient[index];
+
     internal void SetScalar(string key, double value) => Scalars[Array.IndexOf(ScalarNames, key)] = value;
 
     internal Span<T> SlotSpan(int i) => Slots[i] is { } s ? s : Span<T>.Empty;

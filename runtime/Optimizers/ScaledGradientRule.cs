@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DiffGen.Optimizers;
 
 /// <summary>Composes a rule with a gradient scale: the inner rule sees g * scale. Gradient clipping by global norm uses it
@@ -23,6 +25,7 @@ public readonly struct ScaledGradientRule<TRule> : IElementRule where TRule : st
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L> =>
         Inner.Apply(ref param, grad * L.Constant(Scale), ref state0, ref state1, ref state2);
 }

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Numerics;
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace DiffGen.Optimizers;
 
@@ -59,6 +59,7 @@ public readonly struct StepTunedFirstHalfRule : IElementRule
     public StepTunedFirstHalfRule(double eta) => Eta = eta;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L>
     {
         state1 = grad;
@@ -90,6 +91,7 @@ public readonly struct StepTunedSecondHalfRule : IElementReductionRule
     }
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2, ref L sum0, ref L sum1) where L : struct, ILane<L>
     {
         state0 = state0 * L.Constant(Beta) + L.Constant(OneMinusBeta) * (grad - state1);
@@ -97,6 +99,24 @@ public readonly struct StepTunedSecondHalfRule : IElementReductionRule
         sum0 = sum0 + state1 * state1;
         sum1 = sum1 + state0 * state1;
     }
+}
+
+/// <summary>Undoes the first half step when the second gradient is not finite: theta += eta g_first (slot 1). Not bitwise
+/// (theta - eta g + eta g rounds), which is why the thesis' iteration is never restarted from the restored point within
+/// the same step.</summary>
+public readonly struct StepTunedUndoFirstHalfRule : IElementRule
+{
+    /// <summary>eta_k of the half step being undone.</summary>
+    public readonly double Eta;
+
+    /// <summary>Creates the rule.</summary>
+    /// <param name="eta">eta_k.</param>
+    public StepTunedUndoFirstHalfRule(double eta) => Eta = eta;
+
+    /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Apply<L>(ref L param, L grad, ref L state0, ref L state1, ref L state2) where L : struct, ILane<L> =>
+        param = param + L.Constant(Eta) * state1;
 }
 
 /// <summary>
@@ -135,37 +155,38 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
     public bool Step(Action computeGradients)
     {
         ArgumentNullException.ThrowIfNull(computeGradients);
-        if (ParamGroupCount != 1) throw new InvalidOperationException("Step-Tuned SGD uses one step factor for all parameters: use a single parameter group");
-        var o = ParamGroups[0].Options;
+        RequireSingleGroup();
         var ps = ParamGroups[0].Parameters;
         computeGradients();
         ValidateLengths();
         if (!CheckGradients()) return false;
 
-        long decayIndex = K / o.StepsPerEpoch;
-        double eta = o.Lr / Math.Pow(decayIndex + 1, 0.5 + o.Delta) * Gamma;
+        double eta = NextStepSize;
         var first = new StepTunedFirstHalfRule(eta);
         foreach (var p in ps)
         {
-            var s = GetOrCreateState(p, 0);
+            var s = PrepareState(p);
             ElementwiseKernel.Run(KernelPath, first, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
         }
 
         computeGradients();
         ValidateLengths();
-        if (!CheckGradients())
+        var (bad, index) = FindNonFiniteGradient();
+        if (bad is not null)
         {
-            // Undo the first half step so that a skipped iteration leaves the parameters as they were.
+            // Undo the first half step before the policy throws or skips, so that the iteration leaves the parameters
+            // as they were in both cases.
+            var undo = new StepTunedUndoFirstHalfRule(eta);
             foreach (var p in ps)
             {
-                var g1 = GetState(p)!["first_grad"];
-                TensorPrimitives.MultiplyAdd<T>(g1, T.CreateTruncating(eta), p.Data, p.Data);
+                var s = GetState(p)!;
+                ElementwiseKernel.Run(KernelPath, undo, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
             }
 
-            return false;
+            return ReportNonFiniteGradient(bad, index);
         }
 
-        var second = new StepTunedSecondHalfRule(eta, o.Beta);
+        var second = SecondHalfRule(eta);
         double g1Sq = 0.0, gDotG1 = 0.0;
         foreach (var p in ps)
         {
@@ -173,17 +194,64 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
             var (sq, dot) = ElementwiseKernel.RunReduce(KernelPath, second, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
             g1Sq += sq;
             gDotG1 += dot;
-            s.Step++;
         }
+
+        CompleteIteration(eta, g1Sq, gDotG1);
+        return true;
+    }
+
+    /// <summary>eta_k = alpha / (k + 1)^(1/2 + delta) * gamma_k, the step size of both half steps of the next iteration
+    /// (k counted in <see cref="StepTunedSgdOptions.StepsPerEpoch"/> units).</summary>
+    public double NextStepSize
+    {
+        get
+        {
+            var o = ParamGroups[0].Options;
+            long decayIndex = K / o.StepsPerEpoch;
+            return o.Lr / Math.Pow(decayIndex + 1, 0.5 + o.Delta) * Gamma;
+        }
+    }
+
+    /// <summary>The second half-step rule for step size <paramref name="eta"/> with this optimizer's beta.</summary>
+    /// <param name="eta">eta_k from <see cref="NextStepSize"/>.</param>
+    /// <returns>The rule.</returns>
+    public StepTunedSecondHalfRule SecondHalfRule(double eta) => new(eta, ParamGroups[0].Options.Beta);
+
+    /// <summary>The state of <paramref name="parameter"/> (<c>G</c> in slot 0, the transient <c>first_grad</c> in slot 1),
+    /// created on first use. Other backends (ILGPU) read its initial values and mirror its slots.</summary>
+    /// <param name="parameter">A parameter of this optimizer.</param>
+    /// <returns>The live state.</returns>
+    public ParameterState<T> PrepareState(Parameter<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        RequireSingleGroup();
+        if (GroupOf(parameter) != 0) throw new ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
+        return GetOrCreateState(parameter, 0);
+    }
+
+    /// <summary>Ends an iteration whose two half steps ran with step size <paramref name="eta"/>: counts a step on every
+    /// parameter and sets the next step factor from the two sums of the second half step (all parameters together).
+    /// <see cref="Step"/> calls it; other backends call it with their own sums.</summary>
+    /// <param name="eta">The step size used (<see cref="NextStepSize"/> before the iteration).</param>
+    /// <param name="firstGradSquaredNorm">||g_first||^2, the first sum of <see cref="StepTunedSecondHalfRule"/>.</param>
+    /// <param name="curvatureDotFirstGrad">&lt;G, g_first&gt;, its second sum.</param>
+    public void CompleteIteration(double eta, double firstGradSquaredNorm, double curvatureDotFirstGrad)
+    {
+        var o = ParamGroups[0].Options;
+        foreach (var p in ParamGroups[0].Parameters) PrepareState(p).Step++;
 
         // dtheta = -eta g1 and Ghat = G / (1 - beta^(k+1)):
         // ||dtheta||^2 = eta^2 ||g1||^2, <Ghat, dtheta> = -eta <G, g1> / (1 - beta^(k+1)).
-        double dThetaSq = eta * eta * g1Sq;
-        double curvature = -eta * gDotG1 / (1.0 - Math.Pow(o.Beta, K + 1));
+        double dThetaSq = eta * eta * firstGradSquaredNorm;
+        double curvature = -eta * curvatureDotFirstGrad / (1.0 - Math.Pow(o.Beta, K + 1));
         double gamma = curvature > 0.0 ? dThetaSq / curvature : o.Nu;
         Gamma = Math.Min(Math.Max(gamma, o.MinStepFactor), o.MaxStepFactor);
         K++;
-        return true;
+    }
+
+    private void RequireSingleGroup()
+    {
+        if (ParamGroupCount != 1) throw new InvalidOperationException("Step-Tuned SGD uses one step factor for all parameters: use a single parameter group");
     }
 
     /// <inheritdoc/>

@@ -145,6 +145,149 @@ public class LbfgsTests
         Assert.Equal(o.FuncEvals, o2.FuncEvals);
     }
 
+    /// <summary>f = 0.5 x'Ax + b'x + sum log cosh x_i with A symmetric and diagonally dominant; n = 203 so the fused passes
+    /// run their vector loops (the fixtures have n = 7) and a tail.</summary>
+    private static double WideProblem(double[] x, double[] g)
+    {
+        int n = x.Length;
+        double f = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double ax = 0;
+            for (int j = 0; j < n; j++) ax += (i == j ? 2.0 + i % 3 : 0.3 / (1 + Math.Abs(i - j))) * x[j];
+            f += 0.5 * x[i] * ax + Math.Sin(i) * x[i] + Math.Log(Math.Cosh(x[i]));
+            g[i] = ax + Math.Sin(i) + Math.Tanh(x[i]);
+        }
+
+        return f;
+    }
+
+    /// <summary>torch's L-BFGS without line search and with zero tolerances, written out unfused in double (one loop per
+    /// dot and per axpy, as in torch/optim/lbfgs.py): the reference for the fused two-loop recursion.</summary>
+    private static double[] UnfusedReference(double[] x0, int iterations, int historySize, double lr) =>
+        UnfusedReference(x0, iterations, historySize, lr, WideProblem);
+
+    private static double[] UnfusedReference(double[] x0, int iterations, int historySize, double lr, Func<double[], double[], double> problem)
+    {
+        int n = x0.Length;
+        double[] x = (double[])x0.Clone(), g = new double[n], gPrev = new double[n], d = new double[n];
+        double Dot(double[] a, double[] b) { double s = 0; for (int i = 0; i < n; i++) s += a[i] * b[i]; return s; }
+        var ys = new List<double[]>();
+        var ss = new List<double[]>();
+        var ro = new List<double>();
+        double h = 1, t = 0;
+        problem(x, g);
+        for (int it = 1; it <= iterations; it++)
+        {
+            if (it == 1)
+            {
+                for (int i = 0; i < n; i++) d[i] = -g[i];
+            }
+            else
+            {
+                double[] y = new double[n], s = new double[n];
+                for (int i = 0; i < n; i++) { y[i] = g[i] - gPrev[i]; s[i] = d[i] * t; }
+                double yDotS = Dot(y, s);
+                if (yDotS > 1e-10)
+                {
+                    if (ys.Count == historySize) { ys.RemoveAt(0); ss.RemoveAt(0); ro.RemoveAt(0); }
+                    ys.Add(y);
+                    ss.Add(s);
+                    ro.Add(1 / yDotS);
+                    h = yDotS / Dot(y, y);
+                }
+
+                var al = new double[ys.Count];
+                var q = Array.ConvertAll(g, v => -v);
+                for (int k = ys.Count - 1; k >= 0; k--)
+                {
+                    al[k] = Dot(ss[k], q) * ro[k];
+                    for (int i = 0; i < n; i++) q[i] -= al[k] * ys[k][i];
+                }
+
+                for (int i = 0; i < n; i++) d[i] = q[i] * h;
+                for (int k = 0; k < ys.Count; k++)
+                {
+                    double be = Dot(ys[k], d) * ro[k];
+                    for (int i = 0; i < n; i++) d[i] += (al[k] - be) * ss[k][i];
+                }
+            }
+
+            g.CopyTo(gPrev, 0);
+            t = it == 1 ? Math.Min(1.0, 1.0 / g.Sum(Math.Abs)) * lr : lr;
+            if (Dot(g, d) > 0) break;
+            for (int i = 0; i < n; i++) x[i] += t * d[i];
+            if (it != iterations) problem(x, g);
+        }
+
+        return x;
+    }
+
+    /// <summary>The fused two-loop recursion (each pass also computing the next inner product) follows the unfused
+    /// reference: 1e-10 relative in float64 (the sums associate differently), float32 tolerance in float32; the history
+    /// wraps (25 iterations, 5 pairs).</summary>
+    [Fact]
+    public void FusedTwoLoop_WideProblem_MatchesUnfusedReference()
+    {
+        const int n = 203, iterations = 25, history = 5;
+        var x0 = Enumerable.Range(0, n).Select(i => 2.0 * Math.Cos(0.7 * i)).ToArray();
+        var expected = UnfusedReference(x0, iterations, history, lr: 1.0);
+        var options = new LbfgsOptions { MaxIter = iterations, MaxEval = 1000, HistorySize = history, ToleranceGrad = 0, ToleranceChange = 0 };
+
+        var p = new Parameter<double>((double[])x0.Clone());
+        new Lbfgs<double>([p], options).Step(() => WideProblem(p.Data, p.Grad));
+        Assert.True(expected.Zip(x0).Max(z => Math.Abs(z.First - z.Second)) > 0.5); // the iterates moved
+        FixtureRunner.AssertVector(expected, p.Data, 1e-10, "float64 fused L-BFGS");
+
+        var pf = new Parameter<float>(Array.ConvertAll(x0, v => (float)v));
+        var xd = new double[n];
+        var gd = new double[n];
+        new Lbfgs<float>([pf], options).Step(() =>
+        {
+            for (int i = 0; i < n; i++) xd[i] = pf.Data[i];
+            double f = WideProblem(xd, gd);
+            for (int i = 0; i < n; i++) pf.Grad[i] = (float)gd[i];
+            return f;
+        });
+        FixtureRunner.AssertVector(expected, Array.ConvertAll(pf.Data, v => (double)v), 1e-4, "float32 fused L-BFGS");
+    }
+
+    /// <summary>Separable f = sum (1 + i mod 4) x_i^2 / 2 + sin(i) x_i + log cosh x_i.</summary>
+    private static double SeparableProblem(double[] x, double[] g)
+    {
+        double f = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double c = 1 + i % 4;
+            f += 0.5 * c * x[i] * x[i] + Math.Sin(i) * x[i] + Math.Log(Math.Cosh(x[i]));
+            g[i] = c * x[i] + Math.Sin(i) + Math.Tanh(x[i]);
+        }
+
+        return f;
+    }
+
+    /// <summary>Above <see cref="ElementwiseKernel.ParallelThreshold"/> elements the fused passes run in parallel chunks
+    /// (chunk sums added in order): still the unfused reference to 1e-10, and two runs are bitwise equal.</summary>
+    [Fact]
+    public void FusedTwoLoop_ParallelChunks_MatchUnfusedReference_AndAreDeterministic()
+    {
+        int n = ElementwiseKernel.ParallelThreshold + 4099;
+        const int iterations = 12, history = 4;
+        var x0 = Enumerable.Range(0, n).Select(i => 1.5 * Math.Cos(0.3 * i)).ToArray();
+        var expected = UnfusedReference(x0, iterations, history, 1.0, SeparableProblem);
+        var options = new LbfgsOptions { MaxIter = iterations, MaxEval = 1000, HistorySize = history, ToleranceGrad = 0, ToleranceChange = 0 };
+        double[] Run()
+        {
+            var p = new Parameter<double>((double[])x0.Clone());
+            new Lbfgs<double>([p], options).Step(() => SeparableProblem(p.Data, p.Grad));
+            return p.Data;
+        }
+
+        var a = Run();
+        FixtureRunner.AssertVector(expected, a, 1e-10, "parallel fused L-BFGS");
+        Assert.Equal(a, Run());
+    }
+
     [Fact]
     public void InvalidHistorySize_Throws_NamingIt()
     {

@@ -142,6 +142,19 @@ public class StepTunedSgdTests
         Assert.Equal(0, o.K);
     }
 
+    [Fact]
+    public void NonFiniteSecondGradient_Throw_RestoresParametersBeforeThrowing()
+    {
+        var p = new Parameter<double>([1.0, 2.0], "w");
+        var o = new StepTunedSgd<double>([p], new StepTunedSgdOptions { Lr = 0.1 }) { NonFiniteGradients = NonFiniteGradientPolicy.Throw };
+        int calls = 0;
+        var ex = Assert.Throws<NonFiniteGradientException>(() => o.Step(() => { p.Grad[0] = 1.0; p.Grad[1] = calls++ == 0 ? 0.5 : double.NegativeInfinity; }));
+        Assert.Equal(("w", 1), (ex.ParameterName, ex.Index));
+        Assert.Equal([1.0, 2.0], p.Data);
+        Assert.Equal(0, o.K);
+        Assert.Equal(0, o.SkippedSteps);
+    }
+
     /// <summary>Thesis claim: on J = (1/N) sum phi(A_n' theta - b_n), phi(t) = t^2/(1+t^2), N = 500, P = 30, mini-batches of 50,
     /// Step-Tuned SGD decreases the loss faster than SGD with the same decay over the first epochs. SGD here is the same
     /// iteration with the step factor pinned to 1 (m~ = M~ = nu = 1): same mini-batches, same two half steps per batch, same
