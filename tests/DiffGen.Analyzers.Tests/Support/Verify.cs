@@ -46,11 +46,11 @@ internal static class Verify
     }
 
     /// <summary>Asserts <typeparamref name="TFix"/> turns <paramref name="before"/> into <paramref name="after"/>.</summary>
-    public static Task CodeFixAsync<TFix>(string before, string after, int? iterations = null)
+    public static Task CodeFixAsync<TFix>(string before, string after, params DiagnosticResult[] expected)
         where TFix : CodeFixProvider, new()
     {
         var test = new CodeFixTest<TFix> { TestCode = Usings + before, FixedCode = Usings + after };
-        if (iterations is int n) test.NumberOfFixAllIterations = test.NumberOfIncrementalIterations = n;
+        test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -62,10 +62,17 @@ internal static class Verify
         return test.RunAsync(CancellationToken.None);
     }
 
-    private static void Configure(SolutionState state, ProjectState project)
+    /// <summary>An expected diagnostic at markup location <c>{|#n:...|}</c>.</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor, int location, params object[] arguments)
+        => new DiagnosticResult(descriptor).WithLocation(location).WithArguments(arguments);
+
+    /// <summary>As <see cref="AnalyzerAsync"/>, with an .editorconfig beside the source (for severities).</summary>
+    public static Task AnalyzerWithEditorConfigAsync(string source, string editorConfig, params DiagnosticResult[] expected)
     {
-        _ = state;
-        _ = project;
+        var test = new AnalyzerTest { TestCode = Usings + source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
     }
 
     private sealed class AnalyzerTest : CSharpAnalyzerTest<DifferentiabilityAnalyzer, DefaultVerifier>
