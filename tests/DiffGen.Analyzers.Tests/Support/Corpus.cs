@@ -6,6 +6,7 @@ using System.Linq;
 using DiffGen.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace DiffGen.Analyzers.Tests.Support;
@@ -54,6 +55,29 @@ internal static class Corpus
     public static ImmutableArray<Diagnostic> Analyze(Compilation compilation)
         => compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new DifferentiabilityAnalyzer()))
             .GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The [Differentiable] methods declared in <paramref name="tree"/>, named as the generator's hint names
+    /// begin: containing types joined by dots, type parameters made file-safe (<c>Outer_T_.Inner.F</c>).
+    /// </summary>
+    public static IEnumerable<(MethodDeclarationSyntax Method, string Name)> DifferentiableMethods(SyntaxTree tree)
+    {
+        foreach (var method in tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
+        {
+            if (!method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Differentiable" or "DiffGen.Differentiable")) continue;
+            var types = method.Ancestors().OfType<TypeDeclarationSyntax>().Reverse()
+                .Select(t => t.Identifier.Text + (t.TypeParameterList is { } list ? "_" + string.Join("__", list.Parameters.Select(p => p.Identifier.Text)) + "_" : ""));
+            yield return (method, string.Join(".", types) + "." + method.Identifier.Text);
+        }
+    }
+
+    /// <summary>The generator's hint names (without <c>.g.cs</c>) of a run.</summary>
+    public static IReadOnlyList<string> GeneratedFiles(GeneratorDriverRunResult run)
+        => run.GeneratedTrees.Select(t => Path.GetFileName(t.FilePath)).Select(f => f.Substring(0, f.Length - ".g.cs".Length)).ToList();
+
+    /// <summary>Whether a hint name is that of <paramref name="method"/> (as named by <see cref="DifferentiableMethods"/>), namespace or not.</summary>
+    public static bool IsGenerated(IReadOnlyList<string> files, string method)
+        => files.Any(f => (f == method || f.StartsWith(method + "_", StringComparison.Ordinal) || f.EndsWith("." + method, StringComparison.Ordinal) || f.Contains("." + method + "_")));
 
     private static string FindRoot()
     {
