@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using DiffGen.Analyzers;
 using DiffGen.Analyzers.Tests.Support;
 using Xunit;
 
@@ -90,4 +91,15 @@ public class DG1004Tests
             }
         }
         """);
+
+    [Fact]
+    public Task UnnamedConditionalValueOnlyCompared_WarnsNamingTheComparison() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, double w, bool square)
+                => {|#0:(square ? x * x : 2 * x) > 1|} ? w : w * x;
+        }
+        """,
+        Verify.Diagnostic(DiagnosticDescriptors.ComparedOnly, 0, "The value compared in '(square ? x * x : 2 * x) > 1'"));
 }
