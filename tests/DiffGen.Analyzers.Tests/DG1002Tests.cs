@@ -104,4 +104,19 @@ public class DG1002Tests
             }
         }
         """);
+
+    [Fact]
+    public Task IntendedCutUnderSuppressMessage_NoWarning() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            [System.Diagnostics.CodeAnalysis.SuppressMessage("DiffGen", "DG1002", Justification = "bucketing by design")]
+            public static double F(double x, double w)
+            {
+                double scaled = x * 10;
+                int bucket = (int)scaled;
+                return w * bucket + x;
+            }
+        }
+        """);
 }
