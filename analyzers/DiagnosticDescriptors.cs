@@ -28,6 +28,9 @@ public static class DiagnosticDescriptors
     public const string UnstableArrayArgumentId = "DG0014";
     public const string GenerationFailedId = "DG0099";
     public const string ParameterWithoutInfluenceId = "DG1001";
+    public const string IntegerConversionCutId = "DG1002";
+    public const string RoundingCutId = "DG1003";
+    public const string ComparedOnlyId = "DG1004";
     public const string NonsmoothSiteId = "DG2001";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
@@ -113,6 +116,24 @@ public static class DiagnosticDescriptors
         description: "Comparisons, indices, integer conversions and Floor/Round/... carry no derivative.",
         helpLinkUri: HelpRoot + ParameterWithoutInfluenceId + ".md");
 
+    /// <summary>DG1002 (warning): "{0} converts a differentiable value to an integer, which drops its derivative, and the value reaches the result no other way; keep it floating-point, or suppress DG1002 here if the cut is intended".</summary>
+    public static readonly DiagnosticDescriptor IntegerConversionCut = Warning(IntegerConversionCutId,
+        "Derivative cut by a conversion to an integer type",
+        "{0} converts a differentiable value to an integer, which drops its derivative, and the value reaches the result no other way; keep it floating-point, or suppress DG1002 here if the cut is intended",
+        "An integer carries no derivative. The warning is given only when the converted value depends on a differentiable input, the conversion influences the result, and the value has no other differentiable path to it.");
+
+    /// <summary>DG1003 (warning): "{0} has derivative zero, so the derivative of its differentiable argument stops here and reaches the result no other way; compute with the unrounded value, or suppress DG1003 here if the cut is intended".</summary>
+    public static readonly DiagnosticDescriptor RoundingCut = Warning(RoundingCutId,
+        "Derivative cut by Floor, Ceiling, Round, Truncate or Sign",
+        "{0} has derivative zero, so the derivative of its differentiable argument stops here and reaches the result no other way; compute with the unrounded value, or suppress DG1003 here if the cut is intended",
+        "Floor, Ceiling, Round, Truncate and Sign are piecewise constant: their derivative is zero wherever it exists. The warning is given only when the argument depends on a differentiable input, the call influences the result, and the argument has no other differentiable path to it.");
+
+    /// <summary>DG1004 (warning): "{0} depends on a differentiable input but is used only in comparisons, so its derivative never reaches the gradient; if branching on it is intended (a stopping test, a case split), suppress DG1004 here".</summary>
+    public static readonly DiagnosticDescriptor ComparedOnly = Warning(ComparedOnlyId,
+        "Differentiable value used only in comparisons",
+        "{0} depends on a differentiable input but is used only in comparisons, so its derivative never reaches the gradient; if branching on it is intended (a stopping test, a case split), suppress DG1004 here",
+        "A comparison is a boolean and carries no derivative. Parameters used only in comparisons are reported by DG1001; this warning names locals and intermediate values.");
+
     /// <summary>DG2001 (information): "Nonsmooth {0}: at its kink reverse and forward mode use {1}; {M}Directional is exact there".</summary>
     public static readonly DiagnosticDescriptor NonsmoothSite = new(NonsmoothSiteId,
         "Nonsmooth primitive",
@@ -138,9 +159,16 @@ public static class DiagnosticDescriptors
         ProblemKind.InvalidCallee => InvalidCallee,
         ProblemKind.UnstableArrayArgument => UnstableArrayArgument,
         ProblemKind.ParameterWithoutInfluence => ParameterWithoutInfluence,
+        ProblemKind.IntegerConversionCut => IntegerConversionCut,
+        ProblemKind.RoundingCut => RoundingCut,
+        ProblemKind.ComparedOnly => ComparedOnly,
         ProblemKind.NonsmoothSite => NonsmoothSite,
         _ => ActiveArgumentToNoDerivative,
     };
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message, string description)
+        => new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+               description: description, helpLinkUri: HelpRoot + id + ".md");
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true,

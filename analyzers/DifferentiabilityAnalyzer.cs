@@ -35,6 +35,9 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnstableArrayArgument,
         DiagnosticDescriptors.GenerationFailed,
         DiagnosticDescriptors.ParameterWithoutInfluence,
+        DiagnosticDescriptors.IntegerConversionCut,
+        DiagnosticDescriptors.RoundingCut,
+        DiagnosticDescriptors.ComparedOnly,
         DiagnosticDescriptors.NonsmoothSite);
 
     /// <inheritdoc/>

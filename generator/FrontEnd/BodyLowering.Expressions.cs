@@ -112,7 +112,10 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedExpression, binary, "floating-point remainder (%); use Math.IEEERemainder-free code or Math.Floor");
             return Invalid;
         }
-        return new BinaryExpr(op, left, right, kind);
+        var result = new BinaryExpr(op, left, right, kind);
+        if (op is BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual)
+            ComparisonSites[result] = binary.Syntax.GetLocation();
+        return result;
     }
 
     private BinaryOp? MapBinary(BinaryOperatorKind kind, IOperation site)

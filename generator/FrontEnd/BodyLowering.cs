@@ -33,6 +33,16 @@ internal sealed partial class BodyLowering
 
     public IReadOnlyList<VariableInfo> Variables => _variables;
 
+    /// <summary>
+    /// Where each comparison of the IR is in source, keyed by the node itself (by reference: two equal
+    /// comparisons at different places stay apart). Kept beside the IR, never in it, so the IR's
+    /// equality, and with it incremental caching, does not depend on source positions.
+    /// </summary>
+    public Dictionary<Expr, Location> ComparisonSites { get; } = new(ReferenceComparer.Instance);
+
+    /// <summary>Variables the lowering introduced (lifted conditionals, foreach indices): no name in source.</summary>
+    public HashSet<int> SyntheticVariables { get; } = new();
+
     public void AddParameter(IParameterSymbol parameter)
     {
         bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter);
@@ -374,6 +384,7 @@ internal sealed partial class BodyLowering
     {
         int index = _variables.Count;
         _variables.Add(new VariableInfo(UniqueName(name), kind, IsParameter: false, IsDifferentiableParameter: false, IsActive: false));
+        SyntheticVariables.Add(index);
         return index;
     }
 

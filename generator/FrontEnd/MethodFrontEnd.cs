@@ -70,7 +70,10 @@ public static class MethodFrontEnd
             HintName(method),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid);
-        var advisories = Warnings(method, variables, statements).AddRange(NonsmoothSites(statements, active, lowering.Sites));
+        var useful = Usefulness.UsefulVariables(variables, statements);
+        var advisories = Warnings(method, variables, useful)
+            .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
+            .AddRange(NonsmoothSites(statements, active, lowering.Sites));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 
@@ -84,9 +87,8 @@ public static class MethodFrontEnd
 
 
     /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
-    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, EquatableArray<Stmt> statements)
+    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)
     {
-        var useful = Usefulness.UsefulVariables(variables, statements);
         var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();
         for (int i = 0; i < method.Parameters.Length; i++)
         {

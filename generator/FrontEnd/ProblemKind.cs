@@ -36,6 +36,12 @@ public enum ProblemKind
     UnstableArrayArgument,
     /// <summary>DG1001 (warning): a differentiable parameter that never influences the result through a differentiable path.</summary>
     ParameterWithoutInfluence,
+    /// <summary>DG1002 (warning): a differentiable value converted to an integer type, its derivative lost on the way to the result.</summary>
+    IntegerConversionCut,
+    /// <summary>DG1003 (warning): a differentiable value passed to Floor, Ceiling, Round, Truncate or Sign, its derivative lost on the way to the result.</summary>
+    RoundingCut,
+    /// <summary>DG1004 (warning): a differentiable local or intermediate value used only in comparisons.</summary>
+    ComparedOnly,
     /// <summary>DG2001 (information): a nonsmooth primitive on differentiable values, with the rule used at its kink.</summary>
     NonsmoothSite,
 }

@@ -37,6 +37,68 @@ public static class Usefulness
         return useful;
     }
 
+    /// <summary>The variables whose derivative flows into <paramref name="expr"/>'s value (none past a cut).</summary>
+    public static bool[] DataSources(Expr expr, int variableCount)
+    {
+        var sources = new bool[variableCount];
+        MarkDataSources(expr, sources);
+        return sources;
+    }
+
+    /// <summary>
+    /// Per variable: whether its value can influence the result at all, through data (indices, integer
+    /// values, cuts included) or through control (any condition is taken to matter). The site checks use
+    /// it so that a cut whose value goes nowhere is not reported.
+    /// </summary>
+    public static bool[] InfluencingVariables(IReadOnlyList<VariableInfo> variables, EquatableArray<Stmt> body)
+    {
+        var influencing = new bool[variables.Count];
+        for (int i = 0; i < variables.Count; i++) influencing[i] = variables[i].IsOutput;
+        void MarkRead(Expr expr)
+        {
+            foreach (int read in IrTree.VariablesRead(expr)) influencing[read] = true;
+        }
+        foreach (var statement in IrTree.AllStatements(body))
+        {
+            switch (statement)
+            {
+                case ReturnStmt { Value: { } value }: MarkRead(value); break;
+                case IfStmt i: MarkRead(i.Condition); break;
+                case LoopStmt { Condition: { } condition }: MarkRead(condition); break;
+            }
+        }
+        bool changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var statement in IrTree.AllStatements(body))
+            {
+                if (!WritesInfluencing(statement, influencing)) continue;
+                foreach (var expr in IrTree.Expressions(statement))
+                    foreach (int read in IrTree.VariablesRead(expr))
+                        if (!influencing[read]) influencing[read] = changed = true;
+            }
+        }
+        return influencing;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> writes a variable that influences the result (returns and conditions always do).</summary>
+    public static bool WritesInfluencing(Stmt statement, IReadOnlyList<bool> influencing) => statement switch
+    {
+        AssignStmt a => influencing[a.Variable],
+        StoreStmt s => influencing[s.Variable],
+        AllocateStmt a => influencing[a.Variable],
+        RuleCallStmt call => AnyOutput(call, influencing),
+        _ => true,
+    };
+
+    private static bool AnyOutput(RuleCallStmt call, IReadOnlyList<bool> influencing)
+    {
+        for (int i = 0; i < call.Arguments.Count; i++)
+            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output && influencing[output.Variable]) return true;
+        return false;
+    }
+
     /// <summary>Marks the variables whose derivative flows into <paramref name="expr"/>'s value.</summary>
     private static void MarkDataSources(Expr expr, bool[] useful)
     {
