@@ -25,6 +25,7 @@ internal static class Corpus
         ("DiffGen.Gradients.Tests", new[] { "tests/DiffGen.Gradients.Tests", "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
         ("QuickStart", new[] { "samples/QuickStart" }, OutputKind.ConsoleApplication),
         ("Gmm", new[] { "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
+        ("FashionMnist", new[] { "samples/FashionMnist/Model" }, OutputKind.DynamicallyLinkedLibrary),
         ("DiffGen.Benchmarks", new[] { "bench/DiffGen.Benchmarks", "samples/Gmm" }, OutputKind.ConsoleApplication),
     };
 
