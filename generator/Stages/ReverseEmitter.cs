@@ -48,6 +48,8 @@ internal sealed class ReverseEmitter
     private readonly HashSet<int> _restored = new();
     private readonly HashSet<ScalarKind> _recorded = new();
     private readonly Dictionary<int, Induction> _inductions = new();
+    private readonly List<string> _declarations = new();
+    private int _fusedDepth;
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -162,6 +164,7 @@ internal sealed class ReverseEmitter
                 w.Line($"{seed}.CopyTo({adjoint});");
             }
             foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
+            foreach (var declaration in _declarations) w.Line(declaration);
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
             if (!_straight)
@@ -185,7 +188,7 @@ internal sealed class ReverseEmitter
                 using (w.Block($"while ({_controlTape}.Count > 0)"))
                 using (w.Block($"switch ({_controlTape}.Pop())"))
                 {
-                    foreach (var segment in _segments)
+                    foreach (var segment in _segments.Where(s => !s.Fused))
                     {
                         w.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
                         using (w.Block())
@@ -220,6 +223,12 @@ internal sealed class ReverseEmitter
         for (int i = 0; i < statements.Count; i++)
         {
             if (isTopLevel) _topLevelIndex = i;
+            if (isTopLevel && !_straight && statements[i] is LoopStmt loop
+                && FusedReduction.Analyze(loop, statements, i, _ir.Variables, _written) is { } plan)
+            {
+                EmitFused(loop, plan);
+                continue;
+            }
             EmitStatement(statements[i], inLoop, isLast: isTopLevel && i == statements.Count - 1);
         }
     }
@@ -425,7 +434,7 @@ internal sealed class ReverseEmitter
 
         // Recompute only loops that run many times (inside another loop): a loop that runs once would
         // record as much either way, and recomputing would only add a second primal.
-        var snapshot = records && inLoop ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        var snapshot = records && inLoop && _fusedDepth == 0 ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
         if (snapshot is null)
         {
             _primal.Lines(recording.ToString());
@@ -465,6 +474,95 @@ internal sealed class ReverseEmitter
             region.Adjoint = reverse.ToString();
         }
         if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>
+    /// A reduction loop (<see cref="FusedReduction"/>): each iteration runs with records, then is reversed
+    /// at once with the sum's adjoint set to 1, the adjoints of what the loop only reads redirected to
+    /// side buffers. The loop's segment in the adjoint sweep adds the sum's adjoint times those buffers.
+    /// </summary>
+    private void EmitFused(LoopStmt loop, FusedReduction.Plan plan)
+    {
+        CloseSegment();
+        var region = new Segment(_segments.Count, inLoop: false);
+        _segments.Add(region);
+        var saved = new Dictionary<int, string>();
+        var reverse = new IndentedWriter();
+        string index = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
+        string outerAdjoint = _adjoint[plan.Accumulator]!;
+        foreach (int variable in plan.Invariants)
+        {
+            var info = _ir.Variables[variable];
+            string element = info.Kind.Keyword();
+            string bare = Identifiers.Bare(info.Name);
+            saved[variable] = _adjoint[variable]!;
+            string side = _names.Fresh(bare + "_sum");
+            if (info.IsScalar)
+            {
+                _hoisted.Add(new Temp(info.Kind, side, null, Array.Empty<string>()));
+                _primal.Line($"{side} = {info.Kind.Literal(0)};");
+                reverse.Line($"{saved[variable]} += {outerAdjoint} * {side};");
+            }
+            else
+            {
+                // Pooled storage, returned by the loop's adjoint; the span has the array's exact length.
+                string pooled = _names.Fresh(bare + "_sumPool");
+                _declarations.Add($"{element}[] {pooled} = default!;");
+                _declarations.Add($"global::System.Span<{element}> {side} = default;");
+                _primal.Line($"{pooled} = global::System.Buffers.ArrayPool<{element}>.Shared.Rent({info.Name}.Length);");
+                _primal.Line($"{side} = new global::System.Span<{element}>({pooled}, 0, {info.Name}.Length);");
+                _primal.Line($"{side}.Clear();");
+                reverse.Line($"for ({index} = 0; {index} < {side}.Length; {index}++) {saved[variable]}[{index}] += {outerAdjoint} * {side}[{index}];");
+                reverse.Line($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({pooled});");
+            }
+            _adjoint[variable] = side;
+        }
+        var accumulator = _ir.Variables[plan.Accumulator];
+        string seed = _names.Fresh(Identifiers.Bare(accumulator.Name) + "_seed");
+        _hoisted.Add(new Temp(accumulator.Kind, seed, null, Array.Empty<string>()));
+        _adjoint[plan.Accumulator] = seed;
+        string mark = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, mark, null, Array.Empty<string>()));
+        _primal.Line($"{mark} = {_controlTape}.Count;");
+
+        // Variables only the increment assigns (the counter) keep their value through the body and its reversal.
+        var bodyAssigned = new HashSet<int>(IrTree.AllStatements(loop.Body).OfType<AssignStmt>().Select(a => a.Variable));
+        var steady = loop.Increment.OfType<AssignStmt>().Select(a => a.Variable).Where(v => !bodyAssigned.Contains(v) && _restored.Add(v)).ToList();
+        int first = _segments.Count;
+        _fusedDepth++;
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        {
+            EmitStatements(loop.Body, inLoop: true);
+            CloseSegment();
+            _primal.Line($"{seed} = {accumulator.Kind.Literal(1)};");
+            using (_primal.Block($"while ({_controlTape}.Count > {mark})"))
+            using (_primal.Block($"switch ({_controlTape}.Pop())"))
+            {
+                for (int i = first; i < _segments.Count; i++)
+                {
+                    var segment = _segments[i];
+                    segment.Fused = true;
+                    _primal.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
+                    using (_primal.Block())
+                    {
+                        _primal.Lines(ReverseText(segment));
+                        _primal.Line("break;");
+                    }
+                }
+            }
+            foreach (var statement in loop.Increment)
+            {
+                var assign = (AssignStmt)statement;
+                _primal.Line($"{Name(assign.Variable)} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+            }
+        }
+        _fusedDepth--;
+        foreach (int variable in steady) _restored.Remove(variable);
+        foreach (var entry in saved) _adjoint[entry.Key] = entry.Value;
+        _adjoint[plan.Accumulator] = outerAdjoint;
+        region.Adjoint = reverse.ToString();
+        _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 
     /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
@@ -963,6 +1061,9 @@ internal sealed class ReverseEmitter
 
         /// <summary>A piece of a counted loop's body: no id of its own, replayed by the loop's adjoint.</summary>
         public bool Structured { get; init; }
+
+        /// <summary>A segment of a fused reduction loop: reversed inside the loop, not by the adjoint sweep's dispatch.</summary>
+        public bool Fused { get; set; }
         public List<Step> Steps { get; } = new();
         public List<Temp> Temps { get; } = new();
         public List<Temp> Pushed { get; } = new();
