@@ -32,6 +32,7 @@ internal sealed class ReverseEmitter
     private int _topLevelIndex;
     private int _loopRecords;
     private readonly int[] _lastTopLevelWrite;
+    private readonly bool[] _locallyAllocated;
     private readonly List<Segment> _segments = new();
     private readonly List<Temp> _hoisted = new();
     private readonly Dictionary<int, string> _continueLabels = new();
@@ -50,6 +51,8 @@ internal sealed class ReverseEmitter
     private readonly Dictionary<int, Induction> _inductions = new();
     private readonly List<string> _declarations = new();
     private int _fusedDepth;
+    private readonly HashSet<int> _settled = new();
+    private readonly HashSet<int> _settledReloaded = new();
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -60,6 +63,10 @@ internal sealed class ReverseEmitter
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _written = Activity.WrittenVariables(ir.Variables, ir.Body);
         _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
+        _locallyAllocated = new bool[ir.Variables.Count];
+        var statements = IrTree.AllStatements(ir.Body).ToList();
+        foreach (var allocation in statements.OfType<AllocateStmt>()) _locallyAllocated[allocation.Variable] = true;
+        foreach (var assignment in statements.OfType<AssignStmt>()) _locallyAllocated[assignment.Variable] = false;
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _result = _names.Fresh("result");
@@ -566,9 +573,10 @@ internal sealed class ReverseEmitter
     }
 
     /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
-    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted)
+    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous = null)
     {
         string counter = Name(counted.Counter);
+        var bounds = ReloadableBounds(loop, counted, previous);
         var start = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
         var end = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
         _hoisted.Add(start);
@@ -588,18 +596,32 @@ internal sealed class ReverseEmitter
             _inductions[variable] = induction;
         }
 
+        var snapshots = new List<int>();
+        string snapshotIndex = _names.Temp();
         var outerItems = _structuredItems;
         var items = new List<string>();
         _structuredItems = items;
         _restored.Add(counted.Counter);
+        // Scratch arrays settled for the rest of an iteration (written for the last time): their
+        // reads there load again in the adjoint, which restores the array as the iteration left it.
+        var settledFrom = SettledArrays(loop);
+        var settledHere = new List<int>();
+        int position = 0;
         using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
         {
             foreach (var statement in loop.Body)
             {
+                foreach (var entry in settledFrom)
+                {
+                    if (entry.Value != position || !_settled.Add(entry.Key)) continue;
+                    CloseSegment(); // loads before this point are not reloadable
+                    settledHere.Add(entry.Key);
+                }
+                position++;
                 if (statement is LoopStmt inner && StructuredLoop.Analyze(inner) is { } innerCounted)
                 {
                     CloseSegment();
-                    items.Add(EmitCountedLoop(inner, innerCounted));
+                    items.Add(EmitCountedLoop(inner, innerCounted, position >= 2 ? loop.Body[position - 2] : null));
                 }
                 else
                 {
@@ -608,25 +630,95 @@ internal sealed class ReverseEmitter
                 }
             }
             CloseSegment();
+            foreach (int array in settledHere)
+            {
+                _settled.Remove(array);
+                if (!_settledReloaded.Remove(array)) continue;
+                var info = _ir.Variables[array];
+                _recorded.Add(info.Kind);
+                _loopRecords++;
+                snapshots.Add(array);
+                _primal.Line($"for ({snapshotIndex} = 0; {snapshotIndex} < {info.Name}.Length; {snapshotIndex}++) {TapeOf(info.Kind)}.Push({info.Name}[{snapshotIndex}]);");
+            }
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
+        if (snapshots.Count > 0) _hoisted.Add(new Temp(ScalarKind.Int, snapshotIndex, null, Array.Empty<string>()));
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
         _structuredItems = outerItems;
         foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry});");
-        _primal.Line($"{_controlTape}.Push({start.Name});");
-        _primal.Line($"{_controlTape}.Push({counter});");
-
         var w = new IndentedWriter();
-        w.Line($"{end.Name} = {_controlTape}.Pop();");
-        w.Line($"{start.Name} = {_controlTape}.Pop();");
+        if (bounds is { } known)
+        {
+            // First and last counter values follow from values the adjoint still has: nothing recorded.
+            w.Line($"{start.Name} = {known.Start};");
+            w.Line($"{end.Name} = global::System.Math.{(counted.Step > 0 ? "Max" : "Min")}({start.Name}, {known.End});");
+        }
+        else
+        {
+            _primal.Line($"{_controlTape}.Push({start.Name});");
+            _primal.Line($"{_controlTape}.Push({counter});");
+            w.Line($"{end.Name} = {_controlTape}.Pop();");
+            w.Line($"{start.Name} = {_controlTape}.Pop();");
+        }
         for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
+            for (int i = snapshots.Count - 1; i >= 0; i--)
+            {
+                var info = _ir.Variables[snapshots[i]];
+                w.Line($"for ({snapshotIndex} = {info.Name}.Length - 1; {snapshotIndex} >= 0; {snapshotIndex}--) {info.Name}[{snapshotIndex}] = {TapeOf(info.Kind)}.Pop();");
+            }
             for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// For <c>c = s; while (c &lt; b) { ...; c = c + 1; }</c> (or <c>&lt;=</c>, or counting down with
+    /// <c>&gt;</c>/<c>&gt;=</c>) where s and b read only values the adjoint sweep still has (never-written
+    /// variables, counters of enclosing counted loops): the code of the first counter value and of the
+    /// bound the last value is clamped to. Null when the bounds must be recorded.
+    /// </summary>
+    private (string Start, string End)? ReloadableBounds(LoopStmt loop, StructuredLoop counted, Stmt? previous)
+    {
+        if (previous is not AssignStmt init || init.Variable != counted.Counter || !ReadsOnlyUnwritten(init.Value)) return null;
+        if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || !ReadsOnlyUnwritten(test.Right)) return null;
+        string bound = PrimalRenderer.RenderTop(test.Right, Name);
+        string? end = (test.Op, counted.Step) switch
+        {
+            (BinaryOp.Less, 1) => bound,
+            (BinaryOp.LessOrEqual, 1) => $"({bound}) + 1",
+            (BinaryOp.Greater, -1) => bound,
+            (BinaryOp.GreaterOrEqual, -1) => $"({bound}) - 1",
+            _ => null,
+        };
+        return end is null ? null : (PrimalRenderer.RenderTop(init.Value, Name), end);
+    }
+
+    /// <summary>
+    /// Local double/float arrays (allocated, never assigned as a whole) that the counted loop's body
+    /// writes, each with the index of the body statement after its last write there, when a later
+    /// statement reads it.
+    /// </summary>
+    private Dictionary<int, int> SettledArrays(LoopStmt loop)
+    {
+        var result = new Dictionary<int, int>();
+        var lastWrite = new Dictionary<int, int>();
+        for (int i = 0; i < loop.Body.Count; i++)
+            foreach (int variable in RegionRecompute.Written(loop.Body[i])) lastWrite[variable] = i;
+        foreach (var entry in lastWrite)
+        {
+            var info = _ir.Variables[entry.Key];
+            if (info.IsScalar || info.IsParameter || info.Kind is not (ScalarKind.Double or ScalarKind.Float)) continue;
+            if (!_locallyAllocated[entry.Key]) continue;
+            bool readLater = false;
+            for (int i = entry.Value + 1; i < loop.Body.Count && !readLater; i++)
+                readLater = IrTree.AllExpressions(new[] { loop.Body[i] }).Any(e => e is ElementExpr element && element.Variable == entry.Key);
+            if (readLater) result[entry.Key] = entry.Value + 1;
+        }
+        return result;
     }
 
     /// <summary>Ends the open segment: builds its adjoint, records what it needs, and pushes its id.</summary>
@@ -650,6 +742,8 @@ internal sealed class ReverseEmitter
                 if (temp.Reload is not null)
                 {
                     segment.Reloaded.Add(temp);
+                    foreach (int array in _settled)
+                        if (temp.Reload.StartsWith(Name(array) + "[", StringComparison.Ordinal)) _settledReloaded.Add(array);
                     continue;
                 }
                 segment.Pushed.Add(temp);
@@ -736,7 +830,9 @@ internal sealed class ReverseEmitter
                 var right = Linearize(b.Right, segment);
                 string y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
                 var (pl, pr) = DerivativeRules.BinaryPartials(b.Op, kind, left.Code, right.Code, y);
-                return Record(segment, y, kind, (left, Scale(pl)), (right, Scale(pr)));
+                var sum = Record(segment, y, kind, (left, Scale(pl)), (right, Scale(pr)));
+                if (pl == "1" && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left.Code };
+                return sum;
             }
             case PrimitiveCallExpr p:
             {
@@ -770,7 +866,7 @@ internal sealed class ReverseEmitter
         var index = Linearize(element.Index, segment);
         string load = $"{Name(element.Variable)}[{index.Code}]";
         if (segment.Loaded.TryGetValue(load, out var known)) return known.Node;
-        string? reload = _written[element.Variable] ? null : load;
+        string? reload = _written[element.Variable] && !_settled.Contains(element.Variable) ? null : load;
         var dependencies = index.Code.StartsWith("_t", StringComparison.Ordinal) ? new[] { index.Code } : Array.Empty<string>();
         bool active = _active[element.Variable];
         var node = new Node(NewTemp(segment, element.Kind, load, reload, dependencies), element.Kind, active);
@@ -893,13 +989,15 @@ internal sealed class ReverseEmitter
             w.Line($"{node.Kind.Keyword()} {name} = {contribution};");
         }
 
+        var inPlace = InPlaceUpdates(segment.Steps);
         for (int i = segment.Steps.Count - 1; i >= 0; i--)
         {
             switch (segment.Steps[i])
             {
                 case OperationStep op:
                     if (!adjoints.TryGetValue(op.Result.Code, out var seed)) break;
-                    foreach (var (operand, contribution) in op.Operands) AddTo(operand, contribution(seed));
+                    foreach (var (operand, contribution) in op.Operands)
+                        if (!inPlace.Contains(operand.Code)) AddTo(operand, contribution(seed));
                     break;
                 case LoadStep load:
                     if (adjoints.TryGetValue(load.Temp.Code, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
@@ -915,7 +1013,8 @@ internal sealed class ReverseEmitter
                 {
                     string slot = $"{_adjoint[store.Variable]}[{store.Index.Code}]";
                     AddTo(store.Value, slot);
-                    w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
+                    // a[i] = a[i] + e: the slot's adjoint passes to e and stays as it is.
+                    if (!inPlace.Contains(store.Value.Code)) w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
                     break;
                 }
                 case AssignStep assign:
@@ -928,6 +1027,50 @@ internal sealed class ReverseEmitter
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The in-place updates <c>a[i] = a[i] + e</c> (or <c>- e</c>) of a segment: the loaded element and the
+    /// sum are each used once, and nothing else writes the array in between. Returns the codes of both
+    /// nodes: the store keeps the slot's adjoint instead of zeroing it and adding it back through the load.
+    /// </summary>
+    private static HashSet<string> InPlaceUpdates(List<Step> steps)
+    {
+        var result = new HashSet<string>();
+        var uses = new Dictionary<string, int>();
+        void Use(Node? node)
+        {
+            if (node is null) return;
+            uses.TryGetValue(node.Code, out int count);
+            uses[node.Code] = count + 1;
+        }
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case OperationStep op: foreach (var (operand, _) in op.Operands) Use(operand); break;
+                case LoadElementStep load: Use(load.Index); break;
+                case StoreElementStep store: Use(store.Index); Use(store.Value); break;
+                case AssignStep assign: Use(assign.Value); break;
+                case SeedStep seed: Use(seed.Value); break;
+                case RuleStep rule: foreach (var argument in rule.Arguments) Use(argument); break;
+            }
+        }
+        for (int si = 0; si < steps.Count; si++)
+        {
+            if (steps[si] is not StoreElementStep store || !store.Value.Active) continue;
+            int oi = steps.FindIndex(s => s is OperationStep o && o.Result.Code == store.Value.Code);
+            if (oi < 0 || oi > si || steps[oi] is not OperationStep { UnitOperand: string unit } || uses[store.Value.Code] != 1 || uses[unit] != 1) continue;
+            int li = steps.FindIndex(s => s is LoadElementStep l && l.Temp.Code == unit);
+            if (li < 0 || li > oi || steps[li] is not LoadElementStep load || load.Variable != store.Variable || load.Index.Code != store.Index.Code) continue;
+            bool written = false;
+            for (int between = li + 1; between < si && !written; between++)
+                written = steps[between] is RuleStep || (steps[between] is StoreElementStep other && other.Variable == store.Variable);
+            if (written) continue;
+            result.Add(unit);
+            result.Add(store.Value.Code);
+        }
+        return result;
     }
 
     /// <summary>
@@ -989,7 +1132,11 @@ internal sealed class ReverseEmitter
     private abstract record Step;
 
     /// <summary>y = op(operands): adds seed × partial to each active operand's adjoint.</summary>
-    private sealed record OperationStep(Node Result, (Node Operand, Func<string, string> Contribution)[] Operands) : Step;
+    private sealed record OperationStep(Node Result, (Node Operand, Func<string, string> Contribution)[] Operands) : Step
+    {
+        /// <summary>An operand whose partial is 1 (the left of <c>a + b</c> or <c>a - b</c>), or null.</summary>
+        public string? UnitOperand { get; init; }
+    }
 
     /// <summary>temp = variable: the temp's adjoint flows into the variable's.</summary>
     private sealed record LoadStep(int Variable, Node Temp) : Step;

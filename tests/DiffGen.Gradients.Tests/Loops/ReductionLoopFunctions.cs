@@ -132,4 +132,44 @@ public static partial class ReductionLoopFunctions
         }
         return q / n - (s / n) * (s / n);
     }
+
+    /// <summary>
+    /// Element updates in counted loops: a[i] = a[i] + e with e reading other slots or the same slot,
+    /// a[i] -= e, and inner loops bounded by &lt;= and counting down with &gt;= from the outer counter.
+    /// </summary>
+    [Differentiable]
+    public static double InPlaceUpdates(ReadOnlySpan<double> w, int n)
+    {
+        double[] a = new double[4];
+        for (int j = 0; j < 4; j++) a[j] = w[j];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j <= i % 3; j++) a[j] += a[j + 1] * w[(i + j) % 4];
+            for (int j = 3; j >= i % 2; j--) a[j] -= 0.1 * a[j] * a[j];
+            for (int j = 1; j < 4; j++) a[j] = a[j] + Math.Sin(a[j - 1]);
+        }
+        double s = 0;
+        for (int j = 0; j < 4; j++) s += a[j] * a[j];
+        return s;
+    }
+
+    /// <summary>A scratch array settled after its last write in each iteration and read by later nested loops, then rewritten by the next iteration.</summary>
+    [Differentiable]
+    public static double SettledScratch(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> x, int d, int n)
+    {
+        double[] h = new double[d];
+        double[] g = new double[d];
+        double s = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < d; j++) h[j] = w[j] * x[i * d + j];
+            for (int j = 1; j < d; j++) h[j] = h[j] * h[j - 1] + w[j];
+            for (int c = 0; c < d; c++)
+            {
+                for (int r = c; r < d; r++) g[r] = h[c] * h[r] + g[r] * 0.5;
+            }
+            for (int j = 0; j < d; j++) s += Math.Tanh(g[j] * h[j]);
+        }
+        return s;
+    }
 }

@@ -55,6 +55,16 @@ public class ReductionLoopTests
     public void TwoSums_Gradient_MatchesForwardModeAndFiniteDifferences()
         => AssertAgrees(F.TwoSumsGradientCheck(W, X, D, N));
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void InPlaceUpdates_Gradient_MatchesForwardModeAndFiniteDifferences(int n)
+        => AssertAgrees(F.InPlaceUpdatesGradientCheck(new[] { 0.3, -0.5, 0.8, 0.2 }, n));
+
+    [Fact]
+    public void SettledScratch_Gradient_MatchesForwardModeAndFiniteDifferences()
+        => AssertAgrees(F.SettledScratchGradientCheck(W, X, D, N));
+
     [Fact]
     public void ScratchPerItem_PullbackWithSeed_ScalesTheGradient()
     {
