@@ -152,6 +152,7 @@ internal sealed class ReverseEmitter
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
                 SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, seed);
+            WriteAliasingChecks(w, shadows);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -212,6 +213,29 @@ internal sealed class ReverseEmitter
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
             if (!_pullback) w.Line($"return {_result};");
+        }
+    }
+
+    /// <summary>
+    /// Shadows and outputs are written while inputs are still read: a shadow sharing memory with any
+    /// span parameter, or an output sharing memory with another, throws before anything is written.
+    /// Shadows may share memory with each other (both contributions are added).
+    /// </summary>
+    private void WriteAliasingChecks(IndentedWriter w, List<(string Shadow, int Variable)> shadows)
+    {
+        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar).ToList();
+        foreach (var (shadow, variable) in shadows)
+        {
+            if (_ir.Variables[variable].IsScalar) continue;
+            var kind = _ir.Variables[variable].Kind;
+            foreach (int other in spans.Where(i => _ir.Variables[i].Kind == kind))
+                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), shadow, _ir.Variables[other].Name);
+        }
+        foreach (int output in spans.Where(i => _ir.Variables[i].IsOutput))
+        {
+            var kind = _ir.Variables[output].Kind;
+            foreach (int other in spans.Where(i => i != output && _ir.Variables[i].Kind == kind && !(_ir.Variables[i].IsOutput && i < output)))
+                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), _ir.Variables[output].Name, _ir.Variables[other].Name);
         }
     }
 
