@@ -72,6 +72,10 @@ public class GmmBenchmarks
     [Benchmark]
     public double HandGradient() => GmmHandGradient.EvaluateGradient(_data, _gradient);
 
+    /// <summary>The generated gradient of the source variant that computes exp(q) once per call, as the hand-written gradient does.</summary>
+    [Benchmark]
+    public double PrecomputedDiagonalGradient() => GmmObjective.EvaluateGradientPrecomputedDiagonal(_data, _gradient);
+
     private sealed class Configuration : BenchmarkDotNet.Configs.ManualConfig
     {
         public Configuration() => AddColumn(new HandRatioColumn());

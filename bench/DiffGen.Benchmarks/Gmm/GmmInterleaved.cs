@@ -9,7 +9,8 @@ namespace DiffGen.Benchmarks.Gmm;
 
 /// <summary>
 /// A load-tolerant companion to <see cref="GmmBenchmarks"/> for shared machines: the objective, the
-/// generated gradient and the hand-written gradient run in alternating rounds (the order rotating), so
+/// generated gradient and the hand-written gradient (and the objective variant with exp(q) computed once
+/// per call, with its generated gradient) run in alternating rounds (the order rotating), so
 /// a change in background load hits all three alike, and the ratios come from the per-method minimum
 /// and median over the rounds. Run with <c>--gmm-interleaved [rounds] [files...]</c>.
 /// </summary>
@@ -22,8 +23,9 @@ public static class GmmInterleaved
         if (files.Length == 0) files = GmmBenchmarks.Files().ToArray();
         string root = SharedData.Folder("data/adbench-gmm");
         Console.WriteLine($"load average at start: {LoadAverage()}; {rounds} rounds per file");
-        Console.WriteLine("| file | objective (min) | gradient/objective (min, median) | hand/objective (min, median) | gradient/hand (min, median) |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("Ratios as min, median. P: the source variant with exp(q) computed once per call (ObjectivePrecomputedDiagonal).");
+        Console.WriteLine("| file | objective (min) | gradient/objective | hand/objective | gradient/hand | P gradient/P objective | P gradient/hand |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (string file in files)
         {
             var data = GmmData.Load(Path.Combine(root, file));
@@ -33,6 +35,8 @@ public static class GmmInterleaved
                 () => GmmObjective.Evaluate(data),
                 () => GmmObjective.EvaluateGradient(data, gradient),
                 () => GmmHandGradient.EvaluateGradient(data, gradient),
+                () => GmmObjective.EvaluatePrecomputedDiagonal(data),
+                () => GmmObjective.EvaluateGradientPrecomputedDiagonal(data, gradient),
             };
             // Calls per sample: enough for about 20 ms of the objective.
             foreach (var method in methods) { method(); method(); }
@@ -56,8 +60,8 @@ public static class GmmInterleaved
             double Min(int m) => times[m].Min();
             double Median(int m) => times[m].OrderBy(t => t).ElementAt(rounds / 2);
             string Ratio(int a, int b) => string.Format(CultureInfo.InvariantCulture, "{0:F2}, {1:F2}", Min(a) / Min(b), Median(a) / Median(b));
-            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} ms | {2} | {3} | {4} |",
-                file, Min(0) * 1e3, Ratio(1, 0), Ratio(2, 0), Ratio(1, 2)));
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} ms | {2} | {3} | {4} | {5} | {6} |",
+                file, Min(0) * 1e3, Ratio(1, 0), Ratio(2, 0), Ratio(1, 2), Ratio(4, 3), Ratio(4, 2)));
         }
         Console.WriteLine($"load average at end: {LoadAverage()}");
     }

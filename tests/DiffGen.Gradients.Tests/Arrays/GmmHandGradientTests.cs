@@ -80,6 +80,28 @@ public sealed class GmmHandGradientTests
         }
     }
 
+    [Theory]
+    [InlineData("1k/gmm_d2_K5.txt")]
+    [InlineData("1k/gmm_d10_K25.txt")]
+    public void PrecomputedDiagonalVariant_OnAdbenchFile_MatchesObjectiveAndHandGradient(string file)
+    {
+        var data = GmmData.Load(SharedData.GmmFile(file));
+        var hand = new double[data.ParameterCount];
+        var variant = new double[data.ParameterCount];
+        GmmHandGradient.EvaluateGradient(data, hand);
+        double value = GmmObjective.EvaluateGradientPrecomputedDiagonal(data, variant);
+        double objective = GmmObjective.Evaluate(data);
+        Assert.True(Math.Abs(value - objective) <= 1e-12 * Math.Abs(objective), $"value {value:R}, objective {objective:R}");
+        Assert.Equal(GmmObjective.EvaluatePrecomputedDiagonal(data), value);
+        double largest = hand.Max(Math.Abs);
+        for (int i = 0; i < hand.Length; i++)
+        {
+            double error = Math.Abs(hand[i] - variant[i]);
+            Assert.True(error <= 1e-10 * Math.Abs(hand[i]) || error <= 1e-12 * largest,
+                string.Format(CultureInfo.InvariantCulture, "{0} coordinate {1}: hand {2:R}, generated (precomputed diagonal) {3:R}", file, i, hand[i], variant[i]));
+        }
+    }
+
     [Fact]
     public void HandGradient_CalledTwiceIntoSameBuffers_Accumulates()
     {
