@@ -53,6 +53,7 @@ internal sealed class ReverseEmitter
     private int _fusedDepth;
     private readonly HashSet<int> _settled = new();
     private readonly HashSet<int> _settledReloaded = new();
+    private Promotion? _promotion;
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -629,6 +630,16 @@ internal sealed class ReverseEmitter
         // Scratch arrays settled for the rest of an iteration (written for the last time): their
         // reads there load again in the adjoint, which restores the array as the iteration left it.
         var settledFrom = SettledArrays(loop);
+        // Innermost loops (one segment): adjoint updates at an index the loop does not change add into a local.
+        var outerPromotion = _promotion;
+        Promotion? promotion = null;
+        if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt))
+        {
+            var variant = new HashSet<string> { counter };
+            foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(Name(assign.Variable));
+            promotion = new Promotion(variant);
+        }
+        _promotion = promotion;
         var settledHere = new List<int>();
         int position = 0;
         using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
@@ -654,6 +665,7 @@ internal sealed class ReverseEmitter
                 }
             }
             CloseSegment();
+            _promotion = outerPromotion;
             foreach (int array in settledHere)
             {
                 _settled.Remove(array);
@@ -687,6 +699,8 @@ internal sealed class ReverseEmitter
         }
         for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
+        foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
+            w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
             for (int i = snapshots.Count - 1; i >= 0; i--)
@@ -695,6 +709,11 @@ internal sealed class ReverseEmitter
                 w.Line($"for ({snapshotIndex} = {info.Name}.Length - 1; {snapshotIndex} >= 0; {snapshotIndex}--) {info.Name}[{snapshotIndex}] = {TapeOf(info.Kind)}.Pop();");
             }
             for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
+        }
+        if (promotion is { Accumulators.Count: > 0 })
+        {
+            using (w.Block($"if ({end.Name} != {start.Name})"))
+                foreach (var (local, target, _) in promotion.Accumulators) w.Line($"{target} += {local};");
         }
         return w.ToString();
     }
@@ -1014,6 +1033,23 @@ internal sealed class ReverseEmitter
         }
 
         var inPlace = InPlaceUpdates(segment.Steps);
+        var touches = new Dictionary<int, int>();
+        if (_promotion is not null)
+        {
+            foreach (var step in segment.Steps)
+            {
+                int? touched = step switch
+                {
+                    LoadElementStep l => l.Variable,
+                    StoreElementStep st => st.Variable,
+                    _ => null,
+                };
+                if (touched is int v) touches[v] = touches.TryGetValue(v, out int c) ? c + 1 : 1;
+                if (step is RuleStep rule)
+                    foreach (var argument in rule.Arguments)
+                        if (argument.Array is int array) touches[array] = 2;
+            }
+        }
         for (int i = segment.Steps.Count - 1; i >= 0; i--)
         {
             switch (segment.Steps[i])
@@ -1031,7 +1067,18 @@ internal sealed class ReverseEmitter
                     break;
                 case LoadElementStep loadElement:
                     if (adjoints.TryGetValue(loadElement.Temp.Code, out var loadedElement))
-                        w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
+                    {
+                        if (_promotion is { } promotion && touches[loadElement.Variable] == 1 && InvariantIndex(segment, loadElement.Index, promotion) is string index)
+                        {
+                            string local = _names.Fresh(loadElement.Temp.Code + "_sum");
+                            promotion.Accumulators.Add((local, $"{_adjoint[loadElement.Variable]}[{index}]", _ir.Variables[loadElement.Variable].Kind));
+                            w.Line($"{local} += {loadedElement};");
+                        }
+                        else
+                        {
+                            w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
+                        }
+                    }
                     break;
                 case StoreElementStep store:
                 {
@@ -1051,6 +1098,36 @@ internal sealed class ReverseEmitter
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Code for <paramref name="index"/> that has the same value throughout the innermost loop being
+    /// emitted (a constant, or a reload reading nothing the loop assigns), or null.
+    /// </summary>
+    private static string? InvariantIndex(Segment segment, Node index, Promotion promotion)
+    {
+        string code = index.Code;
+        if (!code.StartsWith("_t", StringComparison.Ordinal))
+            return Regex.IsMatch(code, @"^-?\d+$") ? code : null;
+        var temp = segment.Temps.FirstOrDefault(t => t.Name == code);
+        if (temp?.Reload is not string reload) return null;
+        foreach (Match identifier in Regex.Matches(reload, @"[A-Za-z_@][\w]*"))
+        {
+            string name = identifier.Value;
+            if (name.StartsWith("_t", StringComparison.Ordinal) || promotion.Variant.Contains(name) || promotion.Variant.Contains(name.TrimStart('@'))) return null;
+        }
+        return "(" + reload + ")";
+    }
+
+    /// <summary>Adjoint updates of an innermost counted loop that add into a local, added to their slot after the loop.</summary>
+    private sealed class Promotion
+    {
+        public Promotion(HashSet<string> variant) => Variant = variant;
+
+        /// <summary>Names the loop assigns (its counter included): an index reading one of them varies.</summary>
+        public HashSet<string> Variant { get; }
+
+        public List<(string Local, string Target, ScalarKind Kind)> Accumulators { get; } = new();
     }
 
     /// <summary>
