@@ -172,4 +172,20 @@ public static partial class ReductionLoopFunctions
         }
         return s;
     }
+
+    /// <summary>Fused, in float: a float sum, a float scratch array and a float weight.</summary>
+    [Differentiable]
+    public static float ScratchPerItemF(ReadOnlySpan<float> w, float b, [NoDerivative] ReadOnlySpan<float> x, int d, int n)
+    {
+        float[] h = new float[d];
+        float s = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < d; j++) h[j] = MathF.Tanh(w[j] * x[i * d + j] + b);
+            float norm = 0;
+            for (int j = 0; j < d; j++) norm += h[j] * h[j];
+            s += b * MathF.Log(1 + norm);
+        }
+        return s;
+    }
 }

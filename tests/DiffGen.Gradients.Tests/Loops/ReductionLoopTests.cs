@@ -66,6 +66,15 @@ public class ReductionLoopTests
         => AssertAgrees(F.SettledScratchGradientCheck(W, X, D, N));
 
     [Fact]
+    public void ScratchPerItemF_Gradient_MatchesForwardModeAndFiniteDifferencesToFloatPrecision()
+    {
+        // Float tolerances as in FloatGradientTests: the finite differences run in float.
+        var check = F.ScratchPerItemFGradientCheck(W.Select(v => (float)v).ToArray(), 0.4f, X.Select(v => (float)v).ToArray(), D, N);
+        Assert.True(check.Passed(2e-3, 1e-4), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-5 || check.MaxForwardReverseAbsoluteError < 1e-5, check.ToString());
+    }
+
+    [Fact]
     public void ScratchPerItem_PullbackWithSeed_ScalesTheGradient()
     {
         var dw = new double[D];
