@@ -54,6 +54,7 @@ internal sealed class ReverseEmitter
     private readonly HashSet<int> _settled = new();
     private readonly HashSet<int> _settledReloaded = new();
     private Promotion? _promotion;
+    private Stmt? _previous;
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -261,6 +262,7 @@ internal sealed class ReverseEmitter
                 EmitFused(loop, plan);
                 continue;
             }
+            _previous = i > 0 ? statements[i - 1] : null;
             EmitStatement(statements[i], inLoop, isLast: isTopLevel && i == statements.Count - 1);
         }
     }
@@ -460,7 +462,7 @@ internal sealed class ReverseEmitter
         var recording = new IndentedWriter();
         _primal = recording;
         int recordsBefore = _loopRecords;
-        string adjoint = EmitCountedLoop(loop, counted);
+        string adjoint = EmitCountedLoop(loop, counted, _previous);
         bool records = _loopRecords > recordsBefore;
         _primal = main;
 
