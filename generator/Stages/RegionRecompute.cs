@@ -62,6 +62,15 @@ internal static class RegionRecompute
         return last;
     }
 
+    /// <summary>The variables <paramref name="statement"/> (with everything nested in it) writes.</summary>
+    public static HashSet<int> Written(Stmt statement)
+    {
+        var read = new HashSet<int>();
+        var assigned = new HashSet<int>();
+        CollectStatement(statement, read, assigned);
+        return assigned;
+    }
+
     /// <summary>Writes the loop as plain C# (no derivative code): the primal of a recomputed loop.</summary>
     public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, Func<int, string> name)
     {

@@ -32,6 +32,7 @@ internal sealed class ReverseEmitter
     private int _topLevelIndex;
     private int _loopRecords;
     private readonly int[] _lastTopLevelWrite;
+    private readonly bool[] _locallyAllocated;
     private readonly List<Segment> _segments = new();
     private readonly List<Temp> _hoisted = new();
     private readonly Dictionary<int, string> _continueLabels = new();
@@ -50,6 +51,12 @@ internal sealed class ReverseEmitter
     private readonly Dictionary<int, Induction> _inductions = new();
     private readonly HashSet<int> _rentable;
     private readonly List<int> _rented = new();
+    private readonly List<string> _declarations = new();
+    private int _fusedDepth;
+    private readonly HashSet<int> _settled = new();
+    private readonly HashSet<int> _settledReloaded = new();
+    private Promotion? _promotion;
+    private Stmt? _previous;
 
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
@@ -60,6 +67,10 @@ internal sealed class ReverseEmitter
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _written = Activity.WrittenVariables(ir.Variables, ir.Body);
         _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
+        _locallyAllocated = new bool[ir.Variables.Count];
+        var statements = IrTree.AllStatements(ir.Body).ToList();
+        foreach (var allocation in statements.OfType<AllocateStmt>()) _locallyAllocated[allocation.Variable] = true;
+        foreach (var assignment in statements.OfType<AssignStmt>()) _locallyAllocated[assignment.Variable] = false;
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _rentable = ScratchArrayPlan.Rentable(ir);
@@ -146,6 +157,7 @@ internal sealed class ReverseEmitter
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
                 SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, seed);
+            WriteAliasingChecks(w, shadows);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -165,6 +177,7 @@ internal sealed class ReverseEmitter
                 w.Line($"{seed}.CopyTo({adjoint});");
             }
             foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
+            foreach (var declaration in _declarations) w.Line(declaration);
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
             if (!_straight)
@@ -188,7 +201,7 @@ internal sealed class ReverseEmitter
                 using (w.Block($"while ({_controlTape}.Count > 0)"))
                 using (w.Block($"switch ({_controlTape}.Pop())"))
                 {
-                    foreach (var segment in _segments)
+                    foreach (var segment in _segments.Where(s => !s.Fused))
                     {
                         w.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
                         using (w.Block())
@@ -215,6 +228,29 @@ internal sealed class ReverseEmitter
         }
     }
 
+    /// <summary>
+    /// Shadows and outputs are written while inputs are still read: a shadow sharing memory with any
+    /// span parameter, or an output sharing memory with another, throws before anything is written.
+    /// Shadows may share memory with each other (both contributions are added).
+    /// </summary>
+    private void WriteAliasingChecks(IndentedWriter w, List<(string Shadow, int Variable)> shadows)
+    {
+        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar).ToList();
+        foreach (var (shadow, variable) in shadows)
+        {
+            if (_ir.Variables[variable].IsScalar) continue;
+            var kind = _ir.Variables[variable].Kind;
+            foreach (int other in spans.Where(i => _ir.Variables[i].Kind == kind))
+                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), shadow, _ir.Variables[other].Name);
+        }
+        foreach (int output in spans.Where(i => _ir.Variables[i].IsOutput))
+        {
+            var kind = _ir.Variables[output].Kind;
+            foreach (int other in spans.Where(i => i != output && _ir.Variables[i].Kind == kind && !(_ir.Variables[i].IsOutput && i < output)))
+                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), _ir.Variables[output].Name, _ir.Variables[other].Name);
+        }
+    }
+
     private string TapeOf(ScalarKind kind) => kind switch
     {
         ScalarKind.Float => _floatTape,
@@ -230,6 +266,13 @@ internal sealed class ReverseEmitter
         for (int i = 0; i < statements.Count; i++)
         {
             if (isTopLevel) _topLevelIndex = i;
+            if (isTopLevel && !_straight && statements[i] is LoopStmt loop
+                && FusedReduction.Analyze(loop, statements, i, _ir.Variables, _written) is { } plan)
+            {
+                EmitFused(loop, plan);
+                continue;
+            }
+            _previous = i > 0 ? statements[i - 1] : null;
             EmitStatement(statements[i], inLoop, isLast: isTopLevel && i == statements.Count - 1);
         }
     }
@@ -431,13 +474,13 @@ internal sealed class ReverseEmitter
         var recording = new IndentedWriter();
         _primal = recording;
         int recordsBefore = _loopRecords;
-        string adjoint = EmitCountedLoop(loop, counted);
+        string adjoint = EmitCountedLoop(loop, counted, _previous);
         bool records = _loopRecords > recordsBefore;
         _primal = main;
 
         // Recompute only loops that run many times (inside another loop): a loop that runs once would
         // record as much either way, and recomputing would only add a second primal.
-        var snapshot = records && inLoop ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        var snapshot = records && inLoop && _fusedDepth == 0 ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
         if (snapshot is null)
         {
             _primal.Lines(recording.ToString());
@@ -479,10 +522,100 @@ internal sealed class ReverseEmitter
         if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 
+    /// <summary>
+    /// A reduction loop (<see cref="FusedReduction"/>): each iteration runs with records, then is reversed
+    /// at once with the sum's adjoint set to 1, the adjoints of what the loop only reads redirected to
+    /// side buffers. The loop's segment in the adjoint sweep adds the sum's adjoint times those buffers.
+    /// </summary>
+    private void EmitFused(LoopStmt loop, FusedReduction.Plan plan)
+    {
+        CloseSegment();
+        var region = new Segment(_segments.Count, inLoop: false);
+        _segments.Add(region);
+        var saved = new Dictionary<int, string>();
+        var reverse = new IndentedWriter();
+        string index = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
+        string outerAdjoint = _adjoint[plan.Accumulator]!;
+        foreach (int variable in plan.Invariants)
+        {
+            var info = _ir.Variables[variable];
+            string element = info.Kind.Keyword();
+            string bare = Identifiers.Bare(info.Name);
+            saved[variable] = _adjoint[variable]!;
+            string side = _names.Fresh(bare + "_sum");
+            if (info.IsScalar)
+            {
+                _hoisted.Add(new Temp(info.Kind, side, null, Array.Empty<string>()));
+                _primal.Line($"{side} = {info.Kind.Literal(0)};");
+                reverse.Line($"{saved[variable]} += {outerAdjoint} * {side};");
+            }
+            else
+            {
+                // Pooled storage, returned by the loop's adjoint; the span has the array's exact length.
+                string pooled = _names.Fresh(bare + "_sumPool");
+                _declarations.Add($"{element}[] {pooled} = default!;");
+                _declarations.Add($"global::System.Span<{element}> {side} = default;");
+                _primal.Line($"{pooled} = global::System.Buffers.ArrayPool<{element}>.Shared.Rent({info.Name}.Length);");
+                _primal.Line($"{side} = new global::System.Span<{element}>({pooled}, 0, {info.Name}.Length);");
+                _primal.Line($"{side}.Clear();");
+                reverse.Line($"for ({index} = 0; {index} < {side}.Length; {index}++) {saved[variable]}[{index}] += {outerAdjoint} * {side}[{index}];");
+                reverse.Line($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({pooled});");
+            }
+            _adjoint[variable] = side;
+        }
+        var accumulator = _ir.Variables[plan.Accumulator];
+        string seed = _names.Fresh(Identifiers.Bare(accumulator.Name) + "_seed");
+        _hoisted.Add(new Temp(accumulator.Kind, seed, null, Array.Empty<string>()));
+        _adjoint[plan.Accumulator] = seed;
+        string mark = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, mark, null, Array.Empty<string>()));
+        _primal.Line($"{mark} = {_controlTape}.Count;");
+
+        // Variables only the increment assigns (the counter) keep their value through the body and its reversal.
+        var bodyAssigned = new HashSet<int>(IrTree.AllStatements(loop.Body).OfType<AssignStmt>().Select(a => a.Variable));
+        var steady = loop.Increment.OfType<AssignStmt>().Select(a => a.Variable).Where(v => !bodyAssigned.Contains(v) && _restored.Add(v)).ToList();
+        int first = _segments.Count;
+        _fusedDepth++;
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        {
+            EmitStatements(loop.Body, inLoop: true);
+            CloseSegment();
+            _primal.Line($"{seed} = {accumulator.Kind.Literal(1)};");
+            using (_primal.Block($"while ({_controlTape}.Count > {mark})"))
+            using (_primal.Block($"switch ({_controlTape}.Pop())"))
+            {
+                for (int i = first; i < _segments.Count; i++)
+                {
+                    var segment = _segments[i];
+                    segment.Fused = true;
+                    _primal.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
+                    using (_primal.Block())
+                    {
+                        _primal.Lines(ReverseText(segment));
+                        _primal.Line("break;");
+                    }
+                }
+            }
+            foreach (var statement in loop.Increment)
+            {
+                var assign = (AssignStmt)statement;
+                _primal.Line($"{Name(assign.Variable)} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+            }
+        }
+        _fusedDepth--;
+        foreach (int variable in steady) _restored.Remove(variable);
+        foreach (var entry in saved) _adjoint[entry.Key] = entry.Value;
+        _adjoint[plan.Accumulator] = outerAdjoint;
+        region.Adjoint = reverse.ToString();
+        _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
     /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
-    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted)
+    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous = null)
     {
         string counter = Name(counted.Counter);
+        var bounds = ReloadableBounds(loop, counted, previous);
         var start = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
         var end = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
         _hoisted.Add(start);
@@ -502,18 +635,42 @@ internal sealed class ReverseEmitter
             _inductions[variable] = induction;
         }
 
+        var snapshots = new List<int>();
+        string snapshotIndex = _names.Temp();
         var outerItems = _structuredItems;
         var items = new List<string>();
         _structuredItems = items;
         _restored.Add(counted.Counter);
+        // Scratch arrays settled for the rest of an iteration (written for the last time): their
+        // reads there load again in the adjoint, which restores the array as the iteration left it.
+        var settledFrom = SettledArrays(loop);
+        // Innermost loops (one segment): adjoint updates at an index the loop does not change add into a local.
+        var outerPromotion = _promotion;
+        Promotion? promotion = null;
+        if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt))
+        {
+            var variant = new HashSet<string> { counter };
+            foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(Name(assign.Variable));
+            promotion = new Promotion(variant);
+        }
+        _promotion = promotion;
+        var settledHere = new List<int>();
+        int position = 0;
         using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
         {
             foreach (var statement in loop.Body)
             {
+                foreach (var entry in settledFrom)
+                {
+                    if (entry.Value != position || !_settled.Add(entry.Key)) continue;
+                    CloseSegment(); // loads before this point are not reloadable
+                    settledHere.Add(entry.Key);
+                }
+                position++;
                 if (statement is LoopStmt inner && StructuredLoop.Analyze(inner) is { } innerCounted)
                 {
                     CloseSegment();
-                    items.Add(EmitCountedLoop(inner, innerCounted));
+                    items.Add(EmitCountedLoop(inner, innerCounted, position >= 2 ? loop.Body[position - 2] : null));
                 }
                 else
                 {
@@ -522,25 +679,103 @@ internal sealed class ReverseEmitter
                 }
             }
             CloseSegment();
+            _promotion = outerPromotion;
+            foreach (int array in settledHere)
+            {
+                _settled.Remove(array);
+                if (!_settledReloaded.Remove(array)) continue;
+                var info = _ir.Variables[array];
+                _recorded.Add(info.Kind);
+                _loopRecords++;
+                snapshots.Add(array);
+                _primal.Line($"for ({snapshotIndex} = 0; {snapshotIndex} < {info.Name}.Length; {snapshotIndex}++) {TapeOf(info.Kind)}.Push({info.Name}[{snapshotIndex}]);");
+            }
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
+        if (snapshots.Count > 0) _hoisted.Add(new Temp(ScalarKind.Int, snapshotIndex, null, Array.Empty<string>()));
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
         _structuredItems = outerItems;
         foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry});");
-        _primal.Line($"{_controlTape}.Push({start.Name});");
-        _primal.Line($"{_controlTape}.Push({counter});");
-
         var w = new IndentedWriter();
-        w.Line($"{end.Name} = {_controlTape}.Pop();");
-        w.Line($"{start.Name} = {_controlTape}.Pop();");
+        if (bounds is { } known)
+        {
+            // First and last counter values follow from values the adjoint still has: nothing recorded.
+            w.Line($"{start.Name} = {known.Start};");
+            w.Line($"{end.Name} = global::System.Math.{(counted.Step > 0 ? "Max" : "Min")}({start.Name}, {known.End});");
+        }
+        else
+        {
+            _primal.Line($"{_controlTape}.Push({start.Name});");
+            _primal.Line($"{_controlTape}.Push({counter});");
+            w.Line($"{end.Name} = {_controlTape}.Pop();");
+            w.Line($"{start.Name} = {_controlTape}.Pop();");
+        }
         for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
+        foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
+            w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
+            for (int i = snapshots.Count - 1; i >= 0; i--)
+            {
+                var info = _ir.Variables[snapshots[i]];
+                w.Line($"for ({snapshotIndex} = {info.Name}.Length - 1; {snapshotIndex} >= 0; {snapshotIndex}--) {info.Name}[{snapshotIndex}] = {TapeOf(info.Kind)}.Pop();");
+            }
             for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
         }
+        if (promotion is { Accumulators.Count: > 0 })
+        {
+            using (w.Block($"if ({end.Name} != {start.Name})"))
+                foreach (var (local, target, _) in promotion.Accumulators) w.Line($"{target} += {local};");
+        }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// For <c>c = s; while (c &lt; b) { ...; c = c + 1; }</c> (or <c>&lt;=</c>, or counting down with
+    /// <c>&gt;</c>/<c>&gt;=</c>) where s and b read only values the adjoint sweep still has (never-written
+    /// variables, counters of enclosing counted loops): the code of the first counter value and of the
+    /// bound the last value is clamped to. Null when the bounds must be recorded.
+    /// </summary>
+    private (string Start, string End)? ReloadableBounds(LoopStmt loop, StructuredLoop counted, Stmt? previous)
+    {
+        if (previous is not AssignStmt init || init.Variable != counted.Counter || !ReadsOnlyUnwritten(init.Value)) return null;
+        if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || !ReadsOnlyUnwritten(test.Right)) return null;
+        string bound = PrimalRenderer.RenderTop(test.Right, Name);
+        string? end = (test.Op, counted.Step) switch
+        {
+            (BinaryOp.Less, 1) => bound,
+            (BinaryOp.LessOrEqual, 1) => $"({bound}) + 1",
+            (BinaryOp.Greater, -1) => bound,
+            (BinaryOp.GreaterOrEqual, -1) => $"({bound}) - 1",
+            _ => null,
+        };
+        return end is null ? null : (PrimalRenderer.RenderTop(init.Value, Name), end);
+    }
+
+    /// <summary>
+    /// Local double/float arrays (allocated, never assigned as a whole) that the counted loop's body
+    /// writes, each with the index of the body statement after its last write there, when a later
+    /// statement reads it.
+    /// </summary>
+    private Dictionary<int, int> SettledArrays(LoopStmt loop)
+    {
+        var result = new Dictionary<int, int>();
+        var lastWrite = new Dictionary<int, int>();
+        for (int i = 0; i < loop.Body.Count; i++)
+            foreach (int variable in RegionRecompute.Written(loop.Body[i])) lastWrite[variable] = i;
+        foreach (var entry in lastWrite)
+        {
+            var info = _ir.Variables[entry.Key];
+            if (info.IsScalar || info.IsParameter || info.Kind is not (ScalarKind.Double or ScalarKind.Float)) continue;
+            if (!_locallyAllocated[entry.Key]) continue;
+            bool readLater = false;
+            for (int i = entry.Value + 1; i < loop.Body.Count && !readLater; i++)
+                readLater = IrTree.AllExpressions(new[] { loop.Body[i] }).Any(e => e is ElementExpr element && element.Variable == entry.Key);
+            if (readLater) result[entry.Key] = entry.Value + 1;
+        }
+        return result;
     }
 
     /// <summary>Ends the open segment: builds its adjoint, records what it needs, and pushes its id.</summary>
@@ -564,6 +799,8 @@ internal sealed class ReverseEmitter
                 if (temp.Reload is not null)
                 {
                     segment.Reloaded.Add(temp);
+                    foreach (int array in _settled)
+                        if (temp.Reload.StartsWith(Name(array) + "[", StringComparison.Ordinal)) _settledReloaded.Add(array);
                     continue;
                 }
                 segment.Pushed.Add(temp);
@@ -650,7 +887,9 @@ internal sealed class ReverseEmitter
                 var right = Linearize(b.Right, segment);
                 string y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
                 var (pl, pr) = DerivativeRules.BinaryPartials(b.Op, kind, left.Code, right.Code, y);
-                return Record(segment, y, kind, (left, Scale(pl)), (right, Scale(pr)));
+                var sum = Record(segment, y, kind, (left, Scale(pl)), (right, Scale(pr)));
+                if (pl == "1" && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left.Code };
+                return sum;
             }
             case PrimitiveCallExpr p:
             {
@@ -684,7 +923,7 @@ internal sealed class ReverseEmitter
         var index = Linearize(element.Index, segment);
         string load = $"{Name(element.Variable)}[{index.Code}]";
         if (segment.Loaded.TryGetValue(load, out var known)) return known.Node;
-        string? reload = _written[element.Variable] ? null : load;
+        string? reload = _written[element.Variable] && !_settled.Contains(element.Variable) ? null : load;
         var dependencies = index.Code.StartsWith("_t", StringComparison.Ordinal) ? new[] { index.Code } : Array.Empty<string>();
         bool active = _active[element.Variable];
         var node = new Node(NewTemp(segment, element.Kind, load, reload, dependencies), element.Kind, active);
@@ -807,13 +1046,32 @@ internal sealed class ReverseEmitter
             w.Line($"{node.Kind.Keyword()} {name} = {contribution};");
         }
 
+        var inPlace = InPlaceUpdates(segment.Steps);
+        var touches = new Dictionary<int, int>();
+        if (_promotion is not null)
+        {
+            foreach (var step in segment.Steps)
+            {
+                int? touched = step switch
+                {
+                    LoadElementStep l => l.Variable,
+                    StoreElementStep st => st.Variable,
+                    _ => null,
+                };
+                if (touched is int v) touches[v] = touches.TryGetValue(v, out int c) ? c + 1 : 1;
+                if (step is RuleStep rule)
+                    foreach (var argument in rule.Arguments)
+                        if (argument.Array is int array) touches[array] = 2;
+            }
+        }
         for (int i = segment.Steps.Count - 1; i >= 0; i--)
         {
             switch (segment.Steps[i])
             {
                 case OperationStep op:
                     if (!adjoints.TryGetValue(op.Result.Code, out var seed)) break;
-                    foreach (var (operand, contribution) in op.Operands) AddTo(operand, contribution(seed));
+                    foreach (var (operand, contribution) in op.Operands)
+                        if (!inPlace.Contains(operand.Code)) AddTo(operand, contribution(seed));
                     break;
                 case LoadStep load:
                     if (adjoints.TryGetValue(load.Temp.Code, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
@@ -823,13 +1081,25 @@ internal sealed class ReverseEmitter
                     break;
                 case LoadElementStep loadElement:
                     if (adjoints.TryGetValue(loadElement.Temp.Code, out var loadedElement))
-                        w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
+                    {
+                        if (_promotion is { } promotion && touches[loadElement.Variable] == 1 && InvariantIndex(segment, loadElement.Index, promotion) is string index)
+                        {
+                            string local = _names.Fresh(loadElement.Temp.Code + "_sum");
+                            promotion.Accumulators.Add((local, $"{_adjoint[loadElement.Variable]}[{index}]", _ir.Variables[loadElement.Variable].Kind));
+                            w.Line($"{local} += {loadedElement};");
+                        }
+                        else
+                        {
+                            w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
+                        }
+                    }
                     break;
                 case StoreElementStep store:
                 {
                     string slot = $"{_adjoint[store.Variable]}[{store.Index.Code}]";
                     AddTo(store.Value, slot);
-                    w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
+                    // a[i] = a[i] + e: the slot's adjoint passes to e and stays as it is.
+                    if (!inPlace.Contains(store.Value.Code)) w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
                     break;
                 }
                 case AssignStep assign:
@@ -842,6 +1112,80 @@ internal sealed class ReverseEmitter
             }
         }
         return w.ToString();
+    }
+
+    /// <summary>
+    /// Code for <paramref name="index"/> that has the same value throughout the innermost loop being
+    /// emitted (a constant, or a reload reading nothing the loop assigns), or null.
+    /// </summary>
+    private static string? InvariantIndex(Segment segment, Node index, Promotion promotion)
+    {
+        string code = index.Code;
+        if (!code.StartsWith("_t", StringComparison.Ordinal))
+            return Regex.IsMatch(code, @"^-?\d+$") ? code : null;
+        var temp = segment.Temps.FirstOrDefault(t => t.Name == code);
+        if (temp?.Reload is not string reload) return null;
+        foreach (Match identifier in Regex.Matches(reload, @"[A-Za-z_@][\w]*"))
+        {
+            string name = identifier.Value;
+            if (name.StartsWith("_t", StringComparison.Ordinal) || promotion.Variant.Contains(name) || promotion.Variant.Contains(name.TrimStart('@'))) return null;
+        }
+        return "(" + reload + ")";
+    }
+
+    /// <summary>Adjoint updates of an innermost counted loop that add into a local, added to their slot after the loop.</summary>
+    private sealed class Promotion
+    {
+        public Promotion(HashSet<string> variant) => Variant = variant;
+
+        /// <summary>Names the loop assigns (its counter included): an index reading one of them varies.</summary>
+        public HashSet<string> Variant { get; }
+
+        public List<(string Local, string Target, ScalarKind Kind)> Accumulators { get; } = new();
+    }
+
+    /// <summary>
+    /// The in-place updates <c>a[i] = a[i] + e</c> (or <c>- e</c>) of a segment: the loaded element and the
+    /// sum are each used once, and nothing else writes the array in between. Returns the codes of both
+    /// nodes: the store keeps the slot's adjoint instead of zeroing it and adding it back through the load.
+    /// </summary>
+    private static HashSet<string> InPlaceUpdates(List<Step> steps)
+    {
+        var result = new HashSet<string>();
+        var uses = new Dictionary<string, int>();
+        void Use(Node? node)
+        {
+            if (node is null) return;
+            uses.TryGetValue(node.Code, out int count);
+            uses[node.Code] = count + 1;
+        }
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case OperationStep op: foreach (var (operand, _) in op.Operands) Use(operand); break;
+                case LoadElementStep load: Use(load.Index); break;
+                case StoreElementStep store: Use(store.Index); Use(store.Value); break;
+                case AssignStep assign: Use(assign.Value); break;
+                case SeedStep seed: Use(seed.Value); break;
+                case RuleStep rule: foreach (var argument in rule.Arguments) Use(argument); break;
+            }
+        }
+        for (int si = 0; si < steps.Count; si++)
+        {
+            if (steps[si] is not StoreElementStep store || !store.Value.Active) continue;
+            int oi = steps.FindIndex(s => s is OperationStep o && o.Result.Code == store.Value.Code);
+            if (oi < 0 || oi > si || steps[oi] is not OperationStep { UnitOperand: string unit } || uses[store.Value.Code] != 1 || uses[unit] != 1) continue;
+            int li = steps.FindIndex(s => s is LoadElementStep l && l.Temp.Code == unit);
+            if (li < 0 || li > oi || steps[li] is not LoadElementStep load || load.Variable != store.Variable || load.Index.Code != store.Index.Code) continue;
+            bool written = false;
+            for (int between = li + 1; between < si && !written; between++)
+                written = steps[between] is RuleStep || (steps[between] is StoreElementStep other && other.Variable == store.Variable);
+            if (written) continue;
+            result.Add(unit);
+            result.Add(store.Value.Code);
+        }
+        return result;
     }
 
     /// <summary>
@@ -903,7 +1247,11 @@ internal sealed class ReverseEmitter
     private abstract record Step;
 
     /// <summary>y = op(operands): adds seed × partial to each active operand's adjoint.</summary>
-    private sealed record OperationStep(Node Result, (Node Operand, Func<string, string> Contribution)[] Operands) : Step;
+    private sealed record OperationStep(Node Result, (Node Operand, Func<string, string> Contribution)[] Operands) : Step
+    {
+        /// <summary>An operand whose partial is 1 (the left of <c>a + b</c> or <c>a - b</c>), or null.</summary>
+        public string? UnitOperand { get; init; }
+    }
 
     /// <summary>temp = variable: the temp's adjoint flows into the variable's.</summary>
     private sealed record LoadStep(int Variable, Node Temp) : Step;
@@ -975,6 +1323,9 @@ internal sealed class ReverseEmitter
 
         /// <summary>A piece of a counted loop's body: no id of its own, replayed by the loop's adjoint.</summary>
         public bool Structured { get; init; }
+
+        /// <summary>A segment of a fused reduction loop: reversed inside the loop, not by the adjoint sweep's dispatch.</summary>
+        public bool Fused { get; set; }
         public List<Step> Steps { get; } = new();
         public List<Temp> Temps { get; } = new();
         public List<Temp> Pushed { get; } = new();

@@ -85,6 +85,13 @@ public static class SourceEmitter
     public static void WriteLengthCheck(IndentedWriter w, string parameter, string shadow)
         => w.Line($"if ({shadow}.Length != {parameter}.Length) throw new global::System.ArgumentException(\"{shadow} must have the length of {parameter} (\" + {parameter}.Length + \"), not \" + {shadow}.Length + \".\", nameof({shadow}));");
 
+    /// <summary>
+    /// Throws <c>ArgumentException</c> naming <paramref name="written"/> when it shares memory with
+    /// <paramref name="other"/> (empty spans share none): the sweep would read values it has overwritten.
+    /// </summary>
+    public static void WriteOverlapCheck(IndentedWriter w, string element, string written, string other)
+        => w.Line($"if (global::System.MemoryExtensions.Overlaps((global::System.ReadOnlySpan<{element}>){written}, (global::System.ReadOnlySpan<{element}>){other})) throw new global::System.ArgumentException(\"{written} must not share memory with {other}.\", nameof({written}));");
+
     public static void WriteGeneratedCode(IndentedWriter w)
         => w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratorName}\", \"{GeneratorVersion}\")]");
 
