@@ -169,20 +169,34 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
             ElementwiseKernel.Run(KernelPath, first, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
         }
 
-        computeGradients();
-        ValidateLengths();
-        var (bad, index) = FindNonFiniteGradient();
-        if (bad is not null)
+        // A second gradient that cannot be used (wrong length, non-finite) undoes the first half step before the error
+        // or the skip, so that the iteration leaves the parameters as they were.
+        void UndoFirstHalf()
         {
-            // Undo the first half step before the policy throws or skips, so that the iteration leaves the parameters
-            // as they were in both cases.
             var undo = new StepTunedUndoFirstHalfRule(eta);
             foreach (var p in ps)
             {
                 var s = GetState(p)!;
-                ElementwiseKernel.Run(KernelPath, undo, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
+                // The rule reads only the saved first gradient (slot 1), which also stands in for Grad.
+                ElementwiseKernel.Run(KernelPath, undo, p.Data, s.SlotSpan(1), s.SlotSpan(0), s.SlotSpan(1), default);
             }
+        }
 
+        computeGradients();
+        try
+        {
+            ValidateLengths();
+        }
+        catch (ArgumentException)
+        {
+            UndoFirstHalf();
+            throw;
+        }
+
+        var (bad, index) = FindNonFiniteGradient();
+        if (bad is not null)
+        {
+            UndoFirstHalf();
             return ReportNonFiniteGradient(bad, index);
         }
 

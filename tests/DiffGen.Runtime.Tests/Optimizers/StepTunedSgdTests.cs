@@ -132,6 +132,23 @@ public class StepTunedSgdTests
     }
 
     [Fact]
+    public void SecondGradientOfWrongLength_Throws_AfterRestoringParameters()
+    {
+        var p = new Parameter<double>([1.0, 2.0], "w");
+        var o = new StepTunedSgd<double>([p], new StepTunedSgdOptions { Lr = 0.1 });
+        int calls = 0;
+        var ex = Assert.Throws<ArgumentException>(() => o.Step(() =>
+        {
+            if (calls++ == 0) p.Grad = [0.75, -0.5];
+            else p.Grad = new double[3];
+        }));
+        Assert.Contains("'w'", ex.Message);
+        Assert.Equal(1.0, p.Data[0], 15);
+        Assert.Equal(2.0, p.Data[1], 15);
+        Assert.Equal(0, o.K);
+    }
+
+    [Fact]
     public void NonFiniteSecondGradient_Skip_RestoresParameters()
     {
         var p = new Parameter<double>([1.0, 2.0]);
