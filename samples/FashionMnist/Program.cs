@@ -22,7 +22,9 @@ try
 }
 catch (Exception ex) when (ex is ArgumentException or IOException)
 {
-    Console.Error.WriteLine($"error: {ex.Message}");
+    // The command line is the user's input: say what is wrong with it, without .NET's "(Parameter 'x')" suffix.
+    string message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", "") : ex.Message;
+    Console.Error.WriteLine($"error: {message}");
     return 2;
 }
 
