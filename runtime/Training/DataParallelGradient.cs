@@ -61,8 +61,15 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
         if (indices.IsEmpty) throw new ArgumentException("The batch is empty.", nameof(indices));
         if (indices.Length > _indices.Length)
             throw new ArgumentException($"The batch has {indices.Length} samples; these buffers hold at most {_indices.Length}.", nameof(indices));
-        if (Threads == 1 && !ReferenceEquals(_workers[0].Gradients[0], _parameters[0].Grad))
-            throw new InvalidOperationException("A parameter's Grad array was replaced after this gradient was set up.");
+        if (Threads == 1)
+        {
+            // One thread writes straight into the parameters' Grad arrays, captured when this object was built.
+            for (int i = 0; i < _parameters.Count; i++)
+            {
+                if (!ReferenceEquals(_workers[0].Gradients[i], _parameters[i].Grad))
+                    throw new InvalidOperationException($"The Grad array of parameter '{_parameters[i].Name}' was replaced after this gradient was set up.");
+            }
+        }
         indices.CopyTo(_indices);
         int count = indices.Length, shards = Math.Min(Threads, count);
 
