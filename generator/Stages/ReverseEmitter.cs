@@ -259,6 +259,12 @@ internal sealed class ReverseEmitter
         _ => throw new InvalidOperationException("No tape records " + kind),
     };
 
+    /// <summary>Records a whole array local on its element type's tape (one block copy).</summary>
+    private string SaveArray(VariableInfo info) => $"{TapeOf(info.Kind)}.PushAll({info.Name});";
+
+    /// <summary>Restores an array local saved by <see cref="SaveArray"/>.</summary>
+    private string RestoreArray(VariableInfo info) => $"{TapeOf(info.Kind)}.PopAll({info.Name});";
+
     // ---------------------------------------------------------------- primal sweep
 
     private void EmitStatements(EquatableArray<Stmt> statements, bool inLoop, bool isTopLevel = false)
@@ -491,28 +497,17 @@ internal sealed class ReverseEmitter
             // Recompute: the primal runs the plain loop after saving the state it starts from; the
             // adjoint restores that state, reruns the recording loop and reverses it at once. The tape
             // then holds one loop's records at a time instead of every instance's.
-            string index = _names.Temp();
-            _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
             var reverse = new IndentedWriter();
             foreach (int variable in snapshot.Variables)
             {
                 var info = _ir.Variables[variable];
                 _recorded.Add(info.Kind);
-                if (info.IsScalar)
-                {
-                    _primal.Line($"{TapeOf(info.Kind)}.Push({info.Name});");
-                }
-                else
-                {
-                    _primal.Line($"for ({index} = 0; {index} < {info.Name}.Length; {index}++) {TapeOf(info.Kind)}.Push({info.Name}[{index}]);");
-                }
+                _primal.Line(info.IsScalar ? $"{TapeOf(info.Kind)}.Push({info.Name});" : SaveArray(info));
             }
             for (int i = snapshot.Variables.Count - 1; i >= 0; i--)
             {
                 var info = _ir.Variables[snapshot.Variables[i]];
-                reverse.Line(info.IsScalar
-                    ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();"
-                    : $"for ({index} = {info.Name}.Length - 1; {index} >= 0; {index}--) {info.Name}[{index}] = {TapeOf(info.Kind)}.Pop();");
+                reverse.Line(info.IsScalar ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();" : RestoreArray(info));
             }
             RegionRecompute.WritePlainLoop(_primal, loop, Name);
             reverse.Lines(recording.ToString());
@@ -636,7 +631,6 @@ internal sealed class ReverseEmitter
         }
 
         var snapshots = new List<int>();
-        string snapshotIndex = _names.Temp();
         var outerItems = _structuredItems;
         var items = new List<string>();
         _structuredItems = items;
@@ -688,11 +682,10 @@ internal sealed class ReverseEmitter
                 _recorded.Add(info.Kind);
                 _loopRecords++;
                 snapshots.Add(array);
-                _primal.Line($"for ({snapshotIndex} = 0; {snapshotIndex} < {info.Name}.Length; {snapshotIndex}++) {TapeOf(info.Kind)}.Push({info.Name}[{snapshotIndex}]);");
+                _primal.Line(SaveArray(info));
             }
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
-        if (snapshots.Count > 0) _hoisted.Add(new Temp(ScalarKind.Int, snapshotIndex, null, Array.Empty<string>()));
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
         _structuredItems = outerItems;
@@ -720,7 +713,7 @@ internal sealed class ReverseEmitter
             for (int i = snapshots.Count - 1; i >= 0; i--)
             {
                 var info = _ir.Variables[snapshots[i]];
-                w.Line($"for ({snapshotIndex} = {info.Name}.Length - 1; {snapshotIndex} >= 0; {snapshotIndex}--) {info.Name}[{snapshotIndex}] = {TapeOf(info.Kind)}.Pop();");
+                w.Line(RestoreArray(info));
             }
             for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
         }
@@ -923,7 +916,7 @@ internal sealed class ReverseEmitter
         var index = Linearize(element.Index, segment);
         string load = $"{Name(element.Variable)}[{index.Code}]";
         if (segment.Loaded.TryGetValue(load, out var known)) return known.Node;
-        string? reload = _written[element.Variable] && !_settled.Contains(element.Variable) ? null : load;
+        string? reload = _written[element.Variable] && !_settled.Contains(element.Variable) && !FinalBeforeHere(element.Variable) ? null : load;
         var dependencies = index.Code.StartsWith("_t", StringComparison.Ordinal) ? new[] { index.Code } : Array.Empty<string>();
         bool active = _active[element.Variable];
         var node = new Node(NewTemp(segment, element.Kind, load, reload, dependencies), element.Kind, active);
@@ -937,7 +930,14 @@ internal sealed class ReverseEmitter
     /// read: it never changes, or it is the counter of an enclosing counted loop (which the adjoint
     /// runs backwards).
     /// </summary>
-    private bool Reloadable(int variable) => !_written[variable] || _restored.Contains(variable);
+    private bool Reloadable(int variable) => !_written[variable] || _restored.Contains(variable) || FinalBeforeHere(variable);
+
+    /// <summary>
+    /// Whether every write to <paramref name="variable"/> sits in an earlier top-level statement: from
+    /// here to the end of the adjoint sweep it holds its final value, so reads of it load again rather
+    /// than being recorded (an array filled once and then only read, say).
+    /// </summary>
+    private bool FinalBeforeHere(int variable) => _lastTopLevelWrite[variable] < _topLevelIndex;
 
     /// <summary>After a write to <paramref name="variable"/>, loads that read it are stale.</summary>
     private void Invalidate(int variable)

@@ -50,6 +50,27 @@ public ref struct ValueTape<T>
         return _items[--_count];
     }
 
+    /// <summary>Records every element of <paramref name="values"/>, in order (one copy, not one push per element).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PushAll(ReadOnlySpan<T> values)
+    {
+        if (values.Length > _items.Length - _count) Grow(values.Length);
+        values.CopyTo(_items.Slice(_count));
+        _count += values.Length;
+    }
+
+    /// <summary>
+    /// Removes the <paramref name="destination"/>.Length most recent elements and writes them back in
+    /// the order <see cref="PushAll"/> recorded them: the inverse of <see cref="PushAll"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void PopAll(Span<T> destination)
+    {
+        if (destination.Length > _count) ThrowEmpty();
+        _count -= destination.Length;
+        _items.Slice(_count, destination.Length).CopyTo(destination);
+    }
+
     /// <summary>Returns pooled memory. Safe to call more than once.</summary>
     public void Dispose()
     {
@@ -63,12 +84,19 @@ public ref struct ValueTape<T>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void GrowAndPush(T value)
     {
-        T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(64, _items.Length * 2));
+        Grow(1);
+        _items[_count++] = value;
+    }
+
+    /// <summary>Moves to a pooled array with room for at least <paramref name="extra"/> more elements.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Grow(int extra)
+    {
+        T[] larger = ArrayPool<T>.Shared.Rent(Math.Max(Math.Max(64, _items.Length * 2), _count + extra));
         _items.Slice(0, _count).CopyTo(larger);
         if (_rented is not null) ArrayPool<T>.Shared.Return(_rented);
         _rented = larger;
         _items = larger;
-        _items[_count++] = value;
     }
 
     private static void ThrowEmpty()

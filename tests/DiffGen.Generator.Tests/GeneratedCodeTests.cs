@@ -161,4 +161,52 @@ public class GeneratedCodeTests
         Assert.True(pushes > 0);
         Assert.Equal(pushes, pops);
     }
+
+    [Fact]
+    public void ArrayFilledOnce_IsLoadedAgainInTheAdjoint_NotRecorded()
+    {
+        const string source = """
+            using System;
+            using DiffGen;
+
+            public static partial class Weights
+            {
+                [Differentiable]
+                public static double FilledOnceThenRead(double[] x, int passes)
+                {
+                    double[] w = new double[x.Length];
+                    for (int i = 0; i < x.Length; i++) w[i] = 0.5 * x[i] + 1;
+                    double s = 0;
+                    for (int p = 0; p < passes; p++)
+                        for (int i = 0; i < x.Length; i++) s += w[i] * x[i];
+                    return s;
+                }
+
+                [Differentiable]
+                public static double RewrittenAfterRead(double[] x, int passes)
+                {
+                    double[] w = new double[x.Length];
+                    double s = 0;
+                    for (int p = 0; p < passes; p++)
+                        for (int i = 0; i < x.Length; i++)
+                        {
+                            s += w[i] * x[i];
+                            w[i] = s * x[i];
+                        }
+                    return s;
+                }
+            }
+            """;
+        var (_, run, _) = GeneratorHarness.Generate(source);
+        string Gradient(string method)
+        {
+            string text = run.GeneratedTrees.Single(t => t.FilePath.Contains("Weights." + method)).ToString();
+            return text.Substring(0, text.IndexOf(method + "Tangent", System.StringComparison.Ordinal));
+        }
+
+        // w is final once its filling loop is done: both factors of w[i] * x[i] are loaded again.
+        Assert.DoesNotContain("ValueTape<double>", Gradient("FilledOnceThenRead"));
+        // Written after it is read (in the same loop): those reads must still be recorded.
+        Assert.Contains("tape.Push(", Gradient("RewrittenAfterRead"));
+    }
 }

@@ -21,6 +21,27 @@ public static partial class InPlaceFunctions
         return s;
     }
 
+    /// <summary>
+    /// A local array filled once (w_i = 0.5 x_i + 1) and afterwards only read, in a nested loop:
+    /// Σ_p Σ_i w_i (x_i + p)². The adjoint loads w again instead of recording its reads.
+    /// </summary>
+    [Differentiable]
+    public static double FilledOnceThenRead(double[] x, int passes)
+    {
+        double[] w = new double[x.Length];
+        for (int i = 0; i < x.Length; i++) w[i] = 0.5 * x[i] + 1;
+        double s = 0;
+        for (int p = 0; p < passes; p++)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                double u = x[i] + p;
+                s += w[i] * u * u;
+            }
+        }
+        return s;
+    }
+
     /// <summary>In-place cumulative product a_i *= a_{i-1} on a local copy, then Σ a_i.</summary>
     [Differentiable]
     public static double InPlaceCumulativeProduct(double[] x)
