@@ -708,6 +708,12 @@ internal sealed class ReverseEmitter
         string back = counted.Step > 0 ? "-" : "+";
         foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
             w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
+        if (promotion is { HoistedReloads.Count: > 0 })
+        {
+            // Only when the loop runs: the primal then made the same loads, so they are in range.
+            using (w.Block($"if ({end.Name} != {start.Name})"))
+                foreach (string load in promotion.HoistedReloads) w.Line(load);
+        }
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
             for (int i = snapshots.Count - 1; i >= 0; i--)
@@ -814,7 +820,16 @@ internal sealed class ReverseEmitter
         var w = new IndentedWriter();
         for (int i = segment.Pushed.Count - 1; i >= 0; i--)
             w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
-        foreach (var temp in segment.Reloaded) w.Line($"{temp.Name} = {temp.Reload};");
+        foreach (var temp in segment.Reloaded)
+        {
+            if (segment.Structured && _promotion is { } loop && ReadsNothingTheLoopChanges(temp.Reload!, loop))
+            {
+                loop.HoistedTemps.Add(temp.Name);
+                loop.HoistedReloads.Add($"{temp.Name} = {temp.Reload};");
+                continue;
+            }
+            w.Line($"{temp.Name} = {temp.Reload};");
+        }
         w.Lines(segment.Adjoint);
         return w.ToString();
     }
@@ -1133,7 +1148,26 @@ internal sealed class ReverseEmitter
         return "(" + reload + ")";
     }
 
-    /// <summary>Adjoint updates of an innermost counted loop that add into a local, added to their slot after the loop.</summary>
+    /// <summary>
+    /// Whether a reload in the innermost counted loop being emitted reads only names the loop does not
+    /// assign and temporaries already loaded before the loop: it then has one value for the whole loop.
+    /// </summary>
+    private static bool ReadsNothingTheLoopChanges(string reload, Promotion loop)
+    {
+        foreach (Match identifier in Regex.Matches(reload, @"[A-Za-z_@][\w]*"))
+        {
+            string name = identifier.Value;
+            if (name.StartsWith("_t", StringComparison.Ordinal) ? !loop.HoistedTemps.Contains(name)
+                : loop.Variant.Contains(name) || loop.Variant.Contains(name.TrimStart('@')))
+                return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// What the adjoint of an innermost counted loop does outside the loop: updates at a fixed index add
+    /// into a local and reach their slot after it; reloads that do not change are loaded once before it.
+    /// </summary>
     private sealed class Promotion
     {
         public Promotion(HashSet<string> variant) => Variant = variant;
@@ -1142,6 +1176,12 @@ internal sealed class ReverseEmitter
         public HashSet<string> Variant { get; }
 
         public List<(string Local, string Target, ScalarKind Kind)> Accumulators { get; } = new();
+
+        /// <summary>Loads of loop-invariant reloads, in dependency order, run once before the reversed loop.</summary>
+        public List<string> HoistedReloads { get; } = new();
+
+        /// <summary>The temporaries <see cref="HoistedReloads"/> assign.</summary>
+        public HashSet<string> HoistedTemps { get; } = new();
     }
 
     /// <summary>

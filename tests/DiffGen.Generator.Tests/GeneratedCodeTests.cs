@@ -209,4 +209,31 @@ public class GeneratedCodeTests
         // Written after it is read (in the same loop): those reads must still be recorded.
         Assert.Contains("tape.Push(", Gradient("RewrittenAfterRead"));
     }
+
+    [Fact]
+    public void InnermostLoop_InvariantReload_IsLoadedOnceBeforeTheReversedLoop_OnlyWhenItRuns()
+    {
+        const string source = """
+            using System;
+            using DiffGen;
+
+            public static partial class Triangles
+            {
+                [Differentiable]
+                public static double UpperTriangleWeighted(double[] x, double[] y)
+                {
+                    double s = 0;
+                    for (int c = 0; c < x.Length; c++)
+                        for (int r = c + 1; r < x.Length; r++) s += x[r] * y[c];
+                    return s;
+                }
+            }
+            """;
+        var (_, run, _) = GeneratorHarness.Generate(source);
+        string text = run.GeneratedTrees.Single(t => t.FilePath.Contains("Triangles.UpperTriangleWeighted")).ToString();
+        string adjoint = text.Substring(text.IndexOf("// Adjoint sweep.", System.StringComparison.Ordinal));
+
+        // y[c] does not change while r runs backwards: one guarded load ahead of the reversed inner loop.
+        Assert.Matches(@"if \(_t\d+ != _t\d+\)\s*\{\s*(_t\d+ = [^;]+;\s*)*_t\d+ = y\[[^\]]+\];\s*\}\s*for \(r = ", adjoint);
+    }
 }

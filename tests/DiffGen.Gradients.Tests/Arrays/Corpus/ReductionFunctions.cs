@@ -189,4 +189,19 @@ public static partial class ReductionFunctions
         while (i < x.Length);
         return s;
     }
+
+    /// <summary>
+    /// Σ_c Σ_{r>c} x_r x_c² y_c: y_c is read only when the inner loop runs, so y may be one shorter than
+    /// x. The adjoint loads y_c once per inner loop, and must not load it for the empty last one.
+    /// </summary>
+    [Differentiable]
+    public static double UpperTriangleWeighted(double[] x, double[] y)
+    {
+        double s = 0;
+        for (int c = 0; c < x.Length; c++)
+        {
+            for (int r = c + 1; r < x.Length; r++) s += x[r] * x[c] * y[c];
+        }
+        return s;
+    }
 }
