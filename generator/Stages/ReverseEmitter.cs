@@ -708,12 +708,7 @@ internal sealed class ReverseEmitter
         string back = counted.Step > 0 ? "-" : "+";
         foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
             w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
-        if (promotion is { HoistedReloads.Count: > 0 })
-        {
-            // Only when the loop runs: the primal then made the same loads, so they are in range.
-            using (w.Block($"if ({end.Name} != {start.Name})"))
-                foreach (string load in promotion.HoistedReloads) w.Line(load);
-        }
+        foreach (string load in promotion?.HoistedReloads ?? new List<string>()) w.Line(load);
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
             for (int i = snapshots.Count - 1; i >= 0; i--)
@@ -822,10 +817,10 @@ internal sealed class ReverseEmitter
             w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
         foreach (var temp in segment.Reloaded)
         {
-            if (segment.Structured && _promotion is { } loop && ReadsNothingTheLoopChanges(temp.Reload!, loop))
+            if (segment.Structured && _promotion is { } loop && HoistedLoad(temp, loop) is { } load)
             {
                 loop.HoistedTemps.Add(temp.Name);
-                loop.HoistedReloads.Add($"{temp.Name} = {temp.Reload};");
+                loop.HoistedReloads.Add($"{temp.Name} = {load};");
                 continue;
             }
             w.Line($"{temp.Name} = {temp.Reload};");
@@ -1147,6 +1142,30 @@ internal sealed class ReverseEmitter
         }
         return "(" + reload + ")";
     }
+
+    /// <summary>
+    /// The code that loads <paramref name="temp"/> once before the reversed innermost loop, or null when
+    /// it must stay inside. It qualifies when it reads nothing the loop changes and cannot throw: plain
+    /// arithmetic without division, or an element load, which the loop may skip (an empty loop never
+    /// made it, and its index may be out of range) and so is guarded by its index, not by a branch
+    /// around the definition (that costs the JIT its register for the value).
+    /// </summary>
+    private static string? HoistedLoad(Temp temp, Promotion loop)
+    {
+        string reload = temp.Reload!;
+        if (!ReadsNothingTheLoopChanges(reload, loop)) return null;
+        if (SafeArithmetic.IsMatch(reload)) return reload;
+        var element = ElementLoad.Match(reload);
+        if (!element.Success || !SafeArithmetic.IsMatch(element.Groups["index"].Value)) return null;
+        string array = element.Groups["array"].Value, index = element.Groups["index"].Value;
+        return $"(uint)({index}) < (uint){array}.Length ? {reload} : default";
+    }
+
+    /// <summary>Names, numeric literals, casts, +, - and *: code that cannot throw.</summary>
+    private static readonly Regex SafeArithmetic = new(@"^(?:[A-Za-z_@]\w*|\d+(?:\.\d+)?[fdFDlL]?|[\s+\-*()])*$");
+
+    /// <summary><c>array[index]</c> with no nested element access.</summary>
+    private static readonly Regex ElementLoad = new(@"^(?<array>[A-Za-z_@]\w*)\[(?<index>[^\[\]]+)\]$");
 
     /// <summary>
     /// Whether a reload in the innermost counted loop being emitted reads only names the loop does not
