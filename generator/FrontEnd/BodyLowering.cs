@@ -61,6 +61,7 @@ internal sealed partial class BodyLowering
     {
         var statements = new List<Stmt>();
         LowerStatement(body, statements);
+        CheckUsesAfterRelease(body);
         return statements;
     }
 
@@ -103,6 +104,8 @@ internal sealed partial class BodyLowering
                 LowerForEach(forEach, into);
                 break;
             case IEmptyOperation:
+                break;
+            case ITryOperation tryStatement when TryLowerPooledTry(tryStatement, into):
                 break;
             default:
                 // Point at the keyword (switch, try, foreach, ...), not at the whole block.
@@ -154,6 +157,12 @@ internal sealed partial class BodyLowering
                      && value.SemanticModel?.GetOperation(arrayType.RankSpecifiers[0].Sizes[0], _cancellationToken) is { } size
                      && stackAlloc.Initializer is null:
                 into.Add(new AllocateStmt(variable, Lower(size, null), OnStack: true, AddSite(site)));
+                return;
+            case IInvocationOperation rent when PoolMethod(rent) == "Rent":
+                LowerRent(variable, rent, site, into);
+                return;
+            case ILocalReferenceOperation when ArrayVariable(value) is int source && _pooled.Contains(source):
+                ReportPooled(value, $"'{_variables[variable].Name}' is another name for rented array '{_variables[source].Name}'; use '{_variables[source].Name}' itself");
                 return;
             default:
                 Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n] or stackalloc {kind.Keyword()}[n])");
@@ -249,6 +258,12 @@ internal sealed partial class BodyLowering
                 LowerElementStore(array, index, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
                 break;
             }
+            case IInvocationOperation poolReturn when PoolMethod(poolReturn) == "Return":
+                LowerPoolReturn(poolReturn, into);
+                break;
+            case ISimpleAssignmentOperation { Value: IInvocationOperation rent } when PoolMethod(rent) == "Rent":
+                ReportMisplacedPoolCall(rent, "Rent");
+                break;
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);
                 break;
