@@ -22,6 +22,9 @@ internal sealed partial class BodyLowering
     /// <summary>Variables rented in this method.</summary>
     private readonly HashSet<int> _pooled = new();
 
+    /// <summary>Variables whose Rent was refused (already reported): their Returns add nothing to report.</summary>
+    private readonly HashSet<int> _refusedPooled = new();
+
     /// <summary>Variables already given back, with where their Return ends in source (later uses are DG0015).</summary>
     private readonly Dictionary<int, int> _releasedAt = new();
 
@@ -61,6 +64,7 @@ internal sealed partial class BodyLowering
     private void LowerRent(int variable, IInvocationOperation rent, IOperation site, List<Stmt> into)
     {
         var info = _variables[variable];
+        _refusedPooled.Add(variable);
         if (info.Shape != Shape.Array)
         {
             ReportPooled(site, $"'{info.Name}' holds a rented array as a span; declare it as {info.Kind.Keyword()}[] so that it can be returned to the pool");
@@ -77,6 +81,7 @@ internal sealed partial class BodyLowering
             return;
         }
         into.Add(new AllocateStmt(variable, Lower(rent.Arguments[0].Value, null), OnStack: false, AddSite(site), Pooled: true));
+        _refusedPooled.Remove(variable);
         _pooled.Add(variable);
     }
 
@@ -85,6 +90,7 @@ internal sealed partial class BodyLowering
     {
         var argument = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value;
         while (argument is IConversionOperation conversion) argument = conversion.Operand;
+        if (argument is not null && ArrayVariable(argument) is int refused && _refusedPooled.Contains(refused)) return;
         if (argument is null || ArrayVariable(argument) is not int variable || !_pooled.Contains(variable))
         {
             ReportPooled(call, $"'{argument?.Syntax.ToString() ?? "?"}' is returned to the pool but was not rented by this method with 'T[] name = ArrayPool<T>.Shared.Rent(n);'; return only arrays the method rents");
