@@ -141,4 +141,33 @@ public sealed class PooledLocalTests
         Assert.True(allocated < 4 * 4096 * sizeof(double), $"{allocated} bytes allocated over 50 calls");
         Assert.True(double.IsFinite(sink));
     }
+
+    [Fact]
+    public void PooledSoftmax_TangentMatchesCentralDifferences_AndIsAdjointToThePullback()
+    {
+        double[] x = { 0.4, -1.2, 0.9, 0.1 }, tx = { 0.3, -0.7, 0.2, 1.1 }, seed = { 0.8, -1.3, 0.5, 2.0 };
+        PoisonPool(x.Length);
+        var y = new double[x.Length];
+        var ty = new double[x.Length];
+        P.PooledSoftmaxTangent(x, y, tx, ty);
+
+        for (int j = 0; j < y.Length; j++)
+        {
+            int k = j;
+            double fd = FiniteDifferences.Central(h =>
+            {
+                var moved = x.Select((v, i) => v + h * tx[i]).ToArray();
+                var output = new double[x.Length];
+                P.PooledSoftmax(moved, output);
+                return output[k];
+            }, 0.0);
+            Assert.Equal(fd, ty[j], 9);
+        }
+
+        PoisonPool(x.Length);
+        var dx = new double[x.Length];
+        P.PooledSoftmaxPullback(x, new double[x.Length], seed, dx);
+        // <seed, J tx> == <J^T seed, tx>
+        Assert.Equal(seed.Zip(ty, (a, b) => a * b).Sum(), dx.Zip(tx, (a, b) => a * b).Sum(), 12);
+    }
 }

@@ -197,4 +197,20 @@ public static partial class PooledFunctions
         ArrayPool<double>.Shared.Return(squares);
         return s;
     }
+
+    /// <summary>Softmax of x into y (a void method writing a Span output) with the exponentials in a pooled buffer.</summary>
+    [Differentiable]
+    public static void PooledSoftmax(ReadOnlySpan<double> x, Span<double> y)
+    {
+        int n = x.Length;
+        double[] e = ArrayPool<double>.Shared.Rent(n);
+        double s = 0;
+        for (int i = 0; i < n; i++)
+        {
+            e[i] = Math.Exp(x[i]);
+            s += e[i];
+        }
+        for (int i = 0; i < n; i++) y[i] = e[i] / s;
+        ArrayPool<double>.Shared.Return(e);
+    }
 }
