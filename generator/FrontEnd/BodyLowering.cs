@@ -135,7 +135,8 @@ internal sealed partial class BodyLowering
 
     /// <summary>
     /// An array or span local must get its storage where it is declared, from <c>new T[n]</c> (optionally
-    /// with an initializer) or <c>stackalloc T[n]</c>, and keep it: its shadow is allocated beside it.
+    /// with an initializer), <c>stackalloc T[n]</c> or <c>ArrayPool&lt;T&gt;.Shared.Rent(n)</c>, and keep it: its
+    /// shadow is allocated beside it.
     /// </summary>
     private void LowerAllocation(int variable, IOperation? value, IOperation site, List<Stmt> into)
     {
@@ -165,7 +166,7 @@ internal sealed partial class BodyLowering
                 ReportPooled(value, $"'{_variables[variable].Name}' is another name for rented array '{_variables[source].Name}'; use '{_variables[source].Name}' itself");
                 return;
             default:
-                Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n] or stackalloc {kind.Keyword()}[n])");
+                Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n], stackalloc {kind.Keyword()}[n] or ArrayPool<{kind.Keyword()}>.Shared.Rent(n))");
                 return;
         }
     }
