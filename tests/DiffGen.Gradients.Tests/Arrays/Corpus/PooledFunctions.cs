@@ -213,4 +213,26 @@ public static partial class PooledFunctions
         for (int i = 0; i < n; i++) y[i] = e[i] / s;
         ArrayPool<double>.Shared.Return(e);
     }
+
+    /// <summary>
+    /// Returns one buffer and rents the next of the same length, which the pool may hand out as the same array:
+    /// s = Σ sin(x_i²) through u, then Σ cos(x_i) s x_i through v. Reverse mode must not give u back before its
+    /// adjoint sweep has read it.
+    /// </summary>
+    [Differentiable]
+    public static double PooledReuseAfterReturn(double[] x)
+    {
+        int n = x.Length;
+        double[] u = ArrayPool<double>.Shared.Rent(n);
+        for (int i = 0; i < n; i++) u[i] = x[i] * x[i];
+        double s = 0;
+        for (int i = 0; i < n; i++) s += Math.Sin(u[i]);
+        ArrayPool<double>.Shared.Return(u);
+        double[] v = ArrayPool<double>.Shared.Rent(n);
+        for (int i = 0; i < n; i++) v[i] = Math.Cos(x[i]) * s;
+        double t = 0;
+        for (int i = 0; i < n; i++) t += v[i] * x[i];
+        ArrayPool<double>.Shared.Return(v);
+        return t;
+    }
 }

@@ -46,5 +46,9 @@ public static class PooledCases
             a => P.PooledSineOfSquares(a[0]),
             (a, d) => P.PooledSineOfSquaresGradient(a[0], d[0]),
             (a, t) => P.PooledSineOfSquaresTangent(a[0], t[0])),
+        ArrayCase.Double("PooledReuseAfterReturn", new[] { Vec(6) },
+            a => P.PooledReuseAfterReturn(a[0]),
+            (a, d) => P.PooledReuseAfterReturnGradient(a[0], d[0]),
+            (a, t) => P.PooledReuseAfterReturnTangent(a[0], t[0])),
     };
 }
