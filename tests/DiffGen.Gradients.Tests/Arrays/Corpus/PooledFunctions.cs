@@ -235,4 +235,25 @@ public static partial class PooledFunctions
         ArrayPool<double>.Shared.Return(v);
         return t;
     }
+
+    /// <summary>
+    /// The pullback of <see cref="SpanOps.Dot{T}"/> reads u in the adjoint sweep, after u's Return and after v,
+    /// rented next at the same length, has been written: s = Σ sin(x_i) x_i, then s + Σ (x_i s)². x must have a
+    /// power-of-two length (16 in the tests): the pool then hands out arrays of exactly that length, as Dot needs.
+    /// </summary>
+    [Differentiable]
+    public static double PooledDotThenReuse(double[] x)
+    {
+        int n = x.Length;
+        double[] u = ArrayPool<double>.Shared.Rent(n);
+        for (int i = 0; i < n; i++) u[i] = Math.Sin(x[i]);
+        double s = SpanOps.Dot(u, x);
+        ArrayPool<double>.Shared.Return(u);
+        double[] v = ArrayPool<double>.Shared.Rent(n);
+        for (int i = 0; i < n; i++) v[i] = x[i] * s;
+        double t = 0;
+        for (int i = 0; i < n; i++) t += v[i] * v[i];
+        ArrayPool<double>.Shared.Return(v);
+        return s + t;
+    }
 }

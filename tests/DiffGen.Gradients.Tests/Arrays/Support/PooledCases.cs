@@ -50,5 +50,9 @@ public static class PooledCases
             a => P.PooledReuseAfterReturn(a[0]),
             (a, d) => P.PooledReuseAfterReturnGradient(a[0], d[0]),
             (a, t) => P.PooledReuseAfterReturnTangent(a[0], t[0])),
+        ArrayCase.Double("PooledDotThenReuse", new[] { Vec(16, -1, 1) },
+            a => P.PooledDotThenReuse(a[0]),
+            (a, d) => P.PooledDotThenReuseGradient(a[0], d[0]),
+            (a, t) => P.PooledDotThenReuseTangent(a[0], t[0])),
     };
 }
