@@ -128,6 +128,8 @@ public class PooledArrayTests
         "double[] b = ArrayPool<double>.Shared.Rent(x.Length); try { for (int i = 0; i < x.Length; i++) b[i] = x[i] * x[i]; return b[0] * b[x.Length - 1]; } finally { ArrayPool<double>.Shared.Return(b); }",
         "double[] b = ArrayPool<double>.Shared.Rent(2); b[0] = x[0]; b[1] = b[0] * x[1]; double s = b[1]; ArrayPool<double>.Shared.Return(b, clearArray: true); return s * s;",
         "double[] b = ArrayPool<double>.Shared.Rent(2); b[0] = x[0]; b[1] = b[0] * x[1]; return b[1];",
+        "double[] data = ArrayPool<double>.Shared.Rent(2); data[0] = 1.5; data[1] = 2.5; double s = x[0] * data[1] + data[0]; ArrayPool<double>.Shared.Return(data); return s;",
+        "float[] b = ArrayPool<float>.Shared.Rent(x.Length); try { for (int i = 0; i < x.Length; i++) b[i] = (float)x[i]; float s = 0f; for (int i = 0; i < x.Length; i++) s += b[i] * b[i]; return (double)s; } finally { ArrayPool<float>.Shared.Return(b); }",
     };
 
     [Theory]
