@@ -26,6 +26,7 @@ public static class DiagnosticDescriptors
     public const string InvalidCalleeId = "DG0012";
     public const string ActiveArgumentToNoDerivativeId = "DG0013";
     public const string UnstableArrayArgumentId = "DG0014";
+    public const string PooledArrayMisuseId = "DG0015";
     public const string GenerationFailedId = "DG0099";
     public const string ParameterWithoutInfluenceId = "DG1001";
     public const string IntegerConversionCutId = "DG1002";
@@ -103,6 +104,11 @@ public static class DiagnosticDescriptors
         "Array passed to a call is changed",
         "Array {0}");
 
+    /// <summary>DG0015: "Pooled array: {0}".</summary>
+    public static readonly DiagnosticDescriptor PooledArrayMisuse = Error(PooledArrayMisuseId,
+        "Pooled array used in a way the generated code cannot follow",
+        "Pooled array: {0}");
+
     /// <summary>DG0099: "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code".</summary>
     public static readonly DiagnosticDescriptor GenerationFailed = Error(GenerationFailedId,
         "Derivative generation failed",
@@ -158,6 +164,7 @@ public static class DiagnosticDescriptors
         ProblemKind.UnsupportedWrite => UnsupportedWrite,
         ProblemKind.InvalidCallee => InvalidCallee,
         ProblemKind.UnstableArrayArgument => UnstableArrayArgument,
+        ProblemKind.PooledArrayMisuse => PooledArrayMisuse,
         ProblemKind.ParameterWithoutInfluence => ParameterWithoutInfluence,
         ProblemKind.IntegerConversionCut => IntegerConversionCut,
         ProblemKind.RoundingCut => RoundingCut,

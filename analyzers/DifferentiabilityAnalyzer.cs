@@ -33,6 +33,7 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidCallee,
         DiagnosticDescriptors.ActiveArgumentToNoDerivative,
         DiagnosticDescriptors.UnstableArrayArgument,
+        DiagnosticDescriptors.PooledArrayMisuse,
         DiagnosticDescriptors.GenerationFailed,
         DiagnosticDescriptors.ParameterWithoutInfluence,
         DiagnosticDescriptors.IntegerConversionCut,

@@ -164,6 +164,11 @@ internal sealed partial class BodyLowering
     private Expr LowerInvocation(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
         var method = invocation.TargetMethod;
+        if (PoolMethod(invocation) is { } poolMethod)
+        {
+            ReportMisplacedPoolCall(invocation, poolMethod);
+            return Invalid;
+        }
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
         if (PrimitiveTable.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
@@ -197,6 +202,7 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedExpression, invocation, $"call of '{method.Name}' ({(method.IsGenericMethod ? "generic method" : "result type " + method.ReturnType.ToDisplayString())})");
             return Invalid;
         }
+        if (EscapesToOpaqueCall(invocation, arguments)) return Invalid;
         return new OpaqueCallExpr(target, arguments.ToArray(), kind, AddSite(invocation));
     }
 

@@ -61,6 +61,7 @@ internal sealed partial class BodyLowering
     {
         var statements = new List<Stmt>();
         LowerStatement(body, statements);
+        CheckUsesAfterRelease(body);
         return statements;
     }
 
@@ -104,6 +105,8 @@ internal sealed partial class BodyLowering
                 break;
             case IEmptyOperation:
                 break;
+            case ITryOperation tryStatement when TryLowerPooledTry(tryStatement, into):
+                break;
             default:
                 // Point at the keyword (switch, try, foreach, ...), not at the whole block.
                 Problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, operation.Syntax.GetFirstToken().GetLocation(), Describe(operation)));
@@ -132,7 +135,8 @@ internal sealed partial class BodyLowering
 
     /// <summary>
     /// An array or span local must get its storage where it is declared, from <c>new T[n]</c> (optionally
-    /// with an initializer) or <c>stackalloc T[n]</c>, and keep it: its shadow is allocated beside it.
+    /// with an initializer), <c>stackalloc T[n]</c> or <c>ArrayPool&lt;T&gt;.Shared.Rent(n)</c>, and keep it: its
+    /// shadow is allocated beside it.
     /// </summary>
     private void LowerAllocation(int variable, IOperation? value, IOperation site, List<Stmt> into)
     {
@@ -155,8 +159,14 @@ internal sealed partial class BodyLowering
                      && stackAlloc.Initializer is null:
                 into.Add(new AllocateStmt(variable, Lower(size, null), OnStack: true, AddSite(site)));
                 return;
+            case IInvocationOperation rent when PoolMethod(rent) == "Rent":
+                LowerRent(variable, rent, site, into);
+                return;
+            case ILocalReferenceOperation when ArrayVariable(value) is int source && _pooled.Contains(source):
+                ReportPooled(value, $"'{_variables[variable].Name}' is another name for rented array '{_variables[source].Name}'; use '{_variables[source].Name}' itself");
+                return;
             default:
-                Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n] or stackalloc {kind.Keyword()}[n])");
+                Report(ProblemKind.UnsupportedExpression, value ?? site, $"initializer of array or span local '{_variables[variable].Name}' (use new {kind.Keyword()}[n], stackalloc {kind.Keyword()}[n] or ArrayPool<{kind.Keyword()}>.Shared.Rent(n))");
                 return;
         }
     }
@@ -249,6 +259,12 @@ internal sealed partial class BodyLowering
                 LowerElementStore(array, index, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
                 break;
             }
+            case IInvocationOperation poolReturn when PoolMethod(poolReturn) == "Return":
+                LowerPoolReturn(poolReturn, into);
+                break;
+            case ISimpleAssignmentOperation { Value: IInvocationOperation rent } when PoolMethod(rent) == "Rent":
+                ReportMisplacedPoolCall(rent, "Rent");
+                break;
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);
                 break;

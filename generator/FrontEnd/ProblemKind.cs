@@ -34,6 +34,8 @@ public enum ProblemKind
     ActiveArgumentToNoDerivative,
     /// <summary>DG0014: an array passed whole to a call changes before the adjoint sweep needs it.</summary>
     UnstableArrayArgument,
+    /// <summary>DG0015: an array rented from ArrayPool&lt;T&gt;.Shared used in a way the generated code cannot follow.</summary>
+    PooledArrayMisuse,
     /// <summary>DG1001 (warning): a differentiable parameter that never influences the result through a differentiable path.</summary>
     ParameterWithoutInfluence,
     /// <summary>DG1002 (warning): a differentiable value converted to an integer type, its derivative lost on the way to the result.</summary>

@@ -12,11 +12,22 @@ public sealed record AssignStmt(int Variable, Expr Value) : Stmt;
 public sealed record StoreStmt(int Variable, Expr Index, Expr Value) : Stmt;
 
 /// <summary>
-/// Gives an array or span local its storage: <c>new T[length]</c> or, when <paramref name="OnStack"/>,
-/// <c>stackalloc T[length]</c>. Generated code allocates the local's tangent or adjoint beside it.
+/// Gives an array or span local its storage: <c>new T[length]</c>, <c>stackalloc T[length]</c> when
+/// <paramref name="OnStack"/>, or <c>ArrayPool&lt;T&gt;.Shared.Rent(length)</c> when <paramref name="Pooled"/>
+/// (an array at least <paramref name="Length"/> long, holding whatever its last user left in it). Generated code
+/// allocates the local's tangent or adjoint beside it, zeroed and as long as the storage itself.
 /// </summary>
 /// <param name="Site">Index of the declaration's location in the front end's site table (for diagnostics).</param>
-public sealed record AllocateStmt(int Variable, Expr Length, bool OnStack, int Site) : Stmt;
+/// <param name="Pooled">Rented from <c>ArrayPool&lt;T&gt;.Shared</c> at the method's top level.</param>
+public sealed record AllocateStmt(int Variable, Expr Length, bool OnStack, int Site, bool Pooled = false) : Stmt;
+
+/// <summary>
+/// The user's <c>ArrayPool&lt;T&gt;.Shared.Return(variable[, clearArray])</c> of an array the method rented
+/// (<see cref="AllocateStmt.Pooled"/>), at the method's top level. Forward mode returns it where it stands;
+/// reverse mode only notes it there and returns it after the adjoint sweep, which may still read the values.
+/// </summary>
+/// <param name="ClearArray">The constant <c>clearArray</c> argument the user passed (false when omitted).</param>
+public sealed record ReleaseStmt(int Variable, bool ClearArray) : Stmt;
 
 /// <summary>A call of a rule-backed method that writes its results into <see cref="ArgumentRole.Output"/> arrays.</summary>
 public sealed record RuleCallStmt(RuleInfo Rule, EquatableArray<Expr> Arguments, int Site) : Stmt;

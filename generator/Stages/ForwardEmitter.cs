@@ -69,6 +69,7 @@ internal sealed class ForwardEmitter
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent)
                     SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
+            WriteAliasingChecks();
             // Output tangents are results: defined everywhere, zero where nothing differentiable is written.
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (_ir.Variables[i].IsOutput) _w.Line($"{_tangent[i]}.Clear();");
@@ -84,6 +85,34 @@ internal sealed class ForwardEmitter
             }
             EmitStatements(_ir.Body);
         }
+    }
+
+    /// <summary>
+    /// Output tangents and outputs are written while span inputs and input tangents are still read: a written span
+    /// sharing memory with any other span argument (written or read) throws before anything is written.
+    /// </summary>
+    private void WriteAliasingChecks()
+    {
+        var outputTangents = new List<AliasingChecks.SpanArgument>();
+        var outputs = new List<AliasingChecks.SpanArgument>();
+        var all = new List<AliasingChecks.SpanArgument>();
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            var variable = _ir.Variables[i];
+            if (variable.IsScalar) continue;
+            var span = new AliasingChecks.SpanArgument(variable.Name, variable.Kind);
+            all.Add(span);
+            if (variable.IsOutput) outputs.Add(span);
+        }
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            if (_ir.Variables[i].IsScalar || _tangent[i] is not string tangent) continue;
+            var span = new AliasingChecks.SpanArgument(tangent, _ir.Variables[i].Kind);
+            all.Add(span);
+            if (_ir.Variables[i].IsOutput) outputTangents.Add(span);
+        }
+        // Tangents first: an output tangent overlapping its primal output is named by the tangent.
+        AliasingChecks.Write(_w, outputTangents.Concat(outputs), all);
     }
 
     private void EmitStatements(EquatableArray<Stmt> statements)
@@ -109,6 +138,15 @@ internal sealed class ForwardEmitter
             }
             case RuleCallStmt call:
                 EmitRuleStatement(call);
+                break;
+            case AllocateStmt { Pooled: true } rent:
+                // The user's rented array; its tangent is a zeroed array as long as what the pool handed out.
+                _w.Line(PooledLocals.RentLine(_ir.Variables[rent.Variable], Name(rent.Variable), PrimalRenderer.RenderTop(rent.Length, Name)));
+                if (_tangent[rent.Variable] is string rentedTangent)
+                    SourceEmitter.WriteAllocation(_w, _ir.Variables[rent.Variable], rentedTangent, Name(rent.Variable) + ".Length", onStack: false, clear: true);
+                break;
+            case ReleaseStmt release:
+                _w.Line(PooledLocals.ReturnLine(_ir.Variables[release.Variable], Name(release.Variable), release.ClearArray));
                 break;
             case AllocateStmt allocate:
                 SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], Name(allocate.Variable), PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false);

@@ -50,6 +50,7 @@ internal sealed class ReverseEmitter
     private readonly HashSet<ScalarKind> _recorded = new();
     private readonly Dictionary<int, Induction> _inductions = new();
     private readonly HashSet<int> _rentable;
+    private readonly PooledLocals _pooledLocals;
     private readonly List<int> _rented = new();
     private readonly List<string> _declarations = new();
     private int _fusedDepth;
@@ -74,6 +75,7 @@ internal sealed class ReverseEmitter
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _rentable = ScratchArrayPlan.Rentable(ir);
+        _pooledLocals = new PooledLocals(ir, _names);
         _result = _names.Fresh("result");
         _seed = _names.Fresh("seed");
         _controlTape = _names.Fresh("segments");
@@ -178,6 +180,7 @@ internal sealed class ReverseEmitter
             }
             foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
             foreach (var declaration in _declarations) w.Line(declaration);
+            foreach (var declaration in _pooledLocals.Declarations()) w.Line(declaration);
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
             if (!_straight)
@@ -221,6 +224,7 @@ internal sealed class ReverseEmitter
                 w.Line($"{pool}.Return({_ir.Variables[variable].Name});");
                 if (_adjoint[variable] is string adjoint) w.Line($"{pool}.Return({adjoint});");
             }
+            _pooledLocals.WriteDeferredReturns(w);
             if (!_straight) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
@@ -235,20 +239,12 @@ internal sealed class ReverseEmitter
     /// </summary>
     private void WriteAliasingChecks(IndentedWriter w, List<(string Shadow, int Variable)> shadows)
     {
-        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar).ToList();
-        foreach (var (shadow, variable) in shadows)
-        {
-            if (_ir.Variables[variable].IsScalar) continue;
-            var kind = _ir.Variables[variable].Kind;
-            foreach (int other in spans.Where(i => _ir.Variables[i].Kind == kind))
-                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), shadow, _ir.Variables[other].Name);
-        }
-        foreach (int output in spans.Where(i => _ir.Variables[i].IsOutput))
-        {
-            var kind = _ir.Variables[output].Kind;
-            foreach (int other in spans.Where(i => i != output && _ir.Variables[i].Kind == kind && !(_ir.Variables[i].IsOutput && i < output)))
-                SourceEmitter.WriteOverlapCheck(w, kind.Keyword(), _ir.Variables[output].Name, _ir.Variables[other].Name);
-        }
+        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar)
+                              .Select(i => new AliasingChecks.SpanArgument(_ir.Variables[i].Name, _ir.Variables[i].Kind)).ToList();
+        AliasingChecks.Write(w, shadows.Where(s => !_ir.Variables[s.Variable].IsScalar)
+                                       .Select(s => new AliasingChecks.SpanArgument(s.Shadow, _ir.Variables[s.Variable].Kind)), spans);
+        AliasingChecks.Write(w, Enumerable.Range(0, _ir.ParameterCount).Where(i => _ir.Variables[i].IsOutput)
+                                          .Select(i => new AliasingChecks.SpanArgument(_ir.Variables[i].Name, _ir.Variables[i].Kind)), spans);
     }
 
     private string TapeOf(ScalarKind kind) => kind switch
@@ -295,6 +291,12 @@ internal sealed class ReverseEmitter
                 break;
             case RuleCallStmt call:
                 EmitRuleStatement(call, inLoop);
+                break;
+            case AllocateStmt { Pooled: true } rent:
+                _pooledLocals.EmitRent(_primal, rent, PrimalRenderer.RenderTop(rent.Length, Name), _adjoint[rent.Variable]);
+                break;
+            case ReleaseStmt release:
+                _pooledLocals.EmitRelease(_primal, release);
                 break;
             case AllocateStmt allocate:
             {

@@ -485,6 +485,7 @@ public static class ArrayCases
                 (a, d) => F.PrefixProductFGradient(a[0], d[0]),
                 (a, t) => F.PrefixProductFTangent(a[0], t[0])),
         };
+        cases.AddRange(PooledCases.Build());
         return cases;
     }
 
