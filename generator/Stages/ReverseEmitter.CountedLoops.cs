@@ -1,0 +1,384 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+// Loops: recomputed regions, fused reductions, counted loops run backwards, settled scratch arrays.
+internal sealed partial class ReverseEmitter
+{
+    /// <summary>
+    /// A counted loop (<see cref="StructuredLoop"/>) is one segment of the outer replay: the primal records
+    /// only its first and last counter values (and, per iteration, the values its adjoint cannot
+    /// reload), and the adjoint runs the counter backwards through the reversed body. No segment ids or
+    /// indices are recorded inside it.
+    /// </summary>
+    private void EmitRegion(LoopStmt loop, StructuredLoop counted, bool inLoop)
+    {
+        CloseSegment();
+        var region = new Segment(_segments.Count, inLoop);
+        _segments.Add(region);
+
+        // The recording form of the loop (primal with per-iteration records) and its adjoint.
+        var main = _primal;
+        var recording = new IndentedWriter();
+        _primal = recording;
+        int recordsBefore = _loopRecords;
+        string adjoint = EmitCountedLoop(loop, counted, _previous);
+        bool records = _loopRecords > recordsBefore;
+        _primal = main;
+
+        // Recompute only loops that run many times (inside another loop): a loop that runs once would
+        // record as much either way, and recomputing would only add a second primal.
+        var snapshot = records && inLoop && _fusedDepth == 0 ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        if (snapshot is null)
+        {
+            _primal.Lines(recording.ToString());
+            region.Adjoint = adjoint;
+        }
+        else
+        {
+            // Recompute: the primal runs the plain loop after saving the state it starts from; the
+            // adjoint restores that state, reruns the recording loop and reverses it at once. The tape
+            // then holds one loop's records at a time instead of every instance's.
+            var reverse = new IndentedWriter();
+            foreach (int variable in snapshot.Variables)
+            {
+                var info = _ir.Variables[variable];
+                _recorded.Add(info.Kind);
+                _primal.Line(info.IsScalar ? $"{TapeOf(info.Kind)}.Push({info.Name});" : SaveArray(info));
+            }
+            for (int i = snapshot.Variables.Count - 1; i >= 0; i--)
+            {
+                var info = _ir.Variables[snapshot.Variables[i]];
+                reverse.Line(info.IsScalar ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();" : RestoreArray(info));
+            }
+            RegionRecompute.WritePlainLoop(_primal, loop, Name);
+            reverse.Lines(recording.ToString());
+            reverse.Lines(adjoint);
+            region.Adjoint = reverse.ToString();
+        }
+        if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>
+    /// A reduction loop (<see cref="FusedReduction"/>): each iteration runs with records, then is reversed
+    /// at once with the sum's adjoint set to 1, the adjoints of what the loop only reads redirected to
+    /// side buffers. The loop's segment in the adjoint sweep adds the sum's adjoint times those buffers.
+    /// </summary>
+    private void EmitFused(LoopStmt loop, FusedReduction.Plan plan)
+    {
+        CloseSegment();
+        var region = new Segment(_segments.Count, inLoop: false);
+        _segments.Add(region);
+        var saved = new Dictionary<int, string>();
+        var reverse = new IndentedWriter();
+        string index = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
+        string outerAdjoint = _adjoint[plan.Accumulator]!;
+        foreach (int variable in plan.Invariants)
+        {
+            var info = _ir.Variables[variable];
+            string element = info.Kind.Keyword();
+            string bare = Identifiers.Bare(info.Name);
+            saved[variable] = _adjoint[variable]!;
+            string side = _names.Fresh(bare + "_sum");
+            if (info.IsScalar)
+            {
+                _hoisted.Add(new Temp(info.Kind, side, null, Array.Empty<string>()));
+                _primal.Line($"{side} = {info.Kind.Literal(0)};");
+                reverse.Line($"{saved[variable]} += {outerAdjoint} * {side};");
+            }
+            else
+            {
+                // Pooled storage, returned by the loop's adjoint; the span has the array's exact length.
+                string pooled = _names.Fresh(bare + "_sumPool");
+                _declarations.Add($"{element}[] {pooled} = default!;");
+                _declarations.Add($"global::System.Span<{element}> {side} = default;");
+                _primal.Line($"{pooled} = global::System.Buffers.ArrayPool<{element}>.Shared.Rent({info.Name}.Length);");
+                _primal.Line($"{side} = new global::System.Span<{element}>({pooled}, 0, {info.Name}.Length);");
+                _primal.Line($"{side}.Clear();");
+                reverse.Line($"for ({index} = 0; {index} < {side}.Length; {index}++) {saved[variable]}[{index}] += {outerAdjoint} * {side}[{index}];");
+                reverse.Line($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({pooled});");
+            }
+            _adjoint[variable] = side;
+        }
+        var accumulator = _ir.Variables[plan.Accumulator];
+        string seed = _names.Fresh(Identifiers.Bare(accumulator.Name) + "_seed");
+        _hoisted.Add(new Temp(accumulator.Kind, seed, null, Array.Empty<string>()));
+        _adjoint[plan.Accumulator] = seed;
+        string mark = _names.Temp();
+        _hoisted.Add(new Temp(ScalarKind.Int, mark, null, Array.Empty<string>()));
+        _primal.Line($"{mark} = {_controlTape}.Count;");
+
+        // Variables only the increment assigns (the counter) keep their value through the body and its reversal.
+        var bodyAssigned = new HashSet<int>(IrTree.AllStatements(loop.Body).OfType<AssignStmt>().Select(a => a.Variable));
+        var steady = loop.Increment.OfType<AssignStmt>().Select(a => a.Variable).Where(v => !bodyAssigned.Contains(v) && _restored.Add(v)).ToList();
+        int first = _segments.Count;
+        _fusedDepth++;
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        {
+            EmitStatements(loop.Body, inLoop: true);
+            CloseSegment();
+            _primal.Line($"{seed} = {accumulator.Kind.Literal(1)};");
+            using (_primal.Block($"while ({_controlTape}.Count > {mark})"))
+            using (_primal.Block($"switch ({_controlTape}.Pop())"))
+            {
+                for (int i = first; i < _segments.Count; i++)
+                {
+                    var segment = _segments[i];
+                    segment.Fused = true;
+                    _primal.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
+                    using (_primal.Block())
+                    {
+                        _primal.Lines(ReverseText(segment));
+                        _primal.Line("break;");
+                    }
+                }
+            }
+            foreach (var statement in loop.Increment)
+            {
+                var assign = (AssignStmt)statement;
+                _primal.Line($"{Name(assign.Variable)} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+            }
+        }
+        _fusedDepth--;
+        foreach (int variable in steady) _restored.Remove(variable);
+        foreach (var entry in saved) _adjoint[entry.Key] = entry.Value;
+        _adjoint[plan.Accumulator] = outerAdjoint;
+        region.Adjoint = reverse.ToString();
+        _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
+    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous = null)
+    {
+        string counter = Name(counted.Counter);
+        var bounds = ReloadableBounds(loop, counted, previous);
+        var start = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+        var end = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+        _hoisted.Add(start);
+        _hoisted.Add(end);
+        _primal.Line($"{start.Name} = {counter};");
+
+        // Secondary counters (v = v ± 1 once per iteration): their value follows from the loop counter
+        // and their value on entry, so the adjoint recomputes them instead of reading a record per use.
+        var inductions = new List<Induction>();
+        foreach (var (variable, step) in counted.Inductions)
+        {
+            var entry = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+            _hoisted.Add(entry);
+            _primal.Line($"{entry.Name} = {Name(variable)};");
+            var induction = new Induction(variable, step, entry.Name, start.Name, counter, counted.Step);
+            inductions.Add(induction);
+            _inductions[variable] = induction;
+        }
+
+        var snapshots = new List<int>();
+        var outerItems = _structuredItems;
+        var items = new List<string>();
+        _structuredItems = items;
+        _restored.Add(counted.Counter);
+        // Scratch arrays settled for the rest of an iteration (written for the last time): their
+        // reads there load again in the adjoint, which restores the array as the iteration left it.
+        var settledFrom = SettledArrays(loop);
+        // Innermost loops (one segment): adjoint updates at an index the loop does not change add into a local.
+        var outerPromotion = _promotion;
+        Promotion? promotion = null;
+        if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt))
+        {
+            var variant = new HashSet<string> { counter };
+            foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(Name(assign.Variable));
+            promotion = new Promotion(variant);
+        }
+        _promotion = promotion;
+        var settledHere = new List<int>();
+        int position = 0;
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        {
+            foreach (var statement in loop.Body)
+            {
+                foreach (var entry in settledFrom)
+                {
+                    if (entry.Value != position || !_settled.Add(entry.Key)) continue;
+                    CloseSegment(); // loads before this point are not reloadable
+                    settledHere.Add(entry.Key);
+                }
+                position++;
+                if (statement is LoopStmt inner && StructuredLoop.Analyze(inner) is { } innerCounted)
+                {
+                    CloseSegment();
+                    items.Add(EmitCountedLoop(inner, innerCounted, position >= 2 ? loop.Body[position - 2] : null));
+                }
+                else
+                {
+                    EmitStatement(statement, inLoop: true, isLast: false);
+                    if (statement is AssignStmt assign && _inductions.TryGetValue(assign.Variable, out var stepped)) stepped.Stepped = true;
+                }
+            }
+            CloseSegment();
+            _promotion = outerPromotion;
+            foreach (int array in settledHere)
+            {
+                _settled.Remove(array);
+                if (!_settledReloaded.Remove(array)) continue;
+                var info = _ir.Variables[array];
+                _recorded.Add(info.Kind);
+                _loopRecords++;
+                snapshots.Add(array);
+                _primal.Line(SaveArray(info));
+            }
+            _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
+        }
+        foreach (var induction in inductions) _inductions.Remove(induction.Variable);
+        _restored.Remove(counted.Counter);
+        _structuredItems = outerItems;
+        foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry});");
+        var w = new IndentedWriter();
+        if (bounds is { } known)
+        {
+            // First and last counter values follow from values the adjoint still has: nothing recorded.
+            w.Line($"{start.Name} = {known.Start};");
+            w.Line($"{end.Name} = global::System.Math.{(counted.Step > 0 ? "Max" : "Min")}({start.Name}, {known.End});");
+        }
+        else
+        {
+            _primal.Line($"{_controlTape}.Push({start.Name});");
+            _primal.Line($"{_controlTape}.Push({counter});");
+            w.Line($"{end.Name} = {_controlTape}.Pop();");
+            w.Line($"{start.Name} = {_controlTape}.Pop();");
+        }
+        for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
+        string back = counted.Step > 0 ? "-" : "+";
+        foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
+            w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
+        foreach (string load in promotion?.HoistedReloads ?? new List<string>()) w.Line(load);
+        using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
+        {
+            for (int i = snapshots.Count - 1; i >= 0; i--)
+            {
+                var info = _ir.Variables[snapshots[i]];
+                w.Line(RestoreArray(info));
+            }
+            for (int i = items.Count - 1; i >= 0; i--) w.Lines(items[i]);
+        }
+        if (promotion is { Accumulators.Count: > 0 })
+        {
+            using (w.Block($"if ({end.Name} != {start.Name})"))
+                foreach (var (local, target, _) in promotion.Accumulators) w.Line($"{target} += {local};");
+        }
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// For <c>c = s; while (c &lt; b) { ...; c = c + 1; }</c> (or <c>&lt;=</c>, or counting down with
+    /// <c>&gt;</c>/<c>&gt;=</c>) where s and b read only values the adjoint sweep still has (never-written
+    /// variables, counters of enclosing counted loops): the code of the first counter value and of the
+    /// bound the last value is clamped to. Null when the bounds must be recorded.
+    /// </summary>
+    private (string Start, string End)? ReloadableBounds(LoopStmt loop, StructuredLoop counted, Stmt? previous)
+    {
+        if (previous is not AssignStmt init || init.Variable != counted.Counter || !ReadsOnlyUnwritten(init.Value)) return null;
+        if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || !ReadsOnlyUnwritten(test.Right)) return null;
+        string bound = PrimalRenderer.RenderTop(test.Right, Name);
+        string? end = (test.Op, counted.Step) switch
+        {
+            (BinaryOp.Less, 1) => bound,
+            (BinaryOp.LessOrEqual, 1) => $"({bound}) + 1",
+            (BinaryOp.Greater, -1) => bound,
+            (BinaryOp.GreaterOrEqual, -1) => $"({bound}) - 1",
+            _ => null,
+        };
+        return end is null ? null : (PrimalRenderer.RenderTop(init.Value, Name), end);
+    }
+
+    /// <summary>
+    /// Local double/float arrays (allocated, never assigned as a whole) that the counted loop's body
+    /// writes, each with the index of the body statement after its last write there, when a later
+    /// statement reads it.
+    /// </summary>
+    private Dictionary<int, int> SettledArrays(LoopStmt loop)
+    {
+        var result = new Dictionary<int, int>();
+        var lastWrite = new Dictionary<int, int>();
+        for (int i = 0; i < loop.Body.Count; i++)
+            foreach (int variable in RegionRecompute.Written(loop.Body[i])) lastWrite[variable] = i;
+        foreach (var entry in lastWrite)
+        {
+            var info = _ir.Variables[entry.Key];
+            if (info.IsScalar || info.IsParameter || info.Kind is not (ScalarKind.Double or ScalarKind.Float)) continue;
+            if (!_locallyAllocated[entry.Key]) continue;
+            bool readLater = false;
+            for (int i = entry.Value + 1; i < loop.Body.Count && !readLater; i++)
+                readLater = IrTree.AllExpressions(new[] { loop.Body[i] }).Any(e => e is ElementExpr element && element.Variable == entry.Key);
+            if (readLater) result[entry.Key] = entry.Value + 1;
+        }
+        return result;
+    }
+
+    /// <summary>Ends the open segment: builds its adjoint, records what it needs, and pushes its id.</summary>
+    private void CloseSegment()
+    {
+        var segment = _open;
+        if (segment is null) return;
+        _open = null;
+        segment.Adjoint = BuildAdjoint(segment);
+        if (segment.InLoop)
+        {
+            // What the adjoint reads: loads of never-written storage are loaded again (with their index
+            // recorded); everything else is recorded. Later temps come first so reloads pull in their deps.
+            var needed = new HashSet<string>(segment.Temps.Where(t => References(segment.Adjoint, t.Name)).Select(t => t.Name));
+            for (int i = segment.Temps.Count - 1; i >= 0; i--)
+                if (needed.Contains(segment.Temps[i].Name) && segment.Temps[i].Reload is not null)
+                    foreach (var dependency in segment.Temps[i].Dependencies) needed.Add(dependency);
+            foreach (var temp in segment.Temps)
+            {
+                if (!needed.Contains(temp.Name)) continue;
+                if (temp.Reload is not null)
+                {
+                    segment.Reloaded.Add(temp);
+                    foreach (int array in _settled)
+                        if (temp.Reload.StartsWith(Name(array) + "[", StringComparison.Ordinal)) _settledReloaded.Add(array);
+                    continue;
+                }
+                segment.Pushed.Add(temp);
+                _recorded.Add(temp.Kind);
+                if (segment.Structured) _loopRecords++;
+                _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
+            }
+        }
+        if (segment.Structured)
+            _structuredItems!.Add(ReverseText(segment));
+        else if (!_straight)
+            _primal.Line($"{_controlTape}.Push({segment.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>A segment's adjoint, preceded by popping what it recorded and reloading what it can.</summary>
+    private string ReverseText(Segment segment)
+    {
+        var w = new IndentedWriter();
+        for (int i = segment.Pushed.Count - 1; i >= 0; i--)
+            w.Line($"{segment.Pushed[i].Name} = {TapeOf(segment.Pushed[i].Kind)}.Pop();");
+        foreach (var temp in segment.Reloaded)
+        {
+            if (segment.Structured && _promotion is { } loop && HoistedLoad(temp, loop) is { } load)
+            {
+                loop.HoistedTemps.Add(temp.Name);
+                loop.HoistedReloads.Add($"{temp.Name} = {load};");
+                continue;
+            }
+            w.Line($"{temp.Name} = {temp.Reload};");
+        }
+        w.Lines(segment.Adjoint);
+        return w.ToString();
+    }
+
+    private static bool References(string code, string identifier)
+        => Regex.IsMatch(code, @"(?<![\w])" + Regex.Escape(identifier) + @"(?![\w])");
+}
