@@ -62,6 +62,22 @@ internal static class RegionRecompute
         return last;
     }
 
+    /// <summary>
+    /// For each variable, the index of the first top-level statement of <paramref name="body"/> that
+    /// writes values into it (anywhere inside), or -1 when none does. A top-level allocation gives an
+    /// array its zeroed storage and does not count.
+    /// </summary>
+    public static int[] FirstTopLevelWrites(int count, EquatableArray<Stmt> body)
+    {
+        var first = Enumerable.Repeat(-1, count).ToArray();
+        for (int i = body.Count - 1; i >= 0; i--)
+        {
+            if (body[i] is AllocateStmt) continue;
+            foreach (int variable in Written(body[i])) first[variable] = i;
+        }
+        return first;
+    }
+
     /// <summary>The variables <paramref name="statement"/> (with everything nested in it) writes.</summary>
     public static HashSet<int> Written(Stmt statement)
     {

@@ -254,7 +254,8 @@ internal sealed partial class ReverseEmitter
                 if (role == ArgumentRole.Output)
                 {
                     seeds.Add(buffer);
-                    if (_adjoint[array] is string adjoint) cleared.Add(SourceEmitter.Clear(_ir.Variables[array], adjoint));
+                    if (_adjoint[array] is string adjoint && rule.FirstWrites?.Contains(array) != true)
+                        cleared.Add(SourceEmitter.Clear(_ir.Variables[array], adjoint));
                 }
                 else
                 {

@@ -158,10 +158,27 @@ internal sealed partial class ReverseEmitter
             var segment = OpenSegment(inLoop);
             var arguments = LinearizeRuleArguments(call.Arguments, segment);
             _primal.Line($"{call.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))});");
-            segment.Steps.Add(new RuleStep(call.Rule, arguments, null));
+            segment.Steps.Add(new RuleStep(call.Rule, arguments, null, FirstWrites(call, inLoop)));
         }
         for (int i = 0; i < call.Arguments.Count; i++)
             if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) Invalidate(output.Variable);
+    }
+
+    /// <summary>
+    /// The local output arrays <paramref name="call"/> writes for the first time in the method: it is
+    /// itself a top-level statement and no earlier one writes them. Nothing reads their adjoint after the
+    /// call's pullback (the storage is discarded or given back, and rented storage comes back zeroed), so
+    /// the adjoint sweep need not clear it.
+    /// </summary>
+    private HashSet<int>? FirstWrites(RuleCallStmt call, bool inLoop)
+    {
+        if (inLoop || !ReferenceEquals(_ir.Body[_topLevelIndex], call)) return null;
+        var first = new HashSet<int>();
+        for (int i = 0; i < call.Arguments.Count; i++)
+            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output
+                && !_ir.Variables[output.Variable].IsParameter && _firstTopLevelWrite[output.Variable] == _topLevelIndex)
+                first.Add(output.Variable);
+        return first;
     }
 
     /// <summary>Scalar arguments become temporaries; whole arrays are passed by name (never recorded).</summary>

@@ -32,6 +32,7 @@ internal sealed partial class ReverseEmitter
     private int _topLevelIndex;
     private int _loopRecords;
     private readonly int[] _lastTopLevelWrite;
+    private readonly int[] _firstTopLevelWrite;
     private readonly bool[] _locallyAllocated;
     private readonly List<Segment> _segments = new();
     private readonly List<Temp> _hoisted = new();
@@ -68,6 +69,7 @@ internal sealed partial class ReverseEmitter
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _written = Activity.WrittenVariables(ir.Variables, ir.Body);
         _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
+        _firstTopLevelWrite = RegionRecompute.FirstTopLevelWrites(ir.Variables.Count, ir.Body);
         _locallyAllocated = new bool[ir.Variables.Count];
         var statements = IrTree.AllStatements(ir.Body).ToList();
         foreach (var allocation in statements.OfType<AllocateStmt>()) _locallyAllocated[allocation.Variable] = true;

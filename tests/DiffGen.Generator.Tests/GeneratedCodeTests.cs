@@ -237,4 +237,48 @@ public class GeneratedCodeTests
         // by its index because the last inner loop is empty and c may be out of y's range there.
         Assert.Matches(@"_t\d+ = \(uint\)\(_t\d+\) < \(uint\)y\.Length \? y\[_t\d+\] : default;(\s*_t\d+ = [^;]+;)*\s*for \(r = ", adjoint);
     }
+
+    [Fact]
+    public void LocalArray_FirstWrittenByATopLevelCall_ItsAdjointIsNotClearedAfterThePullback()
+    {
+        const string source = """
+            using System;
+            using DiffGen;
+
+            public static partial class Layers
+            {
+                [Differentiable]
+                public static double TwoLayers(double[] x, double[] w)
+                {
+                    double[] h = new double[x.Length];
+                    SpanOps.Mul<double>(x, w, h);
+                    double[] a = new double[x.Length];
+                    SpanOps.Tanh<double>(h, a);
+                    return SpanOps.Sum<double>(a);
+                }
+
+                [Differentiable]
+                public static double OverwrittenByACall(double[] x)
+                {
+                    double[] a = new double[x.Length];
+                    for (int i = 0; i < x.Length; i++) a[i] = x[i] * x[i];
+                    double s = a[0] * a[1];
+                    SpanOps.Tanh<double>(x, a);
+                    return s + SpanOps.Sum<double>(a);
+                }
+            }
+            """;
+        Assert.Empty(GeneratorHarness.Analyze(source).Select(d => d.ToString()));
+        var (_, run, _) = GeneratorHarness.Generate(source);
+        string Gradient(string method)
+        {
+            string text = run.GeneratedTrees.Single(t => t.FilePath.Contains("Layers." + method)).ToString();
+            return text.Substring(0, text.IndexOf(method + "Tangent", System.StringComparison.Ordinal));
+        }
+
+        Assert.Contains("TanhPullback", Gradient("TwoLayers"));
+        Assert.DoesNotContain("Array.Clear", Gradient("TwoLayers"));
+        // Written before the call: the loop's adjoint reads a_bar after the call's pullback, so it is cleared.
+        Assert.Contains("global::System.Array.Clear(a_bar)", Gradient("OverwrittenByACall"));
+    }
 }
