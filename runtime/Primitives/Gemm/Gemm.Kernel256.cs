@@ -23,6 +23,7 @@ internal static unsafe partial class Gemm
         Vector256<T> c30 = default, c31 = default;
         Vector256<T> c40 = default, c41 = default;
         Vector256<T> c50 = default, c51 = default;
+        PrefetchTile(c, ldc, rows, 2 * lanes);
         for (int p = 0; p < kc; p++)
         {
             Vector256<T> b0 = Vector256.Load(b);

@@ -29,6 +29,7 @@ internal static unsafe partial class Gemm
         Vector512<T> c90 = default, c91 = default;
         Vector512<T> c100 = default, c101 = default;
         Vector512<T> c110 = default, c111 = default;
+        PrefetchTile(c, ldc, rows, 2 * lanes);
         for (int p = 0; p < kc; p++)
         {
             Vector512<T> b0 = Vector512.Load(b);

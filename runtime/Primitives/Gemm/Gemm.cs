@@ -2,8 +2,10 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace DiffGen;
@@ -160,92 +162,200 @@ internal static unsafe partial class Gemm
         int threads = ForcedThreads > 0 ? ForcedThreads : Environment.ProcessorCount;
         bool parallel = threads > 1 && (long)m * k * n >= ParallelThreshold && m >= 2 * mr;
 
-        // Row blocks: at most mcMax rows (an A block mc x KC stays in L2); when parallel, enough blocks
-        // that a busy core does not hold the others up (dynamic scheduling over 4 blocks per thread).
-        int mcMax = mr * (wide ? 10 : 16);
-        int blocks = CeilDiv(m, mcMax);
+        // Row blocks: at most mcMax rows (an A block mc x KC stays in L2). In parallel, a multiple of
+        // the thread count, of equal size to a micro-panel, so that every thread gets the same work.
+        int panels = CeilDiv(m, mr);
+        int blocks = CeilDiv(panels, wide ? 10 : 16);
         if (parallel)
         {
-            blocks = Math.Max(blocks, Math.Min(CeilDiv(m, mr), 4 * threads));
+            blocks = Math.Min(panels, RoundUp(Math.Max(blocks, threads), threads));
         }
 
-        int mc = RoundUp(CeilDiv(m, blocks), mr);
-        blocks = CeilDiv(m, mc);
-
-        int ncMax = ColumnBlock / nr * nr;
-        int kcMax = Math.Min(DepthBlock, k);
-        int bLength = kcMax * RoundUp(Math.Min(n, ncMax), nr);
-        T[] bArray = ArrayPool<T>.Shared.Rent(bLength + AlignPad<T>());
+        var job = new GemmJob<T>(path, a, b, c, m, k, n, transA, transB, mr, nr, blocks, parallel ? threads : 1);
         try
         {
-            fixed (T* bRaw = bArray)
+            if (parallel)
             {
-                T* bp = Align(bRaw);
-                for (int jc = 0; jc < n; jc += ncMax)
-                {
-                    int nc = Math.Min(ncMax, n - jc);
-                    for (int pc = 0; pc < k; pc += kcMax)
-                    {
-                        int kc = Math.Min(kcMax, k - pc);
-                        PackB(b, bp, transB, k, n, jc, nc, pc, kc, nr);
-                        var job = new BlockJob<T>(path, a, bp, c, m, k, n, transA, mc, mr, nr, jc, nc, pc, kc);
-                        if (parallel)
-                        {
-                            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, job.Run);
-                        }
-                        else
-                        {
-                            for (int block = 0; block < blocks; block++)
-                            {
-                                job.Run(block);
-                            }
-                        }
-                    }
-                }
+                job.RunParallel(threads);
+            }
+            else
+            {
+                job.RunSerial();
             }
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(bArray);
+            job.Dispose();
         }
     }
 
-    /// <summary>One depth block's work on one row block: pack that block of A, then sweep the micro-kernel over it.</summary>
-    private sealed class BlockJob<T>
+    /// <summary>
+    /// One product's blocked loop. The column and depth blocks of C form a sequence of steps; step s
+    /// multiplies a packed block of B by every row block of A (pack that block of A, then sweep the
+    /// micro-kernel over it). In parallel, the whole product is one sequence of work items, claimed in
+    /// order from a shared counter by <c>threads</c> workers: the slices of B(0)'s packing, then for each
+    /// step s the slices of B(s + 1)'s packing and step s's row blocks. B blocks rotate through three
+    /// buffers, so packing runs one step ahead of the multiplication without a barrier between steps.
+    /// An item waits only for items earlier in the sequence (its B block packed, the previous step on its
+    /// row block done, the step that last used its buffer done), which were claimed already by running
+    /// workers: a worker that starts late finds less to do, and nothing waits on it.
+    /// </summary>
+    private sealed class GemmJob<T> : IDisposable
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly KernelPath path;
-        private readonly nint a, bp, c;
-        private readonly int m, k, n, mc, mr, nr, jc, nc, pc, kc;
-        private readonly bool transA;
+        private const int ParallelBuffers = 3;
 
-        public BlockJob(KernelPath path, T* a, T* bp, T* c, int m, int k, int n, bool transA,
-                        int mc, int mr, int nr, int jc, int nc, int pc, int kc)
+        private readonly KernelPath path;
+        private readonly nint a, b, c;
+        private readonly int m, k, n, mr, nr, panels, blocks, ncMax, kcMax, kSteps, steps, bLength, buffers, slices;
+        private readonly bool transA, transB;
+        private readonly T[] bArray;
+        private readonly GCHandle bHandle;
+        private readonly nint bBase;
+        private readonly int[] packed, computed, blockSteps;
+        private int next;
+
+        public GemmJob(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB,
+                       int mr, int nr, int blocks, int threads)
         {
             this.path = path;
             this.a = (nint)a;
-            this.bp = (nint)bp;
+            this.b = (nint)b;
             this.c = (nint)c;
             this.m = m;
             this.k = k;
             this.n = n;
             this.transA = transA;
-            this.mc = mc;
+            this.transB = transB;
             this.mr = mr;
             this.nr = nr;
-            this.jc = jc;
-            this.nc = nc;
-            this.pc = pc;
-            this.kc = kc;
+            this.blocks = blocks;
+            panels = CeilDiv(m, mr);
+            ncMax = ColumnBlock / nr * nr;
+            kcMax = Math.Min(DepthBlock, k);
+            kSteps = CeilDiv(k, kcMax);
+            steps = kSteps * CeilDiv(n, ncMax);
+            buffers = threads > 1 ? Math.Min(ParallelBuffers, steps) : 1;
+            slices = threads > 1 ? 2 * threads : 1;
+            packed = new int[steps];
+            computed = new int[steps];
+            blockSteps = new int[blocks];
+            bLength = RoundUp(kcMax * RoundUp(Math.Min(n, ncMax), nr), AlignPad<T>());
+            bArray = ArrayPool<T>.Shared.Rent(buffers * bLength + AlignPad<T>());
+            bHandle = GCHandle.Alloc(bArray, GCHandleType.Pinned);
+            bBase = (nint)Align((T*)bHandle.AddrOfPinnedObject());
         }
 
-        // Kernels, packing and this driver skip tiering: a Tier0 micro-kernel spills its accumulators
-        // and runs ~20x slower, and a short-lived process (or a benchmark) may never see the tier-up.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Run(int block)
+        public void Dispose()
         {
-            int i0 = block * mc;
-            int rows = Math.Min(mc, m - i0);
+            bHandle.Free();
+            ArrayPool<T>.Shared.Return(bArray);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void RunSerial()
+        {
+            for (int s = 0; s < steps; s++)
+            {
+                PackSlice(s, 0);
+                for (int block = 0; block < blocks; block++)
+                {
+                    ComputeBlock(s, block);
+                }
+            }
+        }
+
+        public void RunParallel(int threads) =>
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Work(int worker)
+        {
+            int perStep = slices + blocks;
+            int items = slices + steps * perStep;
+            while (true)
+            {
+                int item = Interlocked.Increment(ref next) - 1;
+                if (item >= items)
+                {
+                    return;
+                }
+
+                if (item < slices)
+                {
+                    PackStep(0, item);
+                    continue;
+                }
+
+                int s = (item - slices) / perStep, r = (item - slices) % perStep;
+                if (r < slices)
+                {
+                    if (s + 1 < steps)
+                    {
+                        PackStep(s + 1, r);
+                    }
+                }
+                else
+                {
+                    int block = r - slices;
+                    WaitFor(ref packed[s], slices);
+                    WaitFor(ref blockSteps[block], s);
+                    ComputeBlock(s, block);
+                    Volatile.Write(ref blockSteps[block], s + 1);
+                    Interlocked.Increment(ref computed[s]);
+                }
+            }
+        }
+
+        /// <summary>Packs one slice of B(s) once the step that last read its buffer is done.</summary>
+        private void PackStep(int s, int slice)
+        {
+            if (s >= buffers)
+            {
+                WaitFor(ref computed[s - buffers], blocks);
+            }
+
+            PackSlice(s, slice);
+            Interlocked.Increment(ref packed[s]);
+        }
+
+        /// <summary>Spins (yielding, never sleeping) until another worker has brought the counter to <paramref name="value"/>.</summary>
+        private static void WaitFor(ref int counter, int value)
+        {
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref counter) < value)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
+        private int StepColumns(int s) => Math.Min(ncMax, n - s / kSteps * ncMax);
+
+        private int StepDepth(int s) => Math.Min(kcMax, k - s % kSteps * kcMax);
+
+        private T* Buffer(int s) => (T*)bBase + (nint)(s % buffers) * bLength;
+
+        /// <summary>Packs slice <paramref name="slice"/> of <see cref="slices"/> (whole micro-panels) of step s's B block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void PackSlice(int s, int slice)
+        {
+            int nc = StepColumns(s);
+            int count = CeilDiv(nc, nr);
+            int j0 = (int)((long)slice * count / slices) * nr;
+            int j1 = Math.Min(nc, (int)((long)(slice + 1) * count / slices) * nr);
+            int kc = StepDepth(s);
+            PackB((T*)b, Buffer(s) + (nint)j0 * kc, transB, k, n, s / kSteps * ncMax + j0, j1 - j0, s % kSteps * kcMax, kc, nr);
+        }
+
+        /// <summary>Step s on row block <paramref name="block"/>: pack that block of A, then sweep the micro-kernel over it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ComputeBlock(int s, int block)
+        {
+            int i0 = (int)((long)block * panels / blocks) * mr;
+            int rows = Math.Min(m, (int)((long)(block + 1) * panels / blocks) * mr) - i0;
+            int jc = s / kSteps * ncMax, nc = StepColumns(s);
+            int pc = s % kSteps * kcMax, kc = StepDepth(s);
+            T* bp = Buffer(s);
             T[] aArray = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * kc + AlignPad<T>());
             T* tile = stackalloc T[12 * 2 * 64 / sizeof(T)];
             try
@@ -258,7 +368,7 @@ internal static unsafe partial class Gemm
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int cols = Math.Min(nr, nc - jr);
-                        T* bPanel = (T*)bp + (nint)jr * kc;
+                        T* bPanel = bp + (nint)jr * kc;
                         for (int ir = 0; ir < rows; ir += mr)
                         {
                             int tileRows = Math.Min(mr, rows - ir);
@@ -282,109 +392,6 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>
-    /// Packs rows <c>[i0, i0 + rows)</c> and depths <c>[pc, pc + kc)</c> of op(A) into micro-panels of
-    /// <paramref name="mr"/> rows: panel r0 holds, for each depth p, the mr values op(A)[r0 + r, p] side by
-    /// side (zero past the last row), which is the order the micro-kernel broadcasts them in.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackA<T>(T* a, T* ap, bool transA, int m, int k, int i0, int rows, int pc, int kc, int mr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int ir = 0; ir < rows; ir += mr)
-        {
-            int valid = Math.Min(mr, rows - ir);
-            T* dst = ap + (nint)ir * kc;
-            if (transA)
-            {
-                // A is stored k x m: each depth's mr values are contiguous.
-                for (int p = 0; p < kc; p++)
-                {
-                    T* src = a + (nint)(pc + p) * m + i0 + ir;
-                    T* d = dst + (nint)p * mr;
-                    for (int r = 0; r < valid; r++)
-                    {
-                        d[r] = src[r];
-                    }
-
-                    for (int r = valid; r < mr; r++)
-                    {
-                        d[r] = T.Zero;
-                    }
-                }
-            }
-            else
-            {
-                // A is stored m x k: read each row contiguously, write with stride mr.
-                for (int r = 0; r < valid; r++)
-                {
-                    T* src = a + (nint)(i0 + ir + r) * k + pc;
-                    T* d = dst + r;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        d[(nint)p * mr] = src[p];
-                    }
-                }
-
-                for (int r = valid; r < mr; r++)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        dst[(nint)p * mr + r] = T.Zero;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Packs depths <c>[pc, pc + kc)</c> and columns <c>[jc, jc + nc)</c> of op(B) into micro-panels of
-    /// <paramref name="nr"/> columns: panel j0 holds, for each depth p, op(B)[p, j0 .. j0 + nr) (zero past
-    /// the last column), the two vectors the micro-kernel loads per step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackB<T>(T* b, T* bp, bool transB, int k, int n, int jc, int nc, int pc, int kc, int nr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int jr = 0; jr < nc; jr += nr)
-        {
-            int valid = Math.Min(nr, nc - jr);
-            T* dst = bp + (nint)jr * kc;
-            if (transB)
-            {
-                // B is stored n x k: read each column of op(B) contiguously, write with stride nr.
-                for (int j = 0; j < valid; j++)
-                {
-                    T* src = b + (nint)(jc + jr + j) * k + pc;
-                    T* d = dst + j;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        d[(nint)p * nr] = src[p];
-                    }
-                }
-
-                for (int j = valid; j < nr; j++)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        dst[(nint)p * nr + j] = T.Zero;
-                    }
-                }
-            }
-            else
-            {
-                // B is stored k x n: each depth's nr values are contiguous.
-                for (int p = 0; p < kc; p++)
-                {
-                    T* src = b + (nint)(pc + p) * n + jc + jr;
-                    Span<T> d = new(dst + (nint)p * nr, nr);
-                    new ReadOnlySpan<T>(src, valid).CopyTo(d);
-                    d[valid..].Clear();
-                }
-            }
-        }
-    }
-
     /// <summary>Adds the valid <c>rows x cols</c> corner of a tile (row stride <paramref name="stride"/>) to C.</summary>
     private static void AddTile<T>(T* tile, int stride, T* c, int ldc, int rows, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -397,6 +404,28 @@ internal static unsafe partial class Gemm
             {
                 dst[j] += src[j];
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks for the C tile a micro-kernel will update (<paramref name="rows"/> rows of <paramref name="cols"/>
+    /// values, stride <paramref name="ldc"/>) to be brought into cache while the kernel computes: at large n
+    /// C lives in L3 or memory, and the tile's loads at the end of the kernel would otherwise stall it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile<T>(T* c, int ldc, int rows, int cols)
+        where T : unmanaged
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            T* row = c + (nint)r * ldc;
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + cols - 1);
         }
     }
 

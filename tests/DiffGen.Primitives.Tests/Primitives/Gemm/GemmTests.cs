@@ -11,7 +11,9 @@ namespace DiffGen.Primitives.Tests.Primitives.Gemm;
 /// The GEMM kernel against a naive triple loop, on every path (scalar, AVX2, AVX-512: forced per
 /// thread), 1 to 3 threads, every transpose combination, in double and float, over shapes chosen to hit
 /// every edge: 1s, primes, exact micro-tiles, partial tiles on both sides, more than one depth block
-/// (k &gt; 128), more than one column block (n &gt; 4096), and both sides of the parallel threshold.
+/// (k &gt; 128), more depth blocks than the parallel loop has B buffers (k &gt; 384, so buffers are
+/// reused), row counts one past a micro-panel and a row block, more than one column block (n &gt; 4096),
+/// and both sides of the parallel threshold.
 /// </summary>
 public sealed class GemmTests
 {
@@ -19,6 +21,7 @@ public sealed class GemmTests
     [
         (1, 1, 1), (1, 300, 1), (2, 3, 4), (17, 1, 33), (1, 64, 97), (13, 17, 19), (12, 128, 32), (24, 256, 64),
         (31, 37, 41), (25, 129, 33), (49, 50, 51), (97, 101, 103), (130, 260, 70), (13, 3, 4100),
+        (121, 385, 33), (61, 600, 45), (145, 513, 97), (240, 384, 64),
     ];
 
     /// <summary>Every path with 1, 2 and 3 threads.</summary>
@@ -58,6 +61,39 @@ public sealed class GemmTests
         for (int i = 0; i < c.Length; i++)
         {
             Assert.Equal(expected[i] + (accumulate ? c0[i] : 0), c[i], 1e-13);
+        }
+    }
+
+    /// <summary>
+    /// Parallel runs give the serial result bit for bit (every entry of C sums its depth blocks in the
+    /// same order), repeatedly, with many depth blocks so the rotating B buffers are reused several
+    /// times: a race between packing and multiplying, or between two depth blocks of one row block,
+    /// would show up as a difference.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Multiply_Parallel_BitIdenticalToSerial(int threads)
+    {
+        const int m = 150, k = 1300, n = 70;
+        var rng = new Random(11);
+        float[] a = Sample.To<float>(Sample.Uniform(rng, m * k)), b = Sample.To<float>(Sample.Uniform(rng, k * n));
+        var serial = new float[m * n];
+        var parallel = new float[m * n];
+        try
+        {
+            DiffGen.Gemm.ForcedThreads = 1;
+            DiffGen.Gemm.Multiply<float>(a, b, serial, m, k, n, false, false, accumulate: false);
+            DiffGen.Gemm.ForcedThreads = threads;
+            for (int repeat = 0; repeat < 20; repeat++)
+            {
+                DiffGen.Gemm.Multiply<float>(a, b, parallel, m, k, n, false, false, accumulate: false);
+                Assert.Equal(serial, parallel);
+            }
+        }
+        finally
+        {
+            DiffGen.Gemm.ForcedThreads = 0;
         }
     }
 
