@@ -100,26 +100,27 @@ internal static unsafe partial class Gemm
                                      bool transA, bool transB, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!accumulate)
-        {
-            c.Clear();
-        }
-
-        if (m == 0 || n == 0 || k == 0)
+        if (m == 0 || n == 0)
         {
             return;
         }
 
-        KernelPath path = Choose<T>(m, k, n);
+        KernelPath path = k == 0 ? KernelPath.Scalar : Choose<T>(m, k, n);
         if (path == KernelPath.Scalar)
         {
+            if (!accumulate)
+            {
+                c.Clear();
+            }
+
             MultiplyScalar(a, b, c, m, k, n, transA, transB);
             return;
         }
 
+        // The blocked path overwrites C in its first depth block rather than clearing it first.
         fixed (T* pa = a, pb = b, pc = c)
         {
-            MultiplyBlocked(path, pa, pb, pc, m, k, n, transA, transB);
+            MultiplyBlocked(path, pa, pb, pc, m, k, n, transA, transB, accumulate);
         }
     }
 
@@ -153,7 +154,8 @@ internal static unsafe partial class Gemm
         }
     }
 
-    private static void MultiplyBlocked<T>(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB)
+    private static void MultiplyBlocked<T>(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB,
+                                          bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool wide = path == KernelPath.Vector512;
@@ -171,7 +173,7 @@ internal static unsafe partial class Gemm
             blocks = Math.Min(panels, RoundUp(Math.Max(blocks, threads), threads));
         }
 
-        var job = new GemmJob<T>(path, a, b, c, m, k, n, transA, transB, mr, nr, blocks, parallel ? threads : 1);
+        var job = new GemmJob<T>(path, a, b, c, m, k, n, transA, transB, accumulate, mr, nr, blocks, parallel ? threads : 1);
         try
         {
             if (parallel)
@@ -208,14 +210,14 @@ internal static unsafe partial class Gemm
         private readonly KernelPath path;
         private readonly nint a, b, c;
         private readonly int m, k, n, mr, nr, panels, blocks, ncMax, kcMax, kSteps, steps, bLength, buffers, slices;
-        private readonly bool transA, transB;
+        private readonly bool transA, transB, accumulate;
         private readonly T[] bArray;
         private readonly GCHandle bHandle;
         private readonly nint bBase;
         private readonly int[] packed, computed, blockSteps;
         private int next;
 
-        public GemmJob(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB,
+        public GemmJob(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB, bool accumulate,
                        int mr, int nr, int blocks, int threads)
         {
             this.path = path;
@@ -227,6 +229,7 @@ internal static unsafe partial class Gemm
             this.n = n;
             this.transA = transA;
             this.transB = transB;
+            this.accumulate = accumulate;
             this.mr = mr;
             this.nr = nr;
             this.blocks = blocks;
@@ -356,6 +359,7 @@ internal static unsafe partial class Gemm
             int jc = s / kSteps * ncMax, nc = StepColumns(s);
             int pc = s % kSteps * kcMax, kc = StepDepth(s);
             T* bp = Buffer(s);
+            bool overwrite = !accumulate && pc == 0;
             T[] aArray = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * kc + AlignPad<T>());
             T* tile = stackalloc T[12 * 2 * 64 / sizeof(T)];
             try
@@ -375,11 +379,11 @@ internal static unsafe partial class Gemm
                             T* cTile = cBlock + (nint)ir * n + jr;
                             if (path == KernelPath.Vector512)
                             {
-                                Kernel512(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile);
+                                Kernel512(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile, overwrite);
                             }
                             else
                             {
-                                Kernel256(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile);
+                                Kernel256(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile, overwrite);
                             }
                         }
                     }
@@ -392,8 +396,8 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>Adds the valid <c>rows x cols</c> corner of a tile (row stride <paramref name="stride"/>) to C.</summary>
-    private static void AddTile<T>(T* tile, int stride, T* c, int ldc, int rows, int cols)
+    /// <summary>Adds (or, with <paramref name="overwrite"/>, copies) the valid <c>rows x cols</c> corner of a tile (row stride <paramref name="stride"/>) to C.</summary>
+    private static void AddTile<T>(T* tile, int stride, T* c, int ldc, int rows, int cols, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int r = 0; r < rows; r++)
@@ -402,7 +406,7 @@ internal static unsafe partial class Gemm
             T* dst = c + (nint)r * ldc;
             for (int j = 0; j < cols; j++)
             {
-                dst[j] += src[j];
+                dst[j] = overwrite ? src[j] : dst[j] + src[j];
             }
         }
     }
