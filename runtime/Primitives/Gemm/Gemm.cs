@@ -39,8 +39,12 @@ internal static unsafe partial class Gemm
     /// <summary>Multiply-adds (m k n) below which the scalar loop beats packing.</summary>
     internal const long ScalarThreshold = 4096;
 
-    /// <summary>Multiply-adds (m k n) from which row blocks run in parallel.</summary>
-    internal const long ParallelThreshold = 1L << 17;
+    /// <summary>
+    /// Multiply-adds (m k n) from which the product runs in parallel (about 161^3). Below it, waking a
+    /// second worker costs more than it saves: on the 2-core AVX-512 machine one thread beat two up to
+    /// n = 160 and lost from n = 192 (square products, alternating best-of-20, bench harness).
+    /// </summary>
+    internal const long ParallelThreshold = 1L << 22;
 
     /// <summary>
     /// Depth of a packed block: a B micro-panel (KC x NR, 16 KB) stays in L1 across the row loop.
