@@ -47,13 +47,19 @@ internal static unsafe partial class Gemm
     internal const long ParallelThreshold = 1L << 22;
 
     /// <summary>
-    /// Depth of a packed block: a B micro-panel (KC x NR, 16 KB) stays in L1 across the row loop.
-    /// 128 measured best of 96/128/256/384 on the 2-core AVX-512 machine (bench --gflops).
+    /// Depth of a packed block (KC). Every depth block reads and writes all of C once, and on two
+    /// threads that traffic, not the B micro-panel leaving L1, is what costs: against 128, 256 gained
+    /// 13-15% in double and 11-15% in float at n = 512 and 1024, and 512 gained another 5-14% (double)
+    /// and 9-10% (float); 768 in float gained nothing more (2 threads, alternating best-of-12, bench
+    /// harness). One thread is within 2-4% either way.
     /// </summary>
-    internal const int DepthBlock = 128;
+    internal const int DepthBlock = 512;
 
-    /// <summary>Columns of C per packed B block.</summary>
+    /// <summary>Columns of C per packed B block, at most.</summary>
     private const int ColumnBlock = 4096;
+
+    /// <summary>Bytes of a packed B block, at most (the column block shrinks to fit): three rotate in parallel.</summary>
+    private const int BlockBytes = 4 << 20;
 
     /// <summary>
     /// Forces a path for calls made on this thread (tests exercise every path on one machine);
@@ -182,7 +188,7 @@ internal static unsafe partial class Gemm
         {
             if (parallel)
             {
-                job.RunParallel(threads);
+                job.RunParallel();
             }
             else
             {
@@ -213,13 +219,12 @@ internal static unsafe partial class Gemm
 
         private readonly KernelPath path;
         private readonly nint a, b, c;
-        private readonly int m, k, n, mr, nr, panels, blocks, ncMax, kcMax, kSteps, steps, bLength, buffers, slices;
+        private readonly int m, k, n, mr, nr, panels, blocks, ncMax, kcMax, kSteps, steps, bLength, buffers, slices, threads;
         private readonly bool transA, transB, accumulate;
         private readonly T[] bArray;
         private readonly GCHandle bHandle;
         private readonly nint bBase;
-        private readonly int[] packed, computed, blockSteps;
-        private int next;
+        private readonly int[] packed, computed, blockSteps, sliceClaims, claimed;
 
         public GemmJob(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB, bool accumulate,
                        int mr, int nr, int blocks, int threads)
@@ -237,9 +242,10 @@ internal static unsafe partial class Gemm
             this.mr = mr;
             this.nr = nr;
             this.blocks = blocks;
+            this.threads = threads;
             panels = CeilDiv(m, mr);
-            ncMax = ColumnBlock / nr * nr;
             kcMax = Math.Min(DepthBlock, k);
+            ncMax = Math.Max(nr, Math.Min(ColumnBlock, BlockBytes / (kcMax * sizeof(T))) / nr * nr);
             kSteps = CeilDiv(k, kcMax);
             steps = kSteps * CeilDiv(n, ncMax);
             buffers = threads > 1 ? Math.Min(ParallelBuffers, steps) : 1;
@@ -247,6 +253,8 @@ internal static unsafe partial class Gemm
             packed = new int[steps];
             computed = new int[steps];
             blockSteps = new int[blocks];
+            sliceClaims = new int[steps];
+            claimed = new int[threads > 1 ? steps * blocks : 0];
             bLength = RoundUp(kcMax * RoundUp(Math.Min(n, ncMax), nr), AlignPad<T>());
             bArray = ArrayPool<T>.Shared.Rent(buffers * bLength + AlignPad<T>());
             bHandle = GCHandle.Alloc(bArray, GCHandleType.Pinned);
@@ -272,45 +280,45 @@ internal static unsafe partial class Gemm
             }
         }
 
-        public void RunParallel(int threads) =>
+        public void RunParallel() =>
             Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Work(int worker)
         {
-            int perStep = slices + blocks;
-            int items = slices + steps * perStep;
-            while (true)
+            ClaimPacking(0);
+            for (int s = 0; s < steps; s++)
             {
-                int item = Interlocked.Increment(ref next) - 1;
-                if (item >= items)
+                if (s + 1 < steps)
                 {
-                    return;
+                    ClaimPacking(s + 1);
                 }
 
-                if (item < slices)
+                // This worker's own row blocks first (the same rows every step, so its part of C stays in
+                // its caches), then any another worker has not claimed yet.
+                for (int i = 0; i < threads; i++)
                 {
-                    PackStep(0, item);
-                    continue;
-                }
-
-                int s = (item - slices) / perStep, r = (item - slices) % perStep;
-                if (r < slices)
-                {
-                    if (s + 1 < steps)
+                    for (int block = (worker + i) % threads; block < blocks; block += threads)
                     {
-                        PackStep(s + 1, r);
+                        if (Interlocked.Exchange(ref claimed[s * blocks + block], 1) == 0)
+                        {
+                            WaitFor(ref packed[s], slices);
+                            WaitFor(ref blockSteps[block], s);
+                            ComputeBlock(s, block);
+                            Volatile.Write(ref blockSteps[block], s + 1);
+                            Interlocked.Increment(ref computed[s]);
+                        }
                     }
                 }
-                else
-                {
-                    int block = r - slices;
-                    WaitFor(ref packed[s], slices);
-                    WaitFor(ref blockSteps[block], s);
-                    ComputeBlock(s, block);
-                    Volatile.Write(ref blockSteps[block], s + 1);
-                    Interlocked.Increment(ref computed[s]);
-                }
+            }
+        }
+
+        /// <summary>Claims and packs slices of B(s) until none is left.</summary>
+        private void ClaimPacking(int s)
+        {
+            for (int slice = Interlocked.Increment(ref sliceClaims[s]) - 1; slice < slices; slice = Interlocked.Increment(ref sliceClaims[s]) - 1)
+            {
+                PackStep(s, slice);
             }
         }
 

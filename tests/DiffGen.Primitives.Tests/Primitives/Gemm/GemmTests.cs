@@ -11,9 +11,10 @@ namespace DiffGen.Primitives.Tests.Primitives.Gemm;
 /// The GEMM kernel against a naive triple loop, on every path (scalar, AVX2, AVX-512: forced per
 /// thread), 1 to 3 threads, every transpose combination, in double and float, over shapes chosen to hit
 /// every edge: 1s, primes, exact micro-tiles, partial tiles on both sides, more than one depth block
-/// (k &gt; 128), more depth blocks than the parallel loop has B buffers (k &gt; 384, so buffers are
-/// reused), row counts one past a micro-panel and a row block, more than one column block (n &gt; 4096),
-/// and both sides of the parallel threshold.
+/// (k &gt; 512), more depth blocks than the parallel loop has B buffers (k &gt; 1536, so buffers are
+/// reused), row counts one past a micro-panel and a row block, more than one column block (n &gt; 4096,
+/// and n &gt; 1024 at full depth, where a B block reaches its byte limit), and both sides of the
+/// parallel threshold.
 /// </summary>
 public sealed class GemmTests
 {
@@ -21,7 +22,7 @@ public sealed class GemmTests
     [
         (1, 1, 1), (1, 300, 1), (2, 3, 4), (17, 1, 33), (1, 64, 97), (13, 17, 19), (12, 128, 32), (24, 256, 64),
         (31, 37, 41), (25, 129, 33), (49, 50, 51), (97, 101, 103), (130, 260, 70), (13, 3, 4100),
-        (121, 385, 33), (61, 1200, 60), (145, 513, 97), (240, 384, 64),
+        (121, 385, 33), (61, 1200, 60), (145, 513, 97), (240, 384, 64), (50, 1700, 60), (13, 520, 2100),
     ];
 
     /// <summary>Every path with 1, 2 and 3 threads.</summary>
@@ -54,8 +55,8 @@ public sealed class GemmTests
     [Theory]
     [InlineData(true, 37, 29, 41)]
     [InlineData(false, 37, 29, 41)]
-    [InlineData(true, 130, 600, 70)]
-    [InlineData(false, 130, 600, 70)]
+    [InlineData(true, 130, 1100, 70)]
+    [InlineData(false, 130, 1100, 70)]
     public void Multiply_AccumulateFlag_AddsOrOverwrites(bool accumulate, int m, int k, int n)
     {
         var rng = new Random(3);
@@ -80,7 +81,7 @@ public sealed class GemmTests
     [InlineData(3)]
     public void Multiply_Parallel_BitIdenticalToSerial(int threads)
     {
-        const int m = 150, k = 1300, n = 70;
+        const int m = 150, k = 2100, n = 70;
         var rng = new Random(11);
         float[] a = Sample.To<float>(Sample.Uniform(rng, m * k)), b = Sample.To<float>(Sample.Uniform(rng, k * n));
         var serial = new float[m * n];
