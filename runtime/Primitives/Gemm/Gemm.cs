@@ -41,8 +41,9 @@ internal static unsafe partial class Gemm
 
     /// <summary>
     /// Multiply-adds (m k n) from which the product runs in parallel (about 161^3). Below it, waking a
-    /// second worker costs more than it saves: on the 2-core AVX-512 machine one thread beat two up to
-    /// n = 160 and lost from n = 192 (square products, alternating best-of-20, bench harness).
+    /// second worker costs more than it saves on a busy machine: on the 2-core AVX-512 machine under
+    /// load one thread beat two up to n = 160 and lost from n = 192 (square products, alternating
+    /// best-of-20). On a quiet machine two threads can still win at n = 128.
     /// </summary>
     internal const long ParallelThreshold = 1L << 22;
 
