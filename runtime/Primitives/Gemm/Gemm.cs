@@ -40,12 +40,12 @@ internal static unsafe partial class Gemm
     internal const long ScalarThreshold = 4096;
 
     /// <summary>
-    /// Multiply-adds (m k n) from which the product runs in parallel (about 161^3). Below it, waking a
-    /// second worker costs more than it saves on a busy machine: on the 2-core AVX-512 machine under
-    /// load one thread beat two up to n = 160 and lost from n = 192 (square products, alternating
-    /// best-of-20). On a quiet machine two threads can still win at n = 128.
+    /// Multiply-adds (m k n) from which the product runs in parallel (3 * 2^20, about 146^3). Below it,
+    /// waking a second worker costs more than it saves. On the 2-core AVX-512 machine, square products,
+    /// alternating best-of-15: quiet, two threads against one were 0.86-0.98x at n = 128 and
+    /// 1.09-1.17x at n = 160; busy (load 5-10), one thread won up to n = 160.
     /// </summary>
-    internal const long ParallelThreshold = 1L << 22;
+    internal const long ParallelThreshold = 3L << 20;
 
     /// <summary>
     /// Depth of a packed block (KC). Every depth block reads and writes all of C once, and on two
