@@ -205,13 +205,15 @@ internal static unsafe partial class Gemm
     /// <summary>
     /// One product's blocked loop. The column and depth blocks of C form a sequence of steps; step s
     /// multiplies a packed block of B by every row block of A (pack that block of A, then sweep the
-    /// micro-kernel over it). In parallel, the whole product is one sequence of work items, claimed in
-    /// order from a shared counter by <c>threads</c> workers: the slices of B(0)'s packing, then for each
-    /// step s the slices of B(s + 1)'s packing and step s's row blocks. B blocks rotate through three
-    /// buffers, so packing runs one step ahead of the multiplication without a barrier between steps.
-    /// An item waits only for items earlier in the sequence (its B block packed, the previous step on its
-    /// row block done, the step that last used its buffer done), which were claimed already by running
-    /// workers: a worker that starts late finds less to do, and nothing waits on it.
+    /// micro-kernel over it). In parallel, <c>threads</c> workers each walk the whole product in order:
+    /// the slices of B(0)'s packing, then for each step s the slices of B(s + 1)'s packing and step s's
+    /// row blocks (its own first, then any that another worker has not claimed), claiming every item with
+    /// an atomic operation so that each runs once. B blocks rotate through three buffers, so packing runs
+    /// one step ahead of the multiplication without a barrier between steps. An item waits only for
+    /// items of earlier steps (its B block packed, the previous step on its row block done, the step
+    /// that last used its buffer done), and a worker leaves a step only when all of its items are
+    /// claimed, so those were claimed already by running workers: a worker that starts late finds less
+    /// to do, and nothing waits on it.
     /// </summary>
     private sealed class GemmJob<T> : IDisposable
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -296,7 +298,7 @@ internal static unsafe partial class Gemm
                 }
 
                 // This worker's own row blocks first (the same rows every step, so its part of C stays in
-                // its caches), then any another worker has not claimed yet.
+                // its caches), then any that another worker has not claimed yet.
                 for (int i = 0; i < threads; i++)
                 {
                     for (int block = (worker + i) % threads; block < blocks; block += threads)
