@@ -11,6 +11,8 @@ namespace DiffGen.Benchmarks.Primitives;
 /// <summary>
 /// Entry point. <c>--short</c>: BenchmarkDotNet's short run (about a minute), in process.
 /// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics).
+/// <c>--vs-openblas [ROUNDS]</c>: the same sizes against OpenBLAS in the same process, in alternating
+/// windows (see <see cref="VersusOpenBlas"/>).
 /// Anything else goes to BenchmarkDotNet's switcher (for example <c>--filter *MatMul*</c>).
 /// </summary>
 public static class Program
@@ -18,6 +20,13 @@ public static class Program
     /// <summary>Runs the benchmarks.</summary>
     public static int Main(string[] args)
     {
+        int vs = Array.IndexOf(args, "--vs-openblas");
+        if (vs >= 0)
+        {
+            VersusOpenBlas.Run(vs + 1 < args.Length && int.TryParse(args[vs + 1], out int rounds) ? rounds : 15);
+            return 0;
+        }
+
         if (args.Contains("--gflops"))
         {
             QuickGflops();

@@ -10,10 +10,11 @@ internal static unsafe partial class Gemm
     /// The 6 x (2 x lanes) micro-kernel: C[0..rows, 0..cols] += Apanel Bpanel over <paramref name="kc"/>
     /// rank-1 updates held in 12 accumulator registers. <paramref name="a"/> is a packed micro-panel
     /// (6 values per step), <paramref name="b"/> a packed micro-panel (2 vectors per step).
-    /// Partial tiles go through <paramref name="tile"/> so the loads and stores never leave C.
+    /// Partial tiles go through <paramref name="tile"/> so the loads and stores never leave C. With
+    /// <paramref name="overwrite"/> the tile is stored instead of added (the first depth block of <c>C = AB</c>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel256<T>(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, T* tile)
+    private static void Kernel256<T>(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, T* tile, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector256<T>.Count;
@@ -23,6 +24,7 @@ internal static unsafe partial class Gemm
         Vector256<T> c30 = default, c31 = default;
         Vector256<T> c40 = default, c41 = default;
         Vector256<T> c50 = default, c51 = default;
+        PrefetchTile(c, ldc, rows, 2 * lanes);
         for (int p = 0; p < kc; p++)
         {
             Vector256<T> b0 = Vector256.Load(b);
@@ -52,12 +54,12 @@ internal static unsafe partial class Gemm
 
         if (rows == 6 && cols == 2 * lanes)
         {
-            AddRow(c + 0 * (nint)ldc, c00, c01);
-            AddRow(c + 1 * (nint)ldc, c10, c11);
-            AddRow(c + 2 * (nint)ldc, c20, c21);
-            AddRow(c + 3 * (nint)ldc, c30, c31);
-            AddRow(c + 4 * (nint)ldc, c40, c41);
-            AddRow(c + 5 * (nint)ldc, c50, c51);
+            AddRow(c + 0 * (nint)ldc, c00, c01, overwrite);
+            AddRow(c + 1 * (nint)ldc, c10, c11, overwrite);
+            AddRow(c + 2 * (nint)ldc, c20, c21, overwrite);
+            AddRow(c + 3 * (nint)ldc, c30, c31, overwrite);
+            AddRow(c + 4 * (nint)ldc, c40, c41, overwrite);
+            AddRow(c + 5 * (nint)ldc, c50, c51, overwrite);
         }
         else
         {
@@ -67,7 +69,7 @@ internal static unsafe partial class Gemm
             StoreRow(tile + 3 * 2 * lanes, c30, c31);
             StoreRow(tile + 4 * 2 * lanes, c40, c41);
             StoreRow(tile + 5 * 2 * lanes, c50, c51);
-            AddTile(tile, 2 * lanes, c, ldc, rows, cols);
+            AddTile(tile, 2 * lanes, c, ldc, rows, cols, overwrite);
         }
     }
 
@@ -83,11 +85,16 @@ internal static unsafe partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow<T>(T* c, Vector256<T> v0, Vector256<T> v1)
+    private static void AddRow<T>(T* c, Vector256<T> v0, Vector256<T> v1, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector256.Store(Vector256.Load(c) + v0, c);
-        Vector256.Store(Vector256.Load(c + Vector256<T>.Count) + v1, c + Vector256<T>.Count);
+        if (!overwrite)
+        {
+            v0 += Vector256.Load(c);
+            v1 += Vector256.Load(c + Vector256<T>.Count);
+        }
+
+        StoreRow(c, v0, v1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

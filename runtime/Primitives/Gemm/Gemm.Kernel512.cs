@@ -10,10 +10,11 @@ internal static unsafe partial class Gemm
     /// The 12 x (2 x lanes) micro-kernel: C[0..rows, 0..cols] += Apanel Bpanel over <paramref name="kc"/>
     /// rank-1 updates held in 24 accumulator registers. <paramref name="a"/> is a packed micro-panel
     /// (12 values per step), <paramref name="b"/> a packed micro-panel (2 vectors per step).
-    /// Partial tiles go through <paramref name="tile"/> so the loads and stores never leave C.
+    /// Partial tiles go through <paramref name="tile"/> so the loads and stores never leave C. With
+    /// <paramref name="overwrite"/> the tile is stored instead of added (the first depth block of <c>C = AB</c>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Kernel512<T>(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, T* tile)
+    private static void Kernel512<T>(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, T* tile, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector512<T>.Count;
@@ -29,6 +30,7 @@ internal static unsafe partial class Gemm
         Vector512<T> c90 = default, c91 = default;
         Vector512<T> c100 = default, c101 = default;
         Vector512<T> c110 = default, c111 = default;
+        PrefetchTile(c, ldc, rows, 2 * lanes);
         for (int p = 0; p < kc; p++)
         {
             Vector512<T> b0 = Vector512.Load(b);
@@ -76,18 +78,18 @@ internal static unsafe partial class Gemm
 
         if (rows == 12 && cols == 2 * lanes)
         {
-            AddRow(c + 0 * (nint)ldc, c00, c01);
-            AddRow(c + 1 * (nint)ldc, c10, c11);
-            AddRow(c + 2 * (nint)ldc, c20, c21);
-            AddRow(c + 3 * (nint)ldc, c30, c31);
-            AddRow(c + 4 * (nint)ldc, c40, c41);
-            AddRow(c + 5 * (nint)ldc, c50, c51);
-            AddRow(c + 6 * (nint)ldc, c60, c61);
-            AddRow(c + 7 * (nint)ldc, c70, c71);
-            AddRow(c + 8 * (nint)ldc, c80, c81);
-            AddRow(c + 9 * (nint)ldc, c90, c91);
-            AddRow(c + 10 * (nint)ldc, c100, c101);
-            AddRow(c + 11 * (nint)ldc, c110, c111);
+            AddRow(c + 0 * (nint)ldc, c00, c01, overwrite);
+            AddRow(c + 1 * (nint)ldc, c10, c11, overwrite);
+            AddRow(c + 2 * (nint)ldc, c20, c21, overwrite);
+            AddRow(c + 3 * (nint)ldc, c30, c31, overwrite);
+            AddRow(c + 4 * (nint)ldc, c40, c41, overwrite);
+            AddRow(c + 5 * (nint)ldc, c50, c51, overwrite);
+            AddRow(c + 6 * (nint)ldc, c60, c61, overwrite);
+            AddRow(c + 7 * (nint)ldc, c70, c71, overwrite);
+            AddRow(c + 8 * (nint)ldc, c80, c81, overwrite);
+            AddRow(c + 9 * (nint)ldc, c90, c91, overwrite);
+            AddRow(c + 10 * (nint)ldc, c100, c101, overwrite);
+            AddRow(c + 11 * (nint)ldc, c110, c111, overwrite);
         }
         else
         {
@@ -103,7 +105,7 @@ internal static unsafe partial class Gemm
             StoreRow(tile + 9 * 2 * lanes, c90, c91);
             StoreRow(tile + 10 * 2 * lanes, c100, c101);
             StoreRow(tile + 11 * 2 * lanes, c110, c111);
-            AddTile(tile, 2 * lanes, c, ldc, rows, cols);
+            AddTile(tile, 2 * lanes, c, ldc, rows, cols, overwrite);
         }
     }
 
@@ -119,11 +121,16 @@ internal static unsafe partial class Gemm
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddRow<T>(T* c, Vector512<T> v0, Vector512<T> v1)
+    private static void AddRow<T>(T* c, Vector512<T> v0, Vector512<T> v1, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        Vector512.Store(Vector512.Load(c) + v0, c);
-        Vector512.Store(Vector512.Load(c + Vector512<T>.Count) + v1, c + Vector512<T>.Count);
+        if (!overwrite)
+        {
+            v0 += Vector512.Load(c);
+            v1 += Vector512.Load(c + Vector512<T>.Count);
+        }
+
+        StoreRow(c, v0, v1);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -2,8 +2,10 @@ using System;
 using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace DiffGen;
@@ -37,17 +39,28 @@ internal static unsafe partial class Gemm
     /// <summary>Multiply-adds (m k n) below which the scalar loop beats packing.</summary>
     internal const long ScalarThreshold = 4096;
 
-    /// <summary>Multiply-adds (m k n) from which row blocks run in parallel.</summary>
-    internal const long ParallelThreshold = 1L << 17;
+    /// <summary>
+    /// Multiply-adds (m k n) from which the product runs in parallel (3 * 2^20, about 146^3). Below it,
+    /// waking a second worker costs more than it saves. On the 2-core AVX-512 machine, square products,
+    /// alternating best-of-15: quiet, two threads against one were 0.86-0.98x at n = 128 and
+    /// 1.09-1.17x at n = 160; busy (load 5-10), one thread won up to n = 160.
+    /// </summary>
+    internal const long ParallelThreshold = 3L << 20;
 
     /// <summary>
-    /// Depth of a packed block: a B micro-panel (KC x NR, 16 KB) stays in L1 across the row loop.
-    /// 128 measured best of 96/128/256/384 on the 2-core AVX-512 machine (bench --gflops).
+    /// Depth of a packed block (KC). Every depth block reads and writes all of C once, and on two
+    /// threads that traffic, not the B micro-panel leaving L1, is what costs: against 128, 256 gained
+    /// 13-15% in double and 11-15% in float at n = 512 and 1024, and 512 gained another 5-14% (double)
+    /// and 9-10% (float); 768 in float gained nothing more (2 threads, alternating best-of-12, bench
+    /// harness). One thread is within 2-4% either way.
     /// </summary>
-    internal const int DepthBlock = 128;
+    internal const int DepthBlock = 512;
 
-    /// <summary>Columns of C per packed B block.</summary>
+    /// <summary>Columns of C per packed B block, at most.</summary>
     private const int ColumnBlock = 4096;
+
+    /// <summary>Bytes of a packed B block, at most (the column block shrinks to fit): three rotate in parallel.</summary>
+    private const int BlockBytes = 4 << 20;
 
     /// <summary>
     /// Forces a path for calls made on this thread (tests exercise every path on one machine);
@@ -98,26 +111,27 @@ internal static unsafe partial class Gemm
                                      bool transA, bool transB, bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!accumulate)
-        {
-            c.Clear();
-        }
-
-        if (m == 0 || n == 0 || k == 0)
+        if (m == 0 || n == 0)
         {
             return;
         }
 
-        KernelPath path = Choose<T>(m, k, n);
+        KernelPath path = k == 0 ? KernelPath.Scalar : Choose<T>(m, k, n);
         if (path == KernelPath.Scalar)
         {
+            if (!accumulate)
+            {
+                c.Clear();
+            }
+
             MultiplyScalar(a, b, c, m, k, n, transA, transB);
             return;
         }
 
+        // The blocked path overwrites C in its first depth block rather than clearing it first.
         fixed (T* pa = a, pb = b, pc = c)
         {
-            MultiplyBlocked(path, pa, pb, pc, m, k, n, transA, transB);
+            MultiplyBlocked(path, pa, pb, pc, m, k, n, transA, transB, accumulate);
         }
     }
 
@@ -151,7 +165,8 @@ internal static unsafe partial class Gemm
         }
     }
 
-    private static void MultiplyBlocked<T>(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB)
+    private static void MultiplyBlocked<T>(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB,
+                                          bool accumulate)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         bool wide = path == KernelPath.Vector512;
@@ -160,92 +175,206 @@ internal static unsafe partial class Gemm
         int threads = ForcedThreads > 0 ? ForcedThreads : Environment.ProcessorCount;
         bool parallel = threads > 1 && (long)m * k * n >= ParallelThreshold && m >= 2 * mr;
 
-        // Row blocks: at most mcMax rows (an A block mc x KC stays in L2); when parallel, enough blocks
-        // that a busy core does not hold the others up (dynamic scheduling over 4 blocks per thread).
-        int mcMax = mr * (wide ? 10 : 16);
-        int blocks = CeilDiv(m, mcMax);
+        // Row blocks: at most mcMax rows (an A block mc x KC stays in L2). In parallel, a multiple of
+        // the thread count, of equal size to a micro-panel, so that every thread gets the same work.
+        int panels = CeilDiv(m, mr);
+        int blocks = CeilDiv(panels, wide ? 10 : 16);
         if (parallel)
         {
-            blocks = Math.Max(blocks, Math.Min(CeilDiv(m, mr), 4 * threads));
+            blocks = Math.Min(panels, RoundUp(Math.Max(blocks, threads), threads));
         }
 
-        int mc = RoundUp(CeilDiv(m, blocks), mr);
-        blocks = CeilDiv(m, mc);
-
-        int ncMax = ColumnBlock / nr * nr;
-        int kcMax = Math.Min(DepthBlock, k);
-        int bLength = kcMax * RoundUp(Math.Min(n, ncMax), nr);
-        T[] bArray = ArrayPool<T>.Shared.Rent(bLength + AlignPad<T>());
+        var job = new GemmJob<T>(path, a, b, c, m, k, n, transA, transB, accumulate, mr, nr, blocks, parallel ? threads : 1);
         try
         {
-            fixed (T* bRaw = bArray)
+            if (parallel)
             {
-                T* bp = Align(bRaw);
-                for (int jc = 0; jc < n; jc += ncMax)
-                {
-                    int nc = Math.Min(ncMax, n - jc);
-                    for (int pc = 0; pc < k; pc += kcMax)
-                    {
-                        int kc = Math.Min(kcMax, k - pc);
-                        PackB(b, bp, transB, k, n, jc, nc, pc, kc, nr);
-                        var job = new BlockJob<T>(path, a, bp, c, m, k, n, transA, mc, mr, nr, jc, nc, pc, kc);
-                        if (parallel)
-                        {
-                            Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, job.Run);
-                        }
-                        else
-                        {
-                            for (int block = 0; block < blocks; block++)
-                            {
-                                job.Run(block);
-                            }
-                        }
-                    }
-                }
+                job.RunParallel();
+            }
+            else
+            {
+                job.RunSerial();
             }
         }
         finally
         {
-            ArrayPool<T>.Shared.Return(bArray);
+            job.Dispose();
         }
     }
 
-    /// <summary>One depth block's work on one row block: pack that block of A, then sweep the micro-kernel over it.</summary>
-    private sealed class BlockJob<T>
+    /// <summary>
+    /// One product's blocked loop. The column and depth blocks of C form a sequence of steps; step s
+    /// multiplies a packed block of B by every row block of A (pack that block of A, then sweep the
+    /// micro-kernel over it). In parallel, <c>threads</c> workers each walk the whole product in order:
+    /// the slices of B(0)'s packing, then for each step s the slices of B(s + 1)'s packing and step s's
+    /// row blocks (its own first, then any that another worker has not claimed), claiming every item with
+    /// an atomic operation so that each runs once. B blocks rotate through three buffers, so packing runs
+    /// one step ahead of the multiplication without a barrier between steps. An item waits only for
+    /// items of earlier steps (its B block packed, the previous step on its row block done, the step
+    /// that last used its buffer done), and a worker leaves a step only when all of its items are
+    /// claimed, so those were claimed already by running workers: a worker that starts late finds less
+    /// to do, and nothing waits on it.
+    /// </summary>
+    private sealed class GemmJob<T> : IDisposable
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        private readonly KernelPath path;
-        private readonly nint a, bp, c;
-        private readonly int m, k, n, mc, mr, nr, jc, nc, pc, kc;
-        private readonly bool transA;
+        private const int ParallelBuffers = 3;
 
-        public BlockJob(KernelPath path, T* a, T* bp, T* c, int m, int k, int n, bool transA,
-                        int mc, int mr, int nr, int jc, int nc, int pc, int kc)
+        private readonly KernelPath path;
+        private readonly nint a, b, c;
+        private readonly int m, k, n, mr, nr, panels, blocks, ncMax, kcMax, kSteps, steps, bLength, buffers, slices, threads;
+        private readonly bool transA, transB, accumulate;
+        private readonly T[] bArray;
+        private readonly GCHandle bHandle;
+        private readonly nint bBase;
+        private readonly int[] packed, computed, blockSteps, sliceClaims, claimed;
+
+        public GemmJob(KernelPath path, T* a, T* b, T* c, int m, int k, int n, bool transA, bool transB, bool accumulate,
+                       int mr, int nr, int blocks, int threads)
         {
             this.path = path;
             this.a = (nint)a;
-            this.bp = (nint)bp;
+            this.b = (nint)b;
             this.c = (nint)c;
             this.m = m;
             this.k = k;
             this.n = n;
             this.transA = transA;
-            this.mc = mc;
+            this.transB = transB;
+            this.accumulate = accumulate;
             this.mr = mr;
             this.nr = nr;
-            this.jc = jc;
-            this.nc = nc;
-            this.pc = pc;
-            this.kc = kc;
+            this.blocks = blocks;
+            this.threads = threads;
+            panels = CeilDiv(m, mr);
+            kcMax = Math.Min(DepthBlock, k);
+            ncMax = Math.Max(nr, Math.Min(ColumnBlock, BlockBytes / (kcMax * sizeof(T))) / nr * nr);
+            kSteps = CeilDiv(k, kcMax);
+            steps = kSteps * CeilDiv(n, ncMax);
+            buffers = threads > 1 ? Math.Min(ParallelBuffers, steps) : 1;
+            slices = threads > 1 ? 2 * threads : 1;
+            packed = new int[steps];
+            computed = new int[steps];
+            blockSteps = new int[blocks];
+            sliceClaims = new int[steps];
+            claimed = new int[threads > 1 ? steps * blocks : 0];
+            bLength = RoundUp(kcMax * RoundUp(Math.Min(n, ncMax), nr), AlignPad<T>());
+            bArray = ArrayPool<T>.Shared.Rent(buffers * bLength + AlignPad<T>());
+            bHandle = GCHandle.Alloc(bArray, GCHandleType.Pinned);
+            bBase = (nint)Align((T*)bHandle.AddrOfPinnedObject());
         }
 
-        // Kernels, packing and this driver skip tiering: a Tier0 micro-kernel spills its accumulators
-        // and runs ~20x slower, and a short-lived process (or a benchmark) may never see the tier-up.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Run(int block)
+        public void Dispose()
         {
-            int i0 = block * mc;
-            int rows = Math.Min(mc, m - i0);
+            bHandle.Free();
+            ArrayPool<T>.Shared.Return(bArray);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void RunSerial()
+        {
+            for (int s = 0; s < steps; s++)
+            {
+                PackSlice(s, 0);
+                for (int block = 0; block < blocks; block++)
+                {
+                    ComputeBlock(s, block);
+                }
+            }
+        }
+
+        public void RunParallel() =>
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, Work);
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Work(int worker)
+        {
+            ClaimPacking(0);
+            for (int s = 0; s < steps; s++)
+            {
+                if (s + 1 < steps)
+                {
+                    ClaimPacking(s + 1);
+                }
+
+                // This worker's own row blocks first (the same rows every step, so its part of C stays in
+                // its caches), then any that another worker has not claimed yet.
+                for (int i = 0; i < threads; i++)
+                {
+                    for (int block = (worker + i) % threads; block < blocks; block += threads)
+                    {
+                        if (Interlocked.Exchange(ref claimed[s * blocks + block], 1) == 0)
+                        {
+                            WaitFor(ref packed[s], slices);
+                            WaitFor(ref blockSteps[block], s);
+                            ComputeBlock(s, block);
+                            Volatile.Write(ref blockSteps[block], s + 1);
+                            Interlocked.Increment(ref computed[s]);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Claims and packs slices of B(s) until none is left.</summary>
+        private void ClaimPacking(int s)
+        {
+            for (int slice = Interlocked.Increment(ref sliceClaims[s]) - 1; slice < slices; slice = Interlocked.Increment(ref sliceClaims[s]) - 1)
+            {
+                PackStep(s, slice);
+            }
+        }
+
+        /// <summary>Packs one slice of B(s) once the step that last read its buffer is done.</summary>
+        private void PackStep(int s, int slice)
+        {
+            if (s >= buffers)
+            {
+                WaitFor(ref computed[s - buffers], blocks);
+            }
+
+            PackSlice(s, slice);
+            Interlocked.Increment(ref packed[s]);
+        }
+
+        /// <summary>Spins (yielding, never sleeping) until another worker has brought the counter to <paramref name="value"/>.</summary>
+        private static void WaitFor(ref int counter, int value)
+        {
+            var spin = default(SpinWait);
+            while (Volatile.Read(ref counter) < value)
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
+        private int StepColumns(int s) => Math.Min(ncMax, n - s / kSteps * ncMax);
+
+        private int StepDepth(int s) => Math.Min(kcMax, k - s % kSteps * kcMax);
+
+        private T* Buffer(int s) => (T*)bBase + (nint)(s % buffers) * bLength;
+
+        /// <summary>Packs slice <paramref name="slice"/> of <see cref="slices"/> (whole micro-panels) of step s's B block.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void PackSlice(int s, int slice)
+        {
+            int nc = StepColumns(s);
+            int count = CeilDiv(nc, nr);
+            int j0 = (int)((long)slice * count / slices) * nr;
+            int j1 = Math.Min(nc, (int)((long)(slice + 1) * count / slices) * nr);
+            int kc = StepDepth(s);
+            PackB((T*)b, Buffer(s) + (nint)j0 * kc, transB, k, n, s / kSteps * ncMax + j0, j1 - j0, s % kSteps * kcMax, kc, nr);
+        }
+
+        /// <summary>Step s on row block <paramref name="block"/>: pack that block of A, then sweep the micro-kernel over it.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void ComputeBlock(int s, int block)
+        {
+            int i0 = (int)((long)block * panels / blocks) * mr;
+            int rows = Math.Min(m, (int)((long)(block + 1) * panels / blocks) * mr) - i0;
+            int jc = s / kSteps * ncMax, nc = StepColumns(s);
+            int pc = s % kSteps * kcMax, kc = StepDepth(s);
+            T* bp = Buffer(s);
+            bool overwrite = !accumulate && pc == 0;
             T[] aArray = ArrayPool<T>.Shared.Rent(RoundUp(rows, mr) * kc + AlignPad<T>());
             T* tile = stackalloc T[12 * 2 * 64 / sizeof(T)];
             try
@@ -258,18 +387,18 @@ internal static unsafe partial class Gemm
                     for (int jr = 0; jr < nc; jr += nr)
                     {
                         int cols = Math.Min(nr, nc - jr);
-                        T* bPanel = (T*)bp + (nint)jr * kc;
+                        T* bPanel = bp + (nint)jr * kc;
                         for (int ir = 0; ir < rows; ir += mr)
                         {
                             int tileRows = Math.Min(mr, rows - ir);
                             T* cTile = cBlock + (nint)ir * n + jr;
                             if (path == KernelPath.Vector512)
                             {
-                                Kernel512(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile);
+                                Kernel512(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile, overwrite);
                             }
                             else
                             {
-                                Kernel256(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile);
+                                Kernel256(kc, ap + (nint)ir * kc, bPanel, cTile, n, tileRows, cols, tile, overwrite);
                             }
                         }
                     }
@@ -282,111 +411,8 @@ internal static unsafe partial class Gemm
         }
     }
 
-    /// <summary>
-    /// Packs rows <c>[i0, i0 + rows)</c> and depths <c>[pc, pc + kc)</c> of op(A) into micro-panels of
-    /// <paramref name="mr"/> rows: panel r0 holds, for each depth p, the mr values op(A)[r0 + r, p] side by
-    /// side (zero past the last row), which is the order the micro-kernel broadcasts them in.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackA<T>(T* a, T* ap, bool transA, int m, int k, int i0, int rows, int pc, int kc, int mr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int ir = 0; ir < rows; ir += mr)
-        {
-            int valid = Math.Min(mr, rows - ir);
-            T* dst = ap + (nint)ir * kc;
-            if (transA)
-            {
-                // A is stored k x m: each depth's mr values are contiguous.
-                for (int p = 0; p < kc; p++)
-                {
-                    T* src = a + (nint)(pc + p) * m + i0 + ir;
-                    T* d = dst + (nint)p * mr;
-                    for (int r = 0; r < valid; r++)
-                    {
-                        d[r] = src[r];
-                    }
-
-                    for (int r = valid; r < mr; r++)
-                    {
-                        d[r] = T.Zero;
-                    }
-                }
-            }
-            else
-            {
-                // A is stored m x k: read each row contiguously, write with stride mr.
-                for (int r = 0; r < valid; r++)
-                {
-                    T* src = a + (nint)(i0 + ir + r) * k + pc;
-                    T* d = dst + r;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        d[(nint)p * mr] = src[p];
-                    }
-                }
-
-                for (int r = valid; r < mr; r++)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        dst[(nint)p * mr + r] = T.Zero;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Packs depths <c>[pc, pc + kc)</c> and columns <c>[jc, jc + nc)</c> of op(B) into micro-panels of
-    /// <paramref name="nr"/> columns: panel j0 holds, for each depth p, op(B)[p, j0 .. j0 + nr) (zero past
-    /// the last column), the two vectors the micro-kernel loads per step.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackB<T>(T* b, T* bp, bool transB, int k, int n, int jc, int nc, int pc, int kc, int nr)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int jr = 0; jr < nc; jr += nr)
-        {
-            int valid = Math.Min(nr, nc - jr);
-            T* dst = bp + (nint)jr * kc;
-            if (transB)
-            {
-                // B is stored n x k: read each column of op(B) contiguously, write with stride nr.
-                for (int j = 0; j < valid; j++)
-                {
-                    T* src = b + (nint)(jc + jr + j) * k + pc;
-                    T* d = dst + j;
-                    for (int p = 0; p < kc; p++)
-                    {
-                        d[(nint)p * nr] = src[p];
-                    }
-                }
-
-                for (int j = valid; j < nr; j++)
-                {
-                    for (int p = 0; p < kc; p++)
-                    {
-                        dst[(nint)p * nr + j] = T.Zero;
-                    }
-                }
-            }
-            else
-            {
-                // B is stored k x n: each depth's nr values are contiguous.
-                for (int p = 0; p < kc; p++)
-                {
-                    T* src = b + (nint)(pc + p) * n + jc + jr;
-                    Span<T> d = new(dst + (nint)p * nr, nr);
-                    new ReadOnlySpan<T>(src, valid).CopyTo(d);
-                    d[valid..].Clear();
-                }
-            }
-        }
-    }
-
-    /// <summary>Adds the valid <c>rows x cols</c> corner of a tile (row stride <paramref name="stride"/>) to C.</summary>
-    private static void AddTile<T>(T* tile, int stride, T* c, int ldc, int rows, int cols)
+    /// <summary>Adds (or, with <paramref name="overwrite"/>, copies) the valid <c>rows x cols</c> corner of a tile (row stride <paramref name="stride"/>) to C.</summary>
+    private static void AddTile<T>(T* tile, int stride, T* c, int ldc, int rows, int cols, bool overwrite)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         for (int r = 0; r < rows; r++)
@@ -395,8 +421,30 @@ internal static unsafe partial class Gemm
             T* dst = c + (nint)r * ldc;
             for (int j = 0; j < cols; j++)
             {
-                dst[j] += src[j];
+                dst[j] = overwrite ? src[j] : dst[j] + src[j];
             }
+        }
+    }
+
+    /// <summary>
+    /// Asks for the C tile a micro-kernel will update (<paramref name="rows"/> rows of <paramref name="cols"/>
+    /// values, stride <paramref name="ldc"/>) to be brought into cache while the kernel computes: at large n
+    /// C lives in L3 or memory, and the tile's loads at the end of the kernel would otherwise stall it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PrefetchTile<T>(T* c, int ldc, int rows, int cols)
+        where T : unmanaged
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        for (int r = 0; r < rows; r++)
+        {
+            T* row = c + (nint)r * ldc;
+            Sse.Prefetch0(row);
+            Sse.Prefetch0(row + cols - 1);
         }
     }
 

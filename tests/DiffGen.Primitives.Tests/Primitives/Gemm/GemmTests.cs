@@ -11,7 +11,10 @@ namespace DiffGen.Primitives.Tests.Primitives.Gemm;
 /// The GEMM kernel against a naive triple loop, on every path (scalar, AVX2, AVX-512: forced per
 /// thread), 1 to 3 threads, every transpose combination, in double and float, over shapes chosen to hit
 /// every edge: 1s, primes, exact micro-tiles, partial tiles on both sides, more than one depth block
-/// (k &gt; 128), more than one column block (n &gt; 4096), and both sides of the parallel threshold.
+/// (k &gt; 512), more depth blocks than the parallel loop has B buffers (k &gt; 1536, so buffers are
+/// reused), row counts one past a micro-panel and a row block, more than one column block (n &gt; 4096,
+/// and n &gt; 1024 at full depth, where a B block reaches its byte limit), and both sides of the
+/// parallel threshold.
 /// </summary>
 public sealed class GemmTests
 {
@@ -19,6 +22,7 @@ public sealed class GemmTests
     [
         (1, 1, 1), (1, 300, 1), (2, 3, 4), (17, 1, 33), (1, 64, 97), (13, 17, 19), (12, 128, 32), (24, 256, 64),
         (31, 37, 41), (25, 129, 33), (49, 50, 51), (97, 101, 103), (130, 260, 70), (13, 3, 4100),
+        (121, 385, 33), (61, 1200, 60), (145, 513, 97), (240, 384, 64), (50, 1700, 60), (13, 520, 2100),
     ];
 
     /// <summary>Every path with 1, 2 and 3 threads.</summary>
@@ -43,13 +47,18 @@ public sealed class GemmTests
     [MemberData(nameof(PathsAndThreads))]
     public void Multiply_Float_MatchesNaiveLoop(string path, int threads) => Check<float>(path, threads, 1.1920928955078125e-7);
 
-    /// <summary>Accumulating mode adds to what C held; overwriting mode ignores it.</summary>
+    /// <summary>
+    /// Accumulating mode adds to what C held; overwriting mode ignores it (the blocked path stores its
+    /// first depth block instead of clearing C, so shapes with one and several depth blocks, serial
+    /// and parallel).
+    /// </summary>
     [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public void Multiply_AccumulateFlag_AddsOrOverwrites(bool accumulate)
+    [InlineData(true, 37, 29, 41)]
+    [InlineData(false, 37, 29, 41)]
+    [InlineData(true, 130, 1100, 70)]
+    [InlineData(false, 130, 1100, 70)]
+    public void Multiply_AccumulateFlag_AddsOrOverwrites(bool accumulate, int m, int k, int n)
     {
-        const int m = 37, k = 29, n = 41;
         var rng = new Random(3);
         double[] a = Sample.Uniform(rng, m * k), b = Sample.Uniform(rng, k * n), c0 = Sample.Uniform(rng, m * n);
         var c = (double[])c0.Clone();
@@ -57,7 +66,40 @@ public sealed class GemmTests
         double[] expected = Naive(a, b, m, k, n, false, false, out _);
         for (int i = 0; i < c.Length; i++)
         {
-            Assert.Equal(expected[i] + (accumulate ? c0[i] : 0), c[i], 1e-13);
+            Assert.Equal(expected[i] + (accumulate ? c0[i] : 0), c[i], 1e-12);
+        }
+    }
+
+    /// <summary>
+    /// Parallel runs give the serial result bit for bit (every entry of C sums its depth blocks in the
+    /// same order), repeatedly, with many depth blocks so the rotating B buffers are reused several
+    /// times: a race between packing and multiplying, or between two depth blocks of one row block,
+    /// would show up as a difference.
+    /// </summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Multiply_Parallel_BitIdenticalToSerial(int threads)
+    {
+        const int m = 150, k = 2100, n = 70;
+        var rng = new Random(11);
+        float[] a = Sample.To<float>(Sample.Uniform(rng, m * k)), b = Sample.To<float>(Sample.Uniform(rng, k * n));
+        var serial = new float[m * n];
+        var parallel = new float[m * n];
+        try
+        {
+            DiffGen.Gemm.ForcedThreads = 1;
+            DiffGen.Gemm.Multiply<float>(a, b, serial, m, k, n, false, false, accumulate: false);
+            DiffGen.Gemm.ForcedThreads = threads;
+            for (int repeat = 0; repeat < 20; repeat++)
+            {
+                DiffGen.Gemm.Multiply<float>(a, b, parallel, m, k, n, false, false, accumulate: false);
+                Assert.Equal(serial, parallel);
+            }
+        }
+        finally
+        {
+            DiffGen.Gemm.ForcedThreads = 0;
         }
     }
 
