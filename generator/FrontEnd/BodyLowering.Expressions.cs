@@ -210,6 +210,48 @@ internal sealed partial class BodyLowering
         => method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name;
 
     /// <summary>
+    /// <c>a.AsSpan(start[, length])</c> on an array variable or <c>s.Slice(start[, length])</c> on a span
+    /// variable, passed as an argument: an <see cref="ArrayRefExpr"/> for that part of the variable.
+    /// Null when <paramref name="value"/> is something else.
+    /// </summary>
+    private Expr? SliceArgument(IOperation value, List<Stmt>? lift)
+    {
+        if (value is not IInvocationOperation call || call.TargetMethod.Parameters.Length == 0) return null;
+        var method = call.TargetMethod;
+        IOperation? receiver;
+        IEnumerable<IArgumentOperation> bounds;
+        if (method.Name == "AsSpan" && method.IsStatic && method.ContainingType.ToDisplayString() == "System.MemoryExtensions")
+        {
+            var ordered = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).ToList();
+            receiver = ordered[0].Value;
+            bounds = ordered.Skip(1);
+        }
+        else if (method.Name == "Slice" && !method.IsStatic && method.ContainingType.OriginalDefinition.ToDisplayString() is "System.Span<T>" or "System.ReadOnlySpan<T>")
+        {
+            receiver = call.Instance;
+            bounds = call.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0);
+        }
+        else
+        {
+            return null;
+        }
+        while (receiver is IConversionOperation { IsImplicit: true } conversion) receiver = conversion.Operand;
+        if (receiver is null || ArrayVariable(receiver) is not int variable) return null;
+        var lowered = new List<Expr>();
+        foreach (var bound in bounds)
+        {
+            if (bound.Parameter?.Type.SpecialType != SpecialType.System_Int32)
+            {
+                Report(ProblemKind.UnsupportedExpression, call, $"slice of '{_variables[variable].Name}' by index or range (use {method.Name}(start, length) with int bounds)");
+                return Invalid;
+            }
+            lowered.Add(Lower(bound.Value, lift));
+        }
+        if (lowered.Count == 0) return new ArrayRefExpr(variable, _variables[variable].Kind);
+        return new ArrayRefExpr(variable, _variables[variable].Kind, lowered[0], lowered.Count > 1 ? lowered[1] : null, _variables[variable].Shape == Shape.Array);
+    }
+
+    /// <summary>
     /// Lowers a static call's arguments in parameter order; whole array or span variables become
     /// <see cref="ArrayRefExpr"/>. Null (after reporting) for instance calls and by-reference arguments.
     /// </summary>
@@ -232,6 +274,7 @@ internal sealed partial class BodyLowering
             var value = argument.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
         }
         return arguments;

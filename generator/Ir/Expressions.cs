@@ -52,8 +52,13 @@ public sealed record UserCallExpr(CalleeInfo Callee, EquatableArray<Expr> Argume
 /// <summary>A call of any other static method; allowed only while every argument is passive.</summary>
 public sealed record OpaqueCallExpr(string Target, EquatableArray<Expr> Arguments, ScalarKind Kind, int Site) : Expr(Kind);
 
-/// <summary>A whole array or span variable passed as an argument (to a rule or a [Differentiable] callee).</summary>
-public sealed record ArrayRefExpr(int Variable, ScalarKind Kind) : Expr(Kind);
+/// <summary>
+/// An array or span variable passed as an argument (to a rule or a [Differentiable] callee): the whole
+/// variable, or the slice from <paramref name="Start"/> (of <paramref name="Length"/> elements, or to
+/// the end when null) written <c>a.AsSpan(start, length)</c> or <c>s.Slice(start, length)</c>.
+/// <paramref name="OnArray"/>: the variable is a <c>T[]</c> (sliced with AsSpan) rather than a span.
+/// </summary>
+public sealed record ArrayRefExpr(int Variable, ScalarKind Kind, Expr? Start = null, Expr? Length = null, bool OnArray = false) : Expr(Kind);
 
 /// <summary>
 /// A call of a method differentiated through its pullback and tangent: a <c>[DerivativeOf]</c> rule, or

@@ -22,6 +22,7 @@ public static class IrTree
         UserCallExpr u => u.Arguments,
         RuleCallExpr r => r.Arguments,
         OpaqueCallExpr o => o.Arguments,
+        ArrayRefExpr { Start: { } start } a => a.Length is { } length ? new[] { start, length } : new[] { start },
         _ => Enumerable.Empty<Expr>(),
     };
 

@@ -391,8 +391,19 @@ internal sealed class ForwardEmitter
         {
             if (arguments[i] is ArrayRefExpr array)
             {
-                values.Add(Name(array.Variable));
                 string tangent = _tangent[array.Variable] ?? "default";
+                if (array.Start is not null)
+                {
+                    string start = PrimalRenderer.StripParentheses(EmitExpr(array.Start).Value);
+                    string? length = array.Length is null ? null : PrimalRenderer.StripParentheses(EmitExpr(array.Length).Value);
+                    values.Add(SliceSyntax.OfPrimal(Name(array.Variable), array.OnArray, start, length));
+                    if (_tangent[array.Variable] is string whole)
+                        tangent = SliceSyntax.OfShadow(whole, array.Kind, readOnly: rule.Roles[i] != ArgumentRole.Output, start, length);
+                }
+                else
+                {
+                    values.Add(Name(array.Variable));
+                }
                 if (rule.Roles[i] == ArgumentRole.Input) inputs.Add(tangent);
                 else if (rule.Roles[i] == ArgumentRole.Output) outputs.Add(tangent);
                 continue;

@@ -250,12 +250,14 @@ internal sealed partial class ReverseEmitter
             if (role == ArgumentRole.Data) continue;
             if (argument.Array is int array)
             {
-                string buffer = _adjoint[array] ?? "default";
+                string buffer = _adjoint[array] is string whole && argument.Slice is { } slice
+                    ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start, slice.Length)
+                    : _adjoint[array] ?? "default";
                 if (role == ArgumentRole.Output)
                 {
                     seeds.Add(buffer);
                     if (_adjoint[array] is string adjoint && rule.FirstWrites?.Contains(array) != true)
-                        cleared.Add(SourceEmitter.Clear(_ir.Variables[array], adjoint));
+                        cleared.Add(argument.Slice is null ? SourceEmitter.Clear(_ir.Variables[array], adjoint) : buffer + ".Clear();");
                 }
                 else
                 {

@@ -16,8 +16,11 @@ internal sealed partial class ReverseEmitter
     /// <summary>A value in a segment: a temporary's name or an inline constant.</summary>
     private sealed record Node(string Code, ScalarKind Kind, bool Active)
     {
-        /// <summary>For a whole-array argument, the array variable.</summary>
+        /// <summary>For an array argument, the array variable.</summary>
         public int? Array { get; init; }
+
+        /// <summary>For a slice argument, the code of its start and length (null: to the end); null for the whole array.</summary>
+        public (string Start, string? Length)? Slice { get; init; }
     }
 
     private abstract record Step;

@@ -181,11 +181,24 @@ internal sealed partial class ReverseEmitter
         return first;
     }
 
-    /// <summary>Scalar arguments become temporaries; whole arrays are passed by name (never recorded).</summary>
+    /// <summary>
+    /// Scalar arguments become temporaries; arrays are passed by name (never recorded), slices with
+    /// their bounds as temporaries (which the adjoint reads again for the shadows' slices).
+    /// </summary>
     private Node[] LinearizeRuleArguments(EquatableArray<Expr> arguments, Segment segment)
-        => arguments.Select(a => a is ArrayRefExpr array
-            ? new Node(Name(array.Variable), array.Kind, Active: false) { Array = array.Variable }
-            : Linearize(a, segment)).ToArray();
+        => arguments.Select(a => a is ArrayRefExpr array ? LinearizeArrayArgument(array, segment) : Linearize(a, segment)).ToArray();
+
+    private Node LinearizeArrayArgument(ArrayRefExpr array, Segment segment)
+    {
+        if (array.Start is null) return new Node(Name(array.Variable), array.Kind, Active: false) { Array = array.Variable };
+        string start = Linearize(array.Start, segment).Code;
+        string? length = array.Length is null ? null : Linearize(array.Length, segment).Code;
+        return new Node(SliceSyntax.OfPrimal(Name(array.Variable), array.OnArray, start, length), array.Kind, Active: false)
+        {
+            Array = array.Variable,
+            Slice = (start, length),
+        };
+    }
 
     private void EmitReturn(ReturnStmt ret, bool inLoop, bool isLast)
     {

@@ -29,6 +29,7 @@ public class DiagnosticsTests
         { DiagnosticDescriptors.UnsupportedStatementId, "public static partial class C { [Differentiable] public static double Bad(double x) { Console.WriteLine(x); return x; } }", "Console.WriteLine(x)" },
         { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double x) => x switch { > 0 => x, _ => -x }; }", "x switch { > 0 => x, _ => -x }" },
         { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double x) { double y = x; return (y = x * 2) + 1; } }", "y = x * 2" },
+        { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double[] w) => DiffGen.SpanOps.Sum<double>(w.AsSpan(1..3)); }", "w.AsSpan(1..3)" },
         { DiagnosticDescriptors.NonDifferentiableCallId, "public static partial class C { static double Plain(double v) => v; [Differentiable] public static double Bad(double x) => Plain(x) * 2; }", "Plain(x)" },
         { DiagnosticDescriptors.MethodNotStaticId, "public partial class C { [Differentiable] public double Bad(double x) => x; }", "Bad" },
         { DiagnosticDescriptors.TypeNotPartialId, "public static class C { [Differentiable] public static double Bad(double x) => x; }", "Bad" },

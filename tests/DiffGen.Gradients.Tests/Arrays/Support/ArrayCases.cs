@@ -486,6 +486,7 @@ public static class ArrayCases
                 (a, t) => F.PrefixProductFTangent(a[0], t[0])),
         };
         cases.AddRange(PooledCases.Build());
+        cases.AddRange(SliceCases.Build());
         return cases;
     }
 
