@@ -53,12 +53,7 @@ internal static class RegionRecompute
     {
         var last = Enumerable.Repeat(-1, count).ToArray();
         for (int i = 0; i < body.Count; i++)
-        {
-            var read = new HashSet<int>();
-            var assigned = new HashSet<int>();
-            CollectStatement(body[i], read, assigned);
-            foreach (int variable in assigned) last[variable] = i;
-        }
+            foreach (int variable in Written(body[i])) last[variable] = i;
         return last;
     }
 

@@ -113,12 +113,7 @@ internal sealed partial class ReverseEmitter
         if (!code.StartsWith("_t", StringComparison.Ordinal))
             return Regex.IsMatch(code, @"^-?\d+$") ? code : null;
         var temp = segment.Temps.FirstOrDefault(t => t.Name == code);
-        if (temp?.Reload is not string reload) return null;
-        foreach (Match identifier in Regex.Matches(reload, @"[A-Za-z_@][\w]*"))
-        {
-            string name = identifier.Value;
-            if (name.StartsWith("_t", StringComparison.Ordinal) || promotion.Variant.Contains(name) || promotion.Variant.Contains(name.TrimStart('@'))) return null;
-        }
+        if (temp?.Reload is not string reload || !ReadsNothingTheLoopChanges(reload, promotion)) return null;
         return "(" + reload + ")";
     }
 
@@ -148,7 +143,8 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>
     /// Whether a reload in the innermost counted loop being emitted reads only names the loop does not
-    /// assign and temporaries already loaded before the loop: it then has one value for the whole loop.
+    /// assign and temporaries already loaded before the loop (none yet while the adjoint is being built):
+    /// it then has one value for the whole loop.
     /// </summary>
     private static bool ReadsNothingTheLoopChanges(string reload, Promotion loop)
     {
