@@ -137,14 +137,6 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
         return true;
     }
 
-    /// <summary>Validates lengths and applies the non-finite policy exactly as <see cref="Step"/> does, for other backends.</summary>
-    /// <returns>False when the step must be skipped.</returns>
-    public bool BeginBackendStep()
-    {
-        ValidateLengths();
-        return CheckGradients();
-    }
-
     /// <summary>The rule the next step would apply to <paramref name="parameter"/>, advancing its state counters
     /// exactly as <see cref="Step"/> does. Used by other backends (ILGPU) that run the same rule on device-resident data.</summary>
     /// <param name="parameter">A parameter of this optimizer.</param>

@@ -36,6 +36,15 @@ public sealed class LearningRateScheduler<T> where T : unmanaged, IBinaryFloatin
         Apply();
     }
 
+    /// <summary>Sets k to <paramref name="count"/> (to resume, or to follow an outside step or epoch counter) and sets every group's rate.</summary>
+    /// <param name="count">The new k, at least 0.</param>
+    public void MoveTo(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        Count = count;
+        Apply();
+    }
+
     private void Apply()
     {
         for (int g = 0; g < _baseLrs.Length; g++) _optimizer.SetLearningRate(g, _schedule.At(Count, _baseLrs[g]));

@@ -58,11 +58,17 @@ public sealed class MiniBatchSampler
     /// <param name="order">What <see cref="Order"/> returned.</param>
     /// <param name="batch">Batch number in <c>[0, BatchesPerEpoch)</c>.</param>
     /// <returns>The indices.</returns>
-    public ReadOnlySpan<int> Batch(int[] order, int batch)
+    public ReadOnlySpan<int> Batch(int[] order, int batch) => BatchSegment(order, batch);
+
+    /// <summary><see cref="Batch"/> as a segment of <paramref name="order"/>, which a closure can hold (a span cannot).</summary>
+    /// <param name="order">What <see cref="Order"/> returned.</param>
+    /// <param name="batch">Batch number in <c>[0, BatchesPerEpoch)</c>.</param>
+    /// <returns>The indices.</returns>
+    public ArraySegment<int> BatchSegment(int[] order, int batch)
     {
         ArgumentNullException.ThrowIfNull(order);
         if ((uint)batch >= (uint)BatchesPerEpoch) throw new ArgumentOutOfRangeException(nameof(batch), batch, $"An epoch has {BatchesPerEpoch} batches.");
         int start = batch * BatchSize;
-        return order.AsSpan(start, Math.Min(BatchSize, Count - start));
+        return new ArraySegment<int>(order, start, Math.Min(BatchSize, Count - start));
     }
 }

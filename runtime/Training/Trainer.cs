@@ -17,7 +17,7 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
 {
     private readonly IReadOnlyList<Parameter<T>> _parameters;
     private readonly BatchLossGradient<T> _lossGradient;
-    private readonly double[] _baseLearningRates;
+    private readonly LearningRateScheduler<T>? _scheduler;
     private readonly List<EpochReport> _history = new();
 
     /// <summary>A trainer of <paramref name="parameters"/> (in the order <paramref name="lossGradient"/> expects its
@@ -46,8 +46,7 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
         _parameters = parameters;
         Optimizer = optimizer;
         _lossGradient = lossGradient;
-        _baseLearningRates = new double[optimizer.ParamGroupCount];
-        for (int g = 0; g < _baseLearningRates.Length; g++) _baseLearningRates[g] = optimizer.GetLearningRate(g);
+        if (Options.Schedule is { } schedule) _scheduler = new LearningRateScheduler<T>(optimizer, schedule);
     }
 
     /// <summary>How this trainer runs.</summary>
@@ -92,6 +91,7 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
         for (int epoch = CompletedEpochs; epoch < epochs; epoch++)
         {
             int[] order = sampler.Order(epoch);
+            if (Options.ScheduleUnit == ScheduleUnit.Epoch) _scheduler?.MoveTo(epoch);
             double lossSum = 0;
             long samples = 0;
             var clock = Stopwatch.StartNew();
@@ -99,14 +99,14 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
             {
                 if (cancellation.IsCancellationRequested)
                     return Stop(StopReason.Cancelled, $"Cancelled during epoch {epoch + 1}; the last complete epoch is {epoch}.");
-                ApplySchedule(epoch);
-                int[] batchIndices = sampler.Batch(order, b).ToArray();
+                if (Options.ScheduleUnit == ScheduleUnit.Step) _scheduler?.MoveTo(Steps);
+                var batchIndices = sampler.BatchSegment(order, b);
                 bool stepped = OptimizerStepper.Step(Optimizer, () => gradient.Compute(train, batchIndices, _lossGradient), Options.ClipGradNorm, out double loss);
                 if (!stepped)
                     return Stop(StopReason.NonFiniteLoss, $"The training loss became {loss} at epoch {epoch + 1}, batch {b + 1}; lower the learning rate or check the data.");
                 Steps++;
                 lossSum += loss;
-                samples += batchIndices.Length;
+                samples += batchIndices.Count;
                 progress?.Invoke(new TrainingProgress(epoch, b + 1, batches, lossSum / (b + 1), samples / clock.Elapsed.TotalSeconds));
             }
 
@@ -137,13 +137,6 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
         Steps = steps;
         _history.Clear();
         _history.AddRange(history);
-    }
-
-    private void ApplySchedule(int epoch)
-    {
-        if (Options.Schedule is not { } schedule) return;
-        long k = Options.ScheduleUnit == ScheduleUnit.Step ? Steps : epoch;
-        for (int g = 0; g < _baseLearningRates.Length; g++) Optimizer.SetLearningRate(g, schedule.At(k, _baseLearningRates[g]));
     }
 
     private TrainingResult Stop(StopReason reason, string message) => new(reason, _history.ToArray(), message);

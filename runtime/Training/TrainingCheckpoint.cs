@@ -106,7 +106,7 @@ internal static class TrainingCheckpoint
             if (name != p.Name || length != p.Length)
                 throw Bad(path, $"parameter {i} is '{name}' of length {length}, this trainer's is '{p.Name}' of length {p.Length}");
             values[i] = new T[length];
-            ReadExactly(reader, MemoryMarshal.AsBytes(values[i].AsSpan()));
+            reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values[i].AsSpan()));
         }
 
         int stateLength = reader.ReadInt32();
@@ -131,16 +131,6 @@ internal static class TrainingCheckpoint
         trainer.Optimizer.LoadState(new MemoryStream(state));
         for (int i = 0; i < count; i++) values[i].CopyTo(trainer.Parameters[i].Data, 0);
         trainer.Restore(steps, history);
-    }
-
-    private static void ReadExactly(BinaryReader reader, Span<byte> destination)
-    {
-        while (!destination.IsEmpty)
-        {
-            int read = reader.Read(destination);
-            if (read == 0) throw new EndOfStreamException();
-            destination = destination[read..];
-        }
     }
 
     private static InvalidDataException Bad(string path, string why) => new($"Checkpoint '{path}' cannot be restored: {why}.");
