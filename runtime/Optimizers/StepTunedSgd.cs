@@ -165,7 +165,7 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
         var first = new StepTunedFirstHalfRule(eta);
         foreach (var p in ps)
         {
-            var s = PrepareState(p);
+            var s = GetOrCreateState(p, 0);
             ElementwiseKernel.Run(KernelPath, first, p.Data, p.Grad, s.SlotSpan(0), s.SlotSpan(1), default);
         }
 
@@ -251,8 +251,9 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
     /// <param name="curvatureDotFirstGrad">&lt;G, g_first&gt;, its second sum.</param>
     public void CompleteIteration(double eta, double firstGradSquaredNorm, double curvatureDotFirstGrad)
     {
+        RequireSingleGroup();
         var o = ParamGroups[0].Options;
-        foreach (var p in ParamGroups[0].Parameters) PrepareState(p).Step++;
+        foreach (var p in ParamGroups[0].Parameters) GetOrCreateState(p, 0).Step++;
 
         // dtheta = -eta g1 and Ghat = G / (1 - beta^(k+1)):
         // ||dtheta||^2 = eta^2 ||g1||^2, <Ghat, dtheta> = -eta <G, g1> / (1 - beta^(k+1)).
