@@ -376,6 +376,8 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         private MemoryBuffer1D<double, Stride1D.Dense>? _partial;
         private MemoryBuffer1D<double, Stride1D.Dense>? _folded;
         private int[] _widths = [];
+        private double[] _host = [];
+        private int _count;
 
         public PartialSums(Accelerator accelerator)
         {
@@ -393,10 +395,13 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             {
                 _folded?.Dispose();
                 _folded = _accelerator.Allocate1D<double>(Math.Max(1, 2 * Width * count));
+                _host = new double[_folded.Length];
             }
 
-            _folded.MemSetToZero();
-            _widths = new int[count];
+            // Read looks only at what Fold wrote (2 * width entries per reduction): no clearing needed.
+            if (_widths.Length < count) _widths = new int[count];
+            Array.Clear(_widths, 0, count);
+            _count = count;
         }
 
         /// <summary>Where the first kernel of the current reduction writes its 2 * <paramref name="threads"/> partials.</summary>
@@ -413,9 +418,10 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         /// <summary>Waits, reads back and adds, in order, both rows over every reduction.</summary>
         public (double Sum0, double Sum1) Read()
         {
-            double[] folded = _folded!.GetAsArray1D();
+            _folded!.CopyToCPU(_host);
+            double[] folded = _host;
             double sum0 = 0.0, sum1 = 0.0;
-            for (int k = 0; k < _widths.Length; k++)
+            for (int k = 0; k < _count; k++)
             {
                 int width = _widths[k], at = 2 * Width * k;
                 for (int j = 0; j < width; j++) sum0 += folded[at + j];
