@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
 using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -98,16 +100,7 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The rule at the kink of <paramref name="primitive"/> under the assembly's settings, in words.</summary>
+    /// <summary>The rule at the kink of <paramref name="primitive"/> under the assembly's settings, in words (from its registry entry).</summary>
     private static string KinkRule(string primitive, NonsmoothSettings settings)
-    {
-        string F(double value) => value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-        return primitive switch
-        {
-            "Relu" => $"relu'(0) = {F(settings.ReluAtZero)}",
-            "Abs" => $"abs'(0) = {F(settings.AbsAtZero)}",
-            "Max" or "Min" => $"a share {F(settings.TieShareFirst)} of the seed for the first argument at a tie",
-            _ => settings.ClampPassesAtBound ? "the seed passes to the value at a bound" : "the seed goes to the bound at a bound",
-        };
-    }
+        => PrimitiveRegistry.Rule(new Primitive(primitive)).DescribeKink?.Invoke(settings) ?? "";
 }

@@ -171,7 +171,7 @@ internal sealed partial class BodyLowering
         }
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
-        if (PrimitiveTable.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
+        if (PrimitiveLookup.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
             return new PrimitiveCallExpr(primitive, method.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + method.Name, arguments.ToArray(), kind, AddSite(invocation));
 
         string target = Target(method);

@@ -4,6 +4,7 @@ using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 
@@ -63,7 +64,7 @@ internal static class DerivativeCutCheck
                     if (relevant && LosesEverything(convert.Operand)) ReportCut(ProblemKind.IntegerConversionCut, convert.Site);
                     Visit(convert.Operand, relevant, null);
                     return;
-                case PrimitiveCallExpr call when PrimitiveTable.HasZeroDerivative(call.Primitive):
+                case PrimitiveCallExpr call when PrimitiveRegistry.Rule(call.Primitive).ZeroDerivative:
                     if (relevant && LosesEverything(call.Arguments[0])) ReportCut(ProblemKind.RoundingCut, call.Site);
                     foreach (var argument in call.Arguments) Visit(argument, relevant, null);
                     return;

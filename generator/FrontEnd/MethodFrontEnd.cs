@@ -8,6 +8,7 @@ using System.Threading;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -81,10 +82,9 @@ public static class MethodFrontEnd
     private static ImmutableArray<FrontEndProblem> NonsmoothSites(EquatableArray<Stmt> statements, bool[] active, List<Location> sites)
         => IrTree.AllExpressions(statements)
             .OfType<PrimitiveCallExpr>()
-            .Where(p => p.Primitive is Primitive.Abs or Primitive.Max or Primitive.Min or Primitive.Clamp or Primitive.Relu && Activity.IsActive(p, active))
+            .Where(p => PrimitiveRegistry.Rule(p.Primitive).IsNonsmooth && Activity.IsActive(p, active))
             .Select(p => new FrontEndProblem(ProblemKind.NonsmoothSite, sites[p.Site], p.Primitive.ToString()))
             .ToImmutableArray();
-
 
     /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
     private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)

@@ -1,13 +1,11 @@
 namespace DiffGen.Generator.Ir;
 
-/// <summary>The scalar primitives the generator knows how to differentiate (Math/MathF and DiffMath).</summary>
-public enum Primitive
+/// <summary>
+/// A scalar primitive (a Math/MathF function, a DiffMath function or an arithmetic operator), named by
+/// its entry in <see cref="Rules.PrimitiveRegistry"/>, which holds everything known about it.
+/// </summary>
+public readonly record struct Primitive(string Name)
 {
-    Sin, Cos, Tan, Asin, Acos, Atan, Atan2,
-    Sinh, Cosh, Tanh,
-    Exp, Log, LogBase, Log2, Log10,
-    Sqrt, Cbrt, Pow,
-    Abs, Max, Min, Clamp, Relu,
-    Floor, Ceiling, Round, Truncate,
-    FusedMultiplyAdd,
+    /// <inheritdoc/>
+    public override string ToString() => Name;
 }

@@ -3,6 +3,7 @@ using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 
 namespace DiffGen.Generator.Stages;
 
@@ -50,8 +51,8 @@ public static class Activity
             case ConvertExpr c: return IsActive(c.Operand, activeVariables);
             case ConditionalExpr c: return IsActive(c.WhenTrue, activeVariables) || IsActive(c.WhenFalse, activeVariables);
             case PrimitiveCallExpr p:
-                if (PrimitiveTable.HasZeroDerivative(p.Primitive)) return false;
-                for (int i = 0; i < PrimitiveTable.DifferentiableArity(p.Primitive); i++)
+                if (PrimitiveRegistry.Rule(p.Primitive).ZeroDerivative) return false;
+                for (int i = 0; i < PrimitiveRegistry.Rule(p.Primitive).Arity; i++)
                     if (IsActive(p.Arguments[i], activeVariables)) return true;
                 return false;
             case ArrayRefExpr a: return activeVariables[a.Variable];

@@ -4,6 +4,7 @@ using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 
 namespace DiffGen.Generator.Stages;
 
@@ -307,9 +308,10 @@ internal sealed class ForwardEmitter
             {
                 var (left, leftTangent) = EmitExpr(b.Left);
                 var (right, rightTangent) = EmitExpr(b.Right);
+                var rule = PrimitiveRegistry.Rule(b.Op);
                 string y = Temp(kind, $"{left} {PrimalRenderer.BinaryToken(b.Op)} {right}");
-                var (pl, pr) = DerivativeRules.BinaryPartials(b.Op, kind, left, right, y);
-                return (y, TempTangent(kind, y, Sum(Product(leftTangent, pl), Product(rightTangent, pr))));
+                var partials = new FormulaRenderer(kind, new[] { left, right }, y, null, _settings);
+                return (y, TempTangent(kind, y, Sum(Product(partials, leftTangent, rule.Partials[0]), Product(partials, rightTangent, rule.Partials[1]))));
             }
             case PrimitiveCallExpr p:
                 return EmitPrimitive(p);
@@ -330,21 +332,21 @@ internal sealed class ForwardEmitter
     private (string, string?) EmitPrimitive(PrimitiveCallExpr p)
     {
         var kind = p.Kind;
-        int arity = FrontEnd.PrimitiveTable.DifferentiableArity(p.Primitive);
+        var rule = PrimitiveRegistry.Rule(p.Primitive);
+        int arity = rule.Arity;
         var values = new string[p.Arguments.Count];
         var tangents = new string?[p.Arguments.Count];
         for (int i = 0; i < values.Length; i++) (values[i], tangents[i]) = EmitExpr(p.Arguments[i]);
         string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(PrimalRenderer.StripParentheses))})");
         var differentiableValues = values.Take(arity).ToArray();
-        if (_directional)
+        if (_directional && rule.Directional is { } directional)
         {
             var zeroFilled = tangents.Take(arity).Select(t => t ?? kind.Literal(0)).ToArray();
-            if (DerivativeRules.DirectionalTangent(p.Primitive, differentiableValues, zeroFilled) is string exact)
-                return (y, TempTangent(kind, y, exact));
+            return (y, TempTangent(kind, y, new FormulaRenderer(kind, differentiableValues, y, zeroFilled, _settings).Render(directional)));
         }
-        var partials = DerivativeRules.Partials(p.Primitive, kind, differentiableValues, y, _settings);
+        var partials = new FormulaRenderer(kind, differentiableValues, y, null, _settings);
         string? tangent = null;
-        for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(tangents[i], partials[i]));
+        for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(partials, tangents[i], rule.Partials[i]));
         return (y, TempTangent(kind, y, tangent));
     }
 
@@ -430,7 +432,7 @@ internal sealed class ForwardEmitter
         return name;
     }
 
-    private static string? Product(string? tangent, string partial) => tangent is null ? null : DerivativeRules.Times(tangent, partial);
+    private static string? Product(FormulaRenderer partials, string? tangent, Formula partial) => tangent is null ? null : partials.Times(tangent, partial);
 
     private static string? Sum(string? a, string? b) => a is null ? b : b is null ? a : a + " + " + b;
 }

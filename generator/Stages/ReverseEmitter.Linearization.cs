@@ -7,6 +7,7 @@ using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 
 namespace DiffGen.Generator.Stages;
 
@@ -67,19 +68,20 @@ internal sealed partial class ReverseEmitter
             {
                 var left = Linearize(b.Left, segment);
                 var right = Linearize(b.Right, segment);
+                var rule = PrimitiveRegistry.Rule(b.Op);
                 string y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
-                var (pl, pr) = DerivativeRules.BinaryPartials(b.Op, kind, left.Code, right.Code, y);
-                var sum = Record(segment, y, kind, (left, Scale(pl)), (right, Scale(pr)));
-                if (pl == "1" && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left.Code };
+                var partials = new FormulaRenderer(kind, new[] { left.Code, right.Code }, y, null, _settings);
+                var sum = Record(segment, y, kind, (left, Scale(partials, rule.Partials[0])), (right, Scale(partials, rule.Partials[1])));
+                if (rule.Partials[0] == Formula.One && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left.Code };
                 return sum;
             }
             case PrimitiveCallExpr p:
             {
                 var arguments = p.Arguments.Select(a => Linearize(a, segment)).ToArray();
-                int arity = PrimitiveTable.DifferentiableArity(p.Primitive);
+                var rule = PrimitiveRegistry.Rule(p.Primitive);
                 string y = NewTemp(segment, kind, $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
-                var partials = DerivativeRules.Partials(p.Primitive, kind, arguments.Take(arity).Select(a => a.Code).ToArray(), y, _settings);
-                return Record(segment, y, kind, Enumerable.Range(0, arity).Select(i => (arguments[i], Scale(partials[i]))).ToArray());
+                var partials = new FormulaRenderer(kind, arguments.Take(rule.Arity).Select(a => a.Code).ToArray(), y, null, _settings);
+                return Record(segment, y, kind, Enumerable.Range(0, rule.Arity).Select(i => (arguments[i], Scale(partials, rule.Partials[i]))).ToArray());
             }
             case UserCallExpr call:
                 return LinearizeUserCall(call, segment);
@@ -169,7 +171,10 @@ internal sealed partial class ReverseEmitter
         return Record(segment, y, call.Kind, contributions.ToArray());
     }
 
-    private static Func<string, string> Scale(string partial) => seed => DerivativeRules.Times(seed, partial);
+    private static Func<string, string> Scale(FormulaRenderer renderer, Formula partial) => seed => renderer.Times(seed, partial);
+
+    /// <summary>Scales by a partial already held in a temporary.</summary>
+    private static Func<string, string> Scale(string partial) => seed => seed + " * " + partial;
 
     private Node Operation(Segment segment, ScalarKind kind, string value, (Node Operand, Func<string, string> Contribution) operand)
         => Record(segment, NewTemp(segment, kind, value), kind, operand);

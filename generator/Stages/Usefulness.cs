@@ -3,6 +3,7 @@ using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Rules;
 
 namespace DiffGen.Generator.Stages;
 
@@ -112,8 +113,8 @@ public static class Usefulness
             case BinaryExpr b: MarkDataSources(b.Left, useful); MarkDataSources(b.Right, useful); break;
             case ConvertExpr c: MarkDataSources(c.Operand, useful); break;
             case ConditionalExpr c: MarkDataSources(c.WhenTrue, useful); MarkDataSources(c.WhenFalse, useful); break;
-            case PrimitiveCallExpr p when !PrimitiveTable.HasZeroDerivative(p.Primitive):
-                for (int i = 0; i < PrimitiveTable.DifferentiableArity(p.Primitive); i++) MarkDataSources(p.Arguments[i], useful);
+            case PrimitiveCallExpr p when !PrimitiveRegistry.Rule(p.Primitive).ZeroDerivative:
+                for (int i = 0; i < PrimitiveRegistry.Rule(p.Primitive).Arity; i++) MarkDataSources(p.Arguments[i], useful);
                 break;
             case UserCallExpr call:
                 for (int i = 0; i < call.Arguments.Count; i++)
