@@ -14,16 +14,16 @@ namespace DiffGen.Generator.FrontEnd;
 /// </summary>
 internal static class ArrayArgumentCheck
 {
-    private sealed record Write(int TopLevelIndex, bool ByCall, bool Nested);
+    private sealed record ArrayWrite(int TopLevelIndex, bool ByCall, bool Nested);
 
     public static void Run(EquatableArray<Stmt> body, IReadOnlyList<VariableInfo> variables, List<Location> sites, List<FrontEndProblem> problems)
     {
-        var writes = new Dictionary<int, List<Write>>();
+        var writes = new Dictionary<int, List<ArrayWrite>>();
         var uses = new List<(int TopLevelIndex, RuleInfo Rule, EquatableArray<Expr> Arguments, int Site)>();
 
-        void Record(int variable, Write write)
+        void Record(int variable, ArrayWrite write)
         {
-            if (!writes.TryGetValue(variable, out var list)) writes[variable] = list = new List<Write>();
+            if (!writes.TryGetValue(variable, out var list)) writes[variable] = list = new List<ArrayWrite>();
             list.Add(write);
         }
 
@@ -38,23 +38,20 @@ internal static class ArrayArgumentCheck
             for (int i = 0; i < statements.Count; i++)
             {
                 int index = nested ? top : i;
+                foreach (var write in Writes.Of(statements[i]))
+                    if (write.Kind is WriteKind.Store or WriteKind.CallOutput)
+                        Record(write.Variable, new ArrayWrite(index, ByCall: write.Kind == WriteKind.CallOutput, nested));
                 switch (statements[i])
                 {
                     case AssignStmt a: VisitExpr(a.Value, index); break;
                     case ReturnStmt { Value: { } returned }: VisitExpr(returned, index); break;
                     case StoreStmt s:
-                        Record(s.Variable, new Write(index, ByCall: false, nested));
                         VisitExpr(s.Index, index);
                         VisitExpr(s.Value, index);
                         break;
                     case RuleCallStmt call:
                         uses.Add((index, call.Rule, call.Arguments, call.Site));
-                        for (int k = 0; k < call.Arguments.Count; k++)
-                        {
-                            if (call.Rule.Roles[k] == ArgumentRole.Output && call.Arguments[k] is ArrayRefExpr output)
-                                Record(output.Variable, new Write(index, ByCall: true, nested));
-                            VisitExpr(call.Arguments[k], index);
-                        }
+                        foreach (var argument in call.Arguments) VisitExpr(argument, index);
                         break;
                     case IfStmt c: VisitExpr(c.Condition, index); Visit(c.Then, index, true); Visit(c.Else, index, true); break;
                     case LoopStmt l:
@@ -74,7 +71,7 @@ internal static class ArrayArgumentCheck
             {
                 if (arguments[k] is not ArrayRefExpr array) continue;
                 string name = Identifiers.Bare(variables[array.Variable].Name);
-                var all = writes.TryGetValue(array.Variable, out var list) ? list : new List<Write>();
+                var all = writes.TryGetValue(array.Variable, out var list) ? list : new List<ArrayWrite>();
                 if (rule.Roles[k] == ArgumentRole.Output)
                 {
                     // A pullback may read its outputs: after the call, nothing else may write them.

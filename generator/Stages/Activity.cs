@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -80,23 +81,7 @@ public static class Activity
     /// stores, and each output of a rule-backed call (whose value is the call: it depends on all inputs).
     /// </summary>
     public static List<(int Variable, Expr Value)> Writes(EquatableArray<Stmt> body)
-    {
-        var writes = new List<(int, Expr)>();
-        foreach (var statement in IrTree.AllStatements(body))
-        {
-            switch (statement)
-            {
-                case AssignStmt a: writes.Add((a.Variable, a.Value)); break;
-                case StoreStmt s: writes.Add((s.Variable, s.Value)); break;
-                case RuleCallStmt call:
-                    for (int i = 0; i < call.Arguments.Count; i++)
-                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output)
-                            writes.Add((output.Variable, new RuleCallExpr(call.Rule, call.Arguments, output.Kind, call.Site)));
-                    break;
-            }
-        }
-        return writes;
-    }
+        => Ir.Writes.Within(body).Where(w => w.Value is not null).Select(w => (w.Variable, w.Value!)).ToList();
 
     /// <summary>
     /// Variables whose value can change after it is first set: arrays stored into, parameters assigned,
@@ -112,20 +97,14 @@ public static class Activity
         {
             foreach (var statement in statements)
             {
-                switch (statement)
+                foreach (var write in Ir.Writes.Of(statement))
                 {
-                    case AssignStmt a:
-                        assignments[a.Variable]++;
-                        if (nested || variables[a.Variable].IsParameter || assignments[a.Variable] > 1) written[a.Variable] = true;
-                        break;
-                    case StoreStmt s: written[s.Variable] = true; break;
-                    case RuleCallStmt call:
-                        for (int i = 0; i < call.Arguments.Count; i++)
-                            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) written[output.Variable] = true;
-                        break;
-                    case IfStmt i: Visit(i.Then, true); Visit(i.Else, true); break;
-                    case LoopStmt l: Visit(l.Body, true); Visit(l.Increment, true); break;
+                    if (write.Kind is WriteKind.Store or WriteKind.CallOutput) written[write.Variable] = true;
+                    if (write.Kind != WriteKind.Assign) continue;
+                    assignments[write.Variable]++;
+                    if (nested || variables[write.Variable].IsParameter || assignments[write.Variable] > 1) written[write.Variable] = true;
                 }
+                Visit(new EquatableArray<Stmt>(IrTree.Nested(statement).ToArray()), true);
             }
         }
         Visit(body, false);

@@ -50,16 +50,7 @@ internal static class FusedReduction
         var read = new HashSet<int>(IrTree.VariablesRead(loop.Condition));
         foreach (var statement in all)
         {
-            switch (statement)
-            {
-                case AssignStmt a: assigned.Add(a.Variable); break;
-                case StoreStmt s: assigned.Add(s.Variable); break;
-                case AllocateStmt al: assigned.Add(al.Variable); break;
-                case RuleCallStmt call:
-                    for (int i = 0; i < call.Arguments.Count; i++)
-                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) assigned.Add(output.Variable);
-                    break;
-            }
+            foreach (var write in Writes.Of(statement)) assigned.Add(write.Variable);
             foreach (var expr in IrTree.Expressions(statement)) read.UnionWith(IrTree.VariablesRead(expr));
         }
 

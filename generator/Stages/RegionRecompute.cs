@@ -74,13 +74,7 @@ internal static class RegionRecompute
     }
 
     /// <summary>The variables <paramref name="statement"/> (with everything nested in it) writes.</summary>
-    public static HashSet<int> Written(Stmt statement)
-    {
-        var read = new HashSet<int>();
-        var assigned = new HashSet<int>();
-        CollectStatement(statement, read, assigned);
-        return assigned;
-    }
+    public static HashSet<int> Written(Stmt statement) => Writes.VariablesWithin(statement);
 
     /// <summary>Writes the loop as plain C# (no derivative code): the primal of a recomputed loop.</summary>
     public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, Func<int, string> name)
@@ -117,16 +111,7 @@ internal static class RegionRecompute
     {
         foreach (var inner in IrTree.AllStatements(new[] { statement }))
         {
-            switch (inner)
-            {
-                case AssignStmt a: assigned.Add(a.Variable); break;
-                case StoreStmt s: assigned.Add(s.Variable); break;
-                case AllocateStmt al: assigned.Add(al.Variable); break;
-                case RuleCallStmt call:
-                    for (int i = 0; i < call.Arguments.Count; i++)
-                        if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output) assigned.Add(output.Variable);
-                    break;
-            }
+            foreach (var write in Writes.Of(inner)) assigned.Add(write.Variable);
             foreach (var expr in IrTree.Expressions(inner)) read.UnionWith(IrTree.VariablesRead(expr));
         }
     }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -84,21 +85,8 @@ public static class Usefulness
     }
 
     /// <summary>Whether <paramref name="statement"/> writes a variable that influences the result (returns and conditions always do).</summary>
-    public static bool WritesInfluencing(Stmt statement, IReadOnlyList<bool> influencing) => statement switch
-    {
-        AssignStmt a => influencing[a.Variable],
-        StoreStmt s => influencing[s.Variable],
-        AllocateStmt a => influencing[a.Variable],
-        RuleCallStmt call => AnyOutput(call, influencing),
-        _ => true,
-    };
-
-    private static bool AnyOutput(RuleCallStmt call, IReadOnlyList<bool> influencing)
-    {
-        for (int i = 0; i < call.Arguments.Count; i++)
-            if (call.Rule.Roles[i] == ArgumentRole.Output && call.Arguments[i] is ArrayRefExpr output && influencing[output.Variable]) return true;
-        return false;
-    }
+    public static bool WritesInfluencing(Stmt statement, IReadOnlyList<bool> influencing)
+        => statement is not (AssignStmt or StoreStmt or AllocateStmt or RuleCallStmt) || Writes.Of(statement).Any(w => influencing[w.Variable]);
 
     /// <summary>Marks the variables whose derivative flows into <paramref name="expr"/>'s value.</summary>
     private static void MarkDataSources(Expr expr, bool[] useful)
