@@ -27,7 +27,6 @@ public static class DiagnosticDescriptors
     public const string ActiveArgumentToNoDerivativeId = "DG0013";
     public const string UnstableArrayArgumentId = "DG0014";
     public const string PooledArrayMisuseId = "DG0015";
-    public const string GenerationFailedId = "DG0099";
     public const string ParameterWithoutInfluenceId = "DG1001";
     public const string IntegerConversionCutId = "DG1002";
     public const string RoundingCutId = "DG1003";
@@ -109,11 +108,6 @@ public static class DiagnosticDescriptors
         "Pooled array used in a way the generated code cannot follow",
         "Pooled array: {0}");
 
-    /// <summary>DG0099: "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code".</summary>
-    public static readonly DiagnosticDescriptor GenerationFailed = Error(GenerationFailedId,
-        "Derivative generation failed",
-        "DiffGen could not generate the derivatives of '{0}' ({1}); please report this with the method's code");
-
     /// <summary>DG1001 (warning): "Parameter '{0}' never reaches the result through a differentiable path, so its gradient is always zero; mark it [NoDerivative] if it is data".</summary>
     public static readonly DiagnosticDescriptor ParameterWithoutInfluence = new(ParameterWithoutInfluenceId,
         "Differentiable parameter without influence on the result",
@@ -170,7 +164,8 @@ public static class DiagnosticDescriptors
         ProblemKind.RoundingCut => RoundingCut,
         ProblemKind.ComparedOnly => ComparedOnly,
         ProblemKind.NonsmoothSite => NonsmoothSite,
-        _ => ActiveArgumentToNoDerivative,
+        ProblemKind.ActiveArgumentToNoDerivative => ActiveArgumentToNoDerivative,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(kind), kind, "No descriptor for this problem kind."),
     };
 
     private static DiagnosticDescriptor Warning(string id, string title, string message, string description)

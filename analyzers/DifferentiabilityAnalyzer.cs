@@ -36,7 +36,6 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ActiveArgumentToNoDerivative,
         DiagnosticDescriptors.UnstableArrayArgument,
         DiagnosticDescriptors.PooledArrayMisuse,
-        DiagnosticDescriptors.GenerationFailed,
         DiagnosticDescriptors.ParameterWithoutInfluence,
         DiagnosticDescriptors.IntegerConversionCut,
         DiagnosticDescriptors.RoundingCut,
@@ -83,20 +82,6 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
                 ? new object[] { problem.Detail, KinkRule(problem.Detail, settings) }
                 : new object[] { problem.Detail };
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.For(problem.Kind), problem.Location, arguments));
-        }
-
-        // The generator skips a method whose emission fails; say so here rather than leave the user
-        // with a missing-member error and no reason.
-        if (result.Ir is { } ir)
-        {
-            try
-            {
-                SourceEmitter.Emit(ir, settings);
-            }
-            catch (System.Exception e)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GenerationFailed, declaration.Identifier.GetLocation(), method.Name, e.Message));
-            }
         }
     }
 

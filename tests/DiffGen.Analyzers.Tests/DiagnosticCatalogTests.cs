@@ -13,12 +13,6 @@ namespace DiffGen.Analyzers.Tests;
 /// </summary>
 public class DiagnosticCatalogTests
 {
-    /// <summary>
-    /// DG0099 reports a generator bug (emission threw on a method the front end accepted); no valid
-    /// source reaches it while the generator is correct, so its file holds the negative case only.
-    /// </summary>
-    private const string UnreachableFromSource = DiagnosticDescriptors.GenerationFailedId;
-
     public static TheoryData<string> Ids
     {
         get
@@ -49,7 +43,18 @@ public class DiagnosticCatalogTests
         string tests = Path.Combine(Corpus.Root, "tests", "DiffGen.Analyzers.Tests", id + "Tests.cs");
         Assert.True(File.Exists(tests), "missing " + tests);
         string text = File.ReadAllText(tests);
-        if (id != UnreachableFromSource) Assert.Contains("{|" + id + ":", text);
+        Assert.Contains("{|" + id + ":", text);
         Assert.Matches(new Regex(@"public Task \w+_(NoDiagnostic|NoWarning|OnlyDG1001)\("), text);
+    }
+
+    /// <summary>Every problem kind of the front end has its own descriptor, and the analyzer declares it.</summary>
+    [Fact]
+    public void EveryProblemKind_MapsToItsOwnSupportedDescriptor()
+    {
+        var supported = new DifferentiabilityAnalyzer().SupportedDiagnostics;
+        var kinds = System.Enum.GetValues<DiffGen.Generator.FrontEnd.ProblemKind>();
+        var descriptors = kinds.Select(DiagnosticDescriptors.For).ToList();
+        Assert.Equal(kinds.Length, descriptors.Select(d => d.Id).Distinct().Count());
+        foreach (var descriptor in descriptors) Assert.Contains(descriptor, supported);
     }
 }
