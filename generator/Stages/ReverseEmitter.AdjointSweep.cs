@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -20,19 +19,31 @@ internal sealed partial class ReverseEmitter
     private string BuildAdjoint(Segment segment)
     {
         var w = new IndentedWriter();
-        var adjoints = new Dictionary<string, string>();
+        var adjoints = new Dictionary<Temp, string>();
+        var reads = segment.AdjointReads;
+        void Read(Node node)
+        {
+            if (node.Temp is { } temp) reads.Add(temp);
+        }
 
         void AddTo(Node node, string contribution)
         {
             if (!node.Active) return;
-            if (adjoints.TryGetValue(node.Code, out var existing))
+            var temp = node.Temp!;
+            if (adjoints.TryGetValue(temp, out var existing))
             {
                 w.Line($"{existing} += {contribution};");
                 return;
             }
-            string name = _names.Fresh(node.Code + "_bar");
-            adjoints[node.Code] = name;
+            string name = _names.Fresh(temp.Name + "_bar");
+            adjoints[temp] = name;
             w.Line($"{node.Kind.Keyword()} {name} = {contribution};");
+        }
+
+        bool TryAdjoint(Node node, out string adjoint)
+        {
+            adjoint = "";
+            return node.Temp is { } temp && adjoints.TryGetValue(temp, out adjoint!);
         }
 
         var inPlace = InPlaceUpdates(segment.Steps);
@@ -58,18 +69,22 @@ internal sealed partial class ReverseEmitter
             switch (segment.Steps[i])
             {
                 case OperationStep op:
-                    if (!adjoints.TryGetValue(op.Result.Code, out var seed)) break;
-                    foreach (var (operand, contribution) in op.Operands)
-                        if (!inPlace.Contains(operand.Code)) AddTo(operand, contribution(seed));
+                    if (!TryAdjoint(op.Result, out var seed)) break;
+                    foreach (var contribution in op.Operands)
+                    {
+                        if (inPlace.Contains(contribution.Operand.Temp!)) continue;
+                        foreach (var read in contribution.Reads) Read(read);
+                        AddTo(contribution.Operand, contribution.Scale(seed));
+                    }
                     break;
                 case LoadStep load:
-                    if (adjoints.TryGetValue(load.Temp.Code, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
+                    if (TryAdjoint(load.Temp, out var loaded)) w.Line($"{_adjoint[load.Variable]} += {loaded};");
                     break;
                 case RuleStep rule:
-                    EmitPullbackCall(rule, adjoints, AddTo, w);
+                    EmitPullbackCall(rule, TryAdjoint, AddTo, Read, w);
                     break;
                 case LoadElementStep loadElement:
-                    if (adjoints.TryGetValue(loadElement.Temp.Code, out var loadedElement))
+                    if (TryAdjoint(loadElement.Temp, out var loadedElement))
                     {
                         if (_promotion is { } promotion && touches[loadElement.Variable] == 1 && InvariantIndex(segment, loadElement.Index, promotion) is string index)
                         {
@@ -79,16 +94,18 @@ internal sealed partial class ReverseEmitter
                         }
                         else
                         {
+                            Read(loadElement.Index);
                             w.Line($"{_adjoint[loadElement.Variable]}[{loadElement.Index.Code}] += {loadedElement};");
                         }
                     }
                     break;
                 case StoreElementStep store:
                 {
+                    Read(store.Index);
                     string slot = $"{_adjoint[store.Variable]}[{store.Index.Code}]";
                     AddTo(store.Value, slot);
                     // a[i] = a[i] + e: the slot's adjoint passes to e and stays as it is.
-                    if (!inPlace.Contains(store.Value.Code)) w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
+                    if (store.Value.Temp is not { } stored || !inPlace.Contains(stored)) w.Line($"{slot} = {_ir.Variables[store.Variable].Kind.Literal(0)};");
                     break;
                 }
                 case AssignStep assign:
@@ -105,16 +122,13 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>
     /// Code for <paramref name="index"/> that has the same value throughout the innermost loop being
-    /// emitted (a constant, or a reload reading nothing the loop assigns), or null.
+    /// emitted (a literal, or a reload reading nothing the loop assigns), or null.
     /// </summary>
     private static string? InvariantIndex(Segment segment, Node index, Promotion promotion)
     {
-        string code = index.Code;
-        if (!code.StartsWith("_t", StringComparison.Ordinal))
-            return Regex.IsMatch(code, @"^-?\d+$") ? code : null;
-        var temp = segment.Temps.FirstOrDefault(t => t.Name == code);
-        if (temp?.Reload is not string reload || !ReadsNothingTheLoopChanges(reload, promotion)) return null;
-        return "(" + reload + ")";
+        if (index.Temp is not { } temp) return index.IsLiteral ? index.Code : null;
+        if (!segment.Temps.Contains(temp) || temp.Reload is not { } reload || !ReadsNothingTheLoopChanges(reload, promotion)) return null;
+        return "(" + reload.Code + ")";
     }
 
     /// <summary>
@@ -124,39 +138,22 @@ internal sealed partial class ReverseEmitter
     /// made it, and its index may be out of range) and so is guarded by its index, not by a branch
     /// around the definition (that costs the JIT its register for the value).
     /// </summary>
-    private static string? HoistedLoad(Temp temp, Promotion loop)
+    private string? HoistedLoad(Temp temp, Promotion loop)
     {
-        string reload = temp.Reload!;
+        var reload = temp.Reload!;
         if (!ReadsNothingTheLoopChanges(reload, loop)) return null;
-        if (SafeArithmetic.IsMatch(reload)) return reload;
-        var element = ElementLoad.Match(reload);
-        if (!element.Success || !SafeArithmetic.IsMatch(element.Groups["index"].Value)) return null;
-        string array = element.Groups["array"].Value, index = element.Groups["index"].Value;
-        return $"(uint)({index}) < (uint){array}.Length ? {reload} : default";
+        if (reload.CannotThrow) return reload.Code;
+        if (reload is not { ElementOf: int array, Index: { } index } || (index.Temp is null && !index.IsLiteral)) return null;
+        return $"(uint)({index.Code}) < (uint){Name(array)}.Length ? {reload.Code} : default";
     }
-
-    /// <summary>Names, numeric literals, casts, +, - and *: code that cannot throw.</summary>
-    private static readonly Regex SafeArithmetic = new(@"^(?:[A-Za-z_@]\w*|\d+(?:\.\d+)?[fdFDlL]?|[\s+\-*()])*$");
-
-    /// <summary><c>array[index]</c> with no nested element access.</summary>
-    private static readonly Regex ElementLoad = new(@"^(?<array>[A-Za-z_@]\w*)\[(?<index>[^\[\]]+)\]$");
 
     /// <summary>
-    /// Whether a reload in the innermost counted loop being emitted reads only names the loop does not
-    /// assign and temporaries already loaded before the loop (none yet while the adjoint is being built):
-    /// it then has one value for the whole loop.
+    /// Whether a reload in the innermost counted loop being emitted reads only variables the loop does
+    /// not assign and temporaries already loaded before the loop (none yet while the adjoint is being
+    /// built): it then has one value for the whole loop.
     /// </summary>
-    private static bool ReadsNothingTheLoopChanges(string reload, Promotion loop)
-    {
-        foreach (Match identifier in Regex.Matches(reload, @"[A-Za-z_@][\w]*"))
-        {
-            string name = identifier.Value;
-            if (name.StartsWith("_t", StringComparison.Ordinal) ? !loop.HoistedTemps.Contains(name)
-                : loop.Variant.Contains(name) || loop.Variant.Contains(name.TrimStart('@')))
-                return false;
-        }
-        return true;
-    }
+    private static bool ReadsNothingTheLoopChanges(Reload reload, Promotion loop)
+        => !reload.Variables.Overlaps(loop.Variant) && reload.Temps.All(loop.HoistedTemps.Contains);
 
     /// <summary>
     /// What the adjoint of an innermost counted loop does outside the loop: updates at a fixed index add
@@ -164,10 +161,10 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private sealed class Promotion
     {
-        public Promotion(HashSet<string> variant) => Variant = variant;
+        public Promotion(HashSet<int> variant) => Variant = variant;
 
-        /// <summary>Names the loop assigns (its counter included): an index reading one of them varies.</summary>
-        public HashSet<string> Variant { get; }
+        /// <summary>Variables the loop assigns (its counter included): an index reading one of them varies.</summary>
+        public HashSet<int> Variant { get; }
 
         public List<(string Local, string Target, ScalarKind Kind)> Accumulators { get; } = new();
 
@@ -175,29 +172,29 @@ internal sealed partial class ReverseEmitter
         public List<string> HoistedReloads { get; } = new();
 
         /// <summary>The temporaries <see cref="HoistedReloads"/> assign.</summary>
-        public HashSet<string> HoistedTemps { get; } = new();
+        public HashSet<Temp> HoistedTemps { get; } = new();
     }
 
     /// <summary>
     /// The in-place updates <c>a[i] = a[i] + e</c> (or <c>- e</c>) of a segment: the loaded element and the
-    /// sum are each used once, and nothing else writes the array in between. Returns the codes of both
-    /// nodes: the store keeps the slot's adjoint instead of zeroing it and adding it back through the load.
+    /// sum are each used once, and nothing else writes the array in between. Returns the temporaries of
+    /// both: the store keeps the slot's adjoint instead of zeroing it and adding it back through the load.
     /// </summary>
-    private static HashSet<string> InPlaceUpdates(List<Step> steps)
+    private static HashSet<Temp> InPlaceUpdates(List<Step> steps)
     {
-        var result = new HashSet<string>();
-        var uses = new Dictionary<string, int>();
+        var result = new HashSet<Temp>();
+        var uses = new Dictionary<Node, int>();
         void Use(Node? node)
         {
             if (node is null) return;
-            uses.TryGetValue(node.Code, out int count);
-            uses[node.Code] = count + 1;
+            uses.TryGetValue(node, out int count);
+            uses[node] = count + 1;
         }
         foreach (var step in steps)
         {
             switch (step)
             {
-                case OperationStep op: foreach (var (operand, _) in op.Operands) Use(operand); break;
+                case OperationStep op: foreach (var contribution in op.Operands) Use(contribution.Operand); break;
                 case LoadElementStep load: Use(load.Index); break;
                 case StoreElementStep store: Use(store.Index); Use(store.Value); break;
                 case AssignStep assign: Use(assign.Value); break;
@@ -208,16 +205,16 @@ internal sealed partial class ReverseEmitter
         for (int si = 0; si < steps.Count; si++)
         {
             if (steps[si] is not StoreElementStep store || !store.Value.Active) continue;
-            int oi = steps.FindIndex(s => s is OperationStep o && o.Result.Code == store.Value.Code);
-            if (oi < 0 || oi > si || steps[oi] is not OperationStep { UnitOperand: string unit } || uses[store.Value.Code] != 1 || uses[unit] != 1) continue;
-            int li = steps.FindIndex(s => s is LoadElementStep l && l.Temp.Code == unit);
-            if (li < 0 || li > oi || steps[li] is not LoadElementStep load || load.Variable != store.Variable || load.Index.Code != store.Index.Code) continue;
+            int oi = steps.FindIndex(s => s is OperationStep o && o.Result == store.Value);
+            if (oi < 0 || oi > si || steps[oi] is not OperationStep { UnitOperand: { } unit } || uses[store.Value] != 1 || uses[unit] != 1) continue;
+            int li = steps.FindIndex(s => s is LoadElementStep l && l.Temp == unit);
+            if (li < 0 || li > oi || steps[li] is not LoadElementStep load || load.Variable != store.Variable || load.Index != store.Index) continue;
             bool written = false;
             for (int between = li + 1; between < si && !written; between++)
                 written = steps[between] is RuleStep || (steps[between] is StoreElementStep other && other.Variable == store.Variable);
             if (written) continue;
-            result.Add(unit);
-            result.Add(store.Value.Code);
+            result.Add(unit.Temp!);
+            result.Add(store.Value.Temp!);
         }
         return result;
     }
@@ -228,13 +225,22 @@ internal sealed partial class ReverseEmitter
     /// the array's adjoint, an empty span for a passive array, or a local for a scalar whose value is
     /// added to the argument's adjoint afterwards.
     /// </summary>
-    private void EmitPullbackCall(RuleStep rule, Dictionary<string, string> adjoints, Action<Node, string> addTo, IndentedWriter w)
+    private void EmitPullbackCall(RuleStep rule, AdjointLookup adjointOf, Action<Node, string> addTo, Action<Node> read, IndentedWriter w)
     {
         var seeds = new List<string>();
         if (rule.Result is { } result)
         {
-            if (!adjoints.TryGetValue(result.Code, out var seed)) return; // zero seed: nothing to do
+            if (!adjointOf(result, out var seed)) return; // zero seed: nothing to do
             seeds.Add(seed);
+        }
+        foreach (var argument in rule.Arguments)
+        {
+            read(argument);
+            if (argument.Slice is { } bounds)
+            {
+                read(bounds.Start);
+                if (bounds.Length is { } length) read(length);
+            }
         }
         var shadows = new List<string>();
         var scalarShadows = new List<(Node Argument, string Local)>();
@@ -247,7 +253,7 @@ internal sealed partial class ReverseEmitter
             if (argument.Array is int array)
             {
                 string buffer = _adjoint[array] is string whole && argument.Slice is { } slice
-                    ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start, slice.Length)
+                    ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start.Code, slice.Length?.Code)
                     : _adjoint[array] ?? "default";
                 if (role == ArgumentRole.Output)
                 {
@@ -271,4 +277,7 @@ internal sealed partial class ReverseEmitter
         foreach (var clear in cleared) w.Line(clear);
         foreach (var (argument, local) in scalarShadows) addTo(argument, local);
     }
+
+    /// <summary>The adjoint of a node's value in the segment being reversed, if it has received any.</summary>
+    private delegate bool AdjointLookup(Node node, out string adjoint);
 }

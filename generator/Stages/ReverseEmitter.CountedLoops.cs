@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -80,7 +79,7 @@ internal sealed partial class ReverseEmitter
         var saved = new Dictionary<int, string>();
         var reverse = new IndentedWriter();
         string index = _names.Temp();
-        _hoisted.Add(new Temp(ScalarKind.Int, index, null, Array.Empty<string>()));
+        _hoisted.Add(new Temp(ScalarKind.Int, index));
         string outerAdjoint = _adjoint[plan.Accumulator]!;
         foreach (int variable in plan.Invariants)
         {
@@ -91,7 +90,7 @@ internal sealed partial class ReverseEmitter
             string side = _names.Fresh(bare + "_sum");
             if (info.IsScalar)
             {
-                _hoisted.Add(new Temp(info.Kind, side, null, Array.Empty<string>()));
+                _hoisted.Add(new Temp(info.Kind, side));
                 _primal.Line($"{side} = {info.Kind.Literal(0)};");
                 reverse.Line($"{saved[variable]} += {outerAdjoint} * {side};");
             }
@@ -111,10 +110,10 @@ internal sealed partial class ReverseEmitter
         }
         var accumulator = _ir.Variables[plan.Accumulator];
         string seed = _names.Fresh(Identifiers.Bare(accumulator.Name) + "_seed");
-        _hoisted.Add(new Temp(accumulator.Kind, seed, null, Array.Empty<string>()));
+        _hoisted.Add(new Temp(accumulator.Kind, seed));
         _adjoint[plan.Accumulator] = seed;
         string mark = _names.Temp();
-        _hoisted.Add(new Temp(ScalarKind.Int, mark, null, Array.Empty<string>()));
+        _hoisted.Add(new Temp(ScalarKind.Int, mark));
         _primal.Line($"{mark} = {_controlTape}.Count;");
 
         // Variables only the increment assigns (the counter) keep their value through the body and its reversal.
@@ -161,8 +160,8 @@ internal sealed partial class ReverseEmitter
     {
         string counter = Name(counted.Counter);
         var bounds = ReloadableBounds(loop, counted, previous);
-        var start = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
-        var end = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+        var start = new Temp(ScalarKind.Int, _names.Temp());
+        var end = new Temp(ScalarKind.Int, _names.Temp());
         _hoisted.Add(start);
         _hoisted.Add(end);
         _primal.Line($"{start.Name} = {counter};");
@@ -172,10 +171,10 @@ internal sealed partial class ReverseEmitter
         var inductions = new List<Induction>();
         foreach (var (variable, step) in counted.Inductions)
         {
-            var entry = new Temp(ScalarKind.Int, _names.Temp(), null, Array.Empty<string>());
+            var entry = new Temp(ScalarKind.Int, _names.Temp());
             _hoisted.Add(entry);
             _primal.Line($"{entry.Name} = {Name(variable)};");
-            var induction = new Induction(variable, step, entry.Name, start.Name, counter, counted.Step);
+            var induction = new Induction(variable, step, entry, start, counted.Counter, counter, counted.Step);
             inductions.Add(induction);
             _inductions[variable] = induction;
         }
@@ -193,8 +192,8 @@ internal sealed partial class ReverseEmitter
         Promotion? promotion = null;
         if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt))
         {
-            var variant = new HashSet<string> { counter };
-            foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(Name(assign.Variable));
+            var variant = new HashSet<int> { counted.Counter };
+            foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(assign.Variable);
             promotion = new Promotion(variant);
         }
         _promotion = promotion;
@@ -239,7 +238,7 @@ internal sealed partial class ReverseEmitter
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
         _structuredItems = outerItems;
-        foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry});");
+        foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry.Name});");
         var w = new IndentedWriter();
         if (bounds is { } known)
         {
@@ -254,7 +253,7 @@ internal sealed partial class ReverseEmitter
             w.Line($"{end.Name} = {_controlTape}.Pop();");
             w.Line($"{start.Name} = {_controlTape}.Pop();");
         }
-        for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry} = {_controlTape}.Pop();");
+        for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry.Name} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
         foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
             w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
@@ -333,18 +332,17 @@ internal sealed partial class ReverseEmitter
         {
             // What the adjoint reads: loads of never-written storage are loaded again (with their index
             // recorded); everything else is recorded. Later temps come first so reloads pull in their deps.
-            var needed = new HashSet<string>(segment.Temps.Where(t => References(segment.Adjoint, t.Name)).Select(t => t.Name));
+            var needed = new HashSet<Temp>(segment.AdjointReads);
             for (int i = segment.Temps.Count - 1; i >= 0; i--)
-                if (needed.Contains(segment.Temps[i].Name) && segment.Temps[i].Reload is not null)
-                    foreach (var dependency in segment.Temps[i].Dependencies) needed.Add(dependency);
+                if (needed.Contains(segment.Temps[i]) && segment.Temps[i].Reload is { } reload)
+                    foreach (var dependency in reload.Temps) needed.Add(dependency);
             foreach (var temp in segment.Temps)
             {
-                if (!needed.Contains(temp.Name)) continue;
-                if (temp.Reload is not null)
+                if (!needed.Contains(temp)) continue;
+                if (temp.Reload is { } reload)
                 {
                     segment.Reloaded.Add(temp);
-                    foreach (int array in _settled)
-                        if (temp.Reload.StartsWith(Name(array) + "[", StringComparison.Ordinal)) _settledReloaded.Add(array);
+                    if (reload.ElementOf is int array && _settled.Contains(array)) _settledReloaded.Add(array);
                     continue;
                 }
                 segment.Pushed.Add(temp);
@@ -369,16 +367,13 @@ internal sealed partial class ReverseEmitter
         {
             if (segment.Structured && _promotion is { } loop && HoistedLoad(temp, loop) is { } load)
             {
-                loop.HoistedTemps.Add(temp.Name);
+                loop.HoistedTemps.Add(temp);
                 loop.HoistedReloads.Add($"{temp.Name} = {load};");
                 continue;
             }
-            w.Line($"{temp.Name} = {temp.Reload};");
+            w.Line($"{temp.Name} = {temp.Reload!.Code};");
         }
         w.Lines(segment.Adjoint);
         return w.ToString();
     }
-
-    private static bool References(string code, string identifier)
-        => Regex.IsMatch(code, @"(?<![\w])" + Regex.Escape(identifier) + @"(?![\w])");
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -26,18 +25,15 @@ internal sealed partial class ReverseEmitter
         if (expr is ElementExpr element) return LinearizeElement(element, segment);
         if (!Activity.IsActive(expr, _active))
         {
-            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false);
+            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false) { IsLiteral = expr is LiteralExpr };
             string code = PrimalRenderer.RenderTop(expr, Name);
-            if (expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction))
-            {
-                if (segment.Loaded.TryGetValue(code, out var loadedInduction)) return loadedInduction.Node;
-                var stepped = new Node(NewTemp(segment, kind, code, induction.ValueNow()), kind, Active: false);
-                segment.Loaded[code] = (stepped, new HashSet<int> { counterLike });
-                return stepped;
-            }
-            if (segment.Loaded.TryGetValue(code, out var known)) return known.Node;
-            var passive = new Node(NewTemp(segment, kind, code, ReadsOnlyUnwritten(expr) ? code : null), kind, Active: false);
-            segment.Loaded[code] = (passive, IrTree.VariablesRead(expr));
+            var key = new LoadKey(code, -1, null);
+            if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
+            Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
+                ? induction.ValueNow()
+                : ReadsOnlyUnwritten(expr) ? new Reload(code, IrTree.VariablesRead(expr), Array.Empty<Temp>(), CannotThrow(expr)) : null;
+            var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
+            segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
         }
         switch (expr)
@@ -45,16 +41,18 @@ internal sealed partial class ReverseEmitter
             case VariableExpr v:
             {
                 string name = Name(v.Variable);
-                if (segment.Loaded.TryGetValue(name, out var known)) return known.Node;
-                var node = new Node(NewTemp(segment, kind, name, Reloadable(v.Variable) ? name : null), kind, Active: true);
+                var key = new LoadKey(null, v.Variable, null);
+                if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
+                var reload = Reloadable(v.Variable) ? new Reload(name, new[] { v.Variable }, Array.Empty<Temp>(), cannotThrow: true) : null;
+                var node = Node.Of(NewTemp(segment, kind, name, reload), active: true);
                 segment.Steps.Add(new LoadStep(v.Variable, node));
-                segment.Loaded[name] = (node, new HashSet<int> { v.Variable });
+                segment.Loaded[key] = (node, new HashSet<int> { v.Variable });
                 return node;
             }
             case UnaryExpr { Op: UnaryOp.Negate } u:
             {
                 var operand = Linearize(u.Operand, segment);
-                return Operation(segment, kind, "-" + operand.Code, (operand, seed => "(-" + seed + ")"));
+                return Record(segment, NewTemp(segment, kind, "-" + operand.Code), new Contribution(operand, seed => "(-" + seed + ")", Array.Empty<Node>()));
             }
             case UnaryExpr u:
                 return Linearize(u.Operand, segment);
@@ -62,40 +60,55 @@ internal sealed partial class ReverseEmitter
             {
                 var operand = Linearize(c.Operand, segment);
                 string back = c.Operand.Kind.Keyword();
-                return Operation(segment, kind, $"({c.TypeName}){operand.Code}", (operand, seed => $"({back}){seed}"));
+                return Record(segment, NewTemp(segment, kind, $"({c.TypeName}){operand.Code}"), new Contribution(operand, seed => $"({back}){seed}", Array.Empty<Node>()));
             }
             case BinaryExpr b:
             {
                 var left = Linearize(b.Left, segment);
                 var right = Linearize(b.Right, segment);
                 var rule = PrimitiveRegistry.Rule(b.Op);
-                string y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
-                var partials = new FormulaRenderer(kind, new[] { left.Code, right.Code }, y, null, _settings);
-                var sum = Record(segment, y, kind, (left, Scale(partials, rule.Partials[0])), (right, Scale(partials, rule.Partials[1])));
-                if (rule.Partials[0] == Formula.One && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left.Code };
-                return sum;
+                var y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
+                var result = Record(segment, y, Contributions(rule, kind, new[] { left, right }, y));
+                if (rule.Partials[0] == Formula.One && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left };
+                return result;
             }
             case PrimitiveCallExpr p:
             {
                 var arguments = p.Arguments.Select(a => Linearize(a, segment)).ToArray();
                 var rule = PrimitiveRegistry.Rule(p.Primitive);
-                string y = NewTemp(segment, kind, $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
-                var partials = new FormulaRenderer(kind, arguments.Take(rule.Arity).Select(a => a.Code).ToArray(), y, null, _settings);
-                return Record(segment, y, kind, Enumerable.Range(0, rule.Arity).Select(i => (arguments[i], Scale(partials, rule.Partials[i]))).ToArray());
+                var y = NewTemp(segment, kind, $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
+                return Record(segment, y, Contributions(rule, kind, arguments.Take(rule.Arity).ToArray(), y));
             }
             case UserCallExpr call:
                 return LinearizeUserCall(call, segment);
             case RuleCallExpr rule:
             {
                 var arguments = LinearizeRuleArguments(rule.Arguments, segment);
-                string y = NewTemp(segment, kind, $"{rule.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
-                var node = new Node(y, kind, Active: true);
+                var node = Node.Of(NewTemp(segment, kind, $"{rule.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))})"), active: true);
                 segment.Steps.Add(new RuleStep(rule.Rule, arguments, node));
                 return node;
             }
             default:
                 throw new InvalidOperationException("Reverse mode reached an unlifted " + expr.GetType().Name);
         }
+    }
+
+    /// <summary>
+    /// The contributions of y = rule(arguments): seed × each registered partial, rendered over the
+    /// arguments and y, with the values each partial reads (which decides what the tape records).
+    /// </summary>
+    private Contribution[] Contributions(PrimitiveRule rule, ScalarKind kind, Node[] arguments, Temp y)
+    {
+        var result = Node.Of(y, active: true);
+        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings);
+        return Enumerable.Range(0, rule.Arity).Select(i =>
+        {
+            var partial = rule.Partials[i];
+            var (read, readsResult) = FormulaReads.Of(partial);
+            var reads = read.Select(k => arguments[k]).ToList();
+            if (readsResult) reads.Add(result);
+            return new Contribution(arguments[i], seed => renderer.Times(seed, partial), reads.ToArray());
+        }).ToArray();
     }
 
     /// <summary>
@@ -106,13 +119,20 @@ internal sealed partial class ReverseEmitter
     {
         var index = Linearize(element.Index, segment);
         string load = $"{Name(element.Variable)}[{index.Code}]";
-        if (segment.Loaded.TryGetValue(load, out var known)) return known.Node;
-        string? reload = _written[element.Variable] && !_settled.Contains(element.Variable) && !FinalBeforeHere(element.Variable) ? null : load;
-        var dependencies = index.Code.StartsWith("_t", StringComparison.Ordinal) ? new[] { index.Code } : Array.Empty<string>();
+        var key = new LoadKey(null, element.Variable, index);
+        if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
+        bool reloadable = !_written[element.Variable] || _settled.Contains(element.Variable) || FinalBeforeHere(element.Variable);
+        var reload = reloadable
+            ? new Reload(load, new[] { element.Variable }, index.Temp is { } indexTemp ? new[] { indexTemp } : Array.Empty<Temp>(), cannotThrow: false)
+            {
+                ElementOf = element.Variable,
+                Index = index,
+            }
+            : null;
         bool active = _active[element.Variable];
-        var node = new Node(NewTemp(segment, element.Kind, load, reload, dependencies), element.Kind, active);
+        var node = Node.Of(NewTemp(segment, element.Kind, load, reload), active);
         if (active) segment.Steps.Add(new LoadElementStep(element.Variable, index, node));
-        segment.Loaded[load] = (node, new HashSet<int> { element.Variable });
+        segment.Loaded[key] = (node, new HashSet<int> { element.Variable });
         return node;
     }
 
@@ -151,6 +171,19 @@ internal sealed partial class ReverseEmitter
     };
 
     /// <summary>
+    /// Whether <paramref name="expr"/> is plain arithmetic that cannot throw: variables, literals,
+    /// conversions, negation, +, - and * (no division, element access or call).
+    /// </summary>
+    private static bool CannotThrow(Expr expr) => expr switch
+    {
+        LiteralExpr or VariableExpr => true,
+        UnaryExpr { Op: UnaryOp.Negate or UnaryOp.Plus } u => CannotThrow(u.Operand),
+        BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => CannotThrow(b.Left) && CannotThrow(b.Right),
+        ConvertExpr c => CannotThrow(c.Operand),
+        _ => false,
+    };
+
+    /// <summary>
     /// A call of another [Differentiable] method runs its generated gradient in the primal sweep and
     /// keeps the partials, so the adjoint is a few multiplications and nothing is evaluated twice.
     /// </summary>
@@ -158,53 +191,44 @@ internal sealed partial class ReverseEmitter
     {
         var arguments = call.Arguments.Select(a => Linearize(a, segment)).ToArray();
         var outs = new List<string>();
-        var contributions = new List<(Node, Func<string, string>)>();
+        var contributions = new List<Contribution>();
         for (int i = 0; i < arguments.Length; i++)
         {
             if (!call.Callee.Differentiable[i]) continue;
-            string partial = _names.Temp();
-            AddTemp(segment, new Temp(arguments[i].Kind, partial, null, Array.Empty<string>()));
-            outs.Add("out " + partial);
-            contributions.Add((arguments[i], Scale(partial)));
+            var partial = new Temp(arguments[i].Kind, _names.Temp());
+            AddTemp(segment, partial);
+            outs.Add("out " + partial.Name);
+            contributions.Add(new Contribution(arguments[i], seed => seed + " * " + partial.Name, new[] { Node.Of(partial, active: false) }));
         }
-        string y = NewTemp(segment, call.Kind, $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
-        return Record(segment, y, call.Kind, contributions.ToArray());
+        var y = NewTemp(segment, call.Kind, $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
+        return Record(segment, y, contributions.ToArray());
     }
 
-    private static Func<string, string> Scale(FormulaRenderer renderer, Formula partial) => seed => renderer.Times(seed, partial);
-
-    /// <summary>Scales by a partial already held in a temporary.</summary>
-    private static Func<string, string> Scale(string partial) => seed => seed + " * " + partial;
-
-    private Node Operation(Segment segment, ScalarKind kind, string value, (Node Operand, Func<string, string> Contribution) operand)
-        => Record(segment, NewTemp(segment, kind, value), kind, operand);
-
-    private static Node Record(Segment segment, string y, ScalarKind kind, params (Node Operand, Func<string, string> Contribution)[] operands)
+    private static Node Record(Segment segment, Temp y, params Contribution[] operands)
     {
-        var node = new Node(y, kind, Active: true);
+        var node = Node.Of(y, active: true);
         segment.Steps.Add(new OperationStep(node, operands.Where(o => o.Operand.Active).ToArray()));
         return node;
     }
 
     /// <summary>
-    /// A new single-assignment temporary holding <paramref name="value"/>. <paramref name="reload"/> is
-    /// code that recomputes it in the adjoint sweep from never-written storage (then it is not recorded).
+    /// A new single-assignment temporary holding <paramref name="value"/>. <paramref name="reload"/>
+    /// computes it again in the adjoint sweep from storage that still holds it (then it is not recorded).
     /// </summary>
-    private string NewTemp(Segment segment, ScalarKind kind, string value, string? reload = null, string[]? dependencies = null)
+    private Temp NewTemp(Segment segment, ScalarKind kind, string value, Reload? reload = null)
     {
-        string name = _names.Temp();
-        var temp = new Temp(kind, name, reload, dependencies ?? Array.Empty<string>());
+        var temp = new Temp(kind, _names.Temp(), reload);
         if (_straight)
         {
-            _primal.Line($"{kind.Keyword()} {name} = {value};");
+            _primal.Line($"{kind.Keyword()} {temp.Name} = {value};");
             segment.Temps.Add(temp);
         }
         else
         {
             AddTemp(segment, temp);
-            _primal.Line($"{name} = {value};");
+            _primal.Line($"{temp.Name} = {value};");
         }
-        return name;
+        return temp;
     }
 
     /// <summary>Declares a temporary: inline in straight-line methods, hoisted to the top otherwise

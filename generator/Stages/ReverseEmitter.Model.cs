@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -13,24 +12,36 @@ namespace DiffGen.Generator.Stages;
 // The model of a segment: nodes, temporaries, steps.
 internal sealed partial class ReverseEmitter
 {
-    /// <summary>A value in a segment: a temporary's name or an inline constant.</summary>
+    /// <summary>A value in a segment: a temporary, an inline constant, or an array argument.</summary>
     private sealed record Node(string Code, ScalarKind Kind, bool Active)
     {
+        /// <summary>The temporary that holds the value, or null for a constant or an array.</summary>
+        public Temp? Temp { get; init; }
+
+        /// <summary>A literal constant of the source.</summary>
+        public bool IsLiteral { get; init; }
+
         /// <summary>For an array argument, the array variable.</summary>
         public int? Array { get; init; }
 
-        /// <summary>For a slice argument, the code of its start and length (null: to the end); null for the whole array.</summary>
-        public (string Start, string? Length)? Slice { get; init; }
+        /// <summary>For a slice argument, its start and length (null: to the end); null for the whole array.</summary>
+        public (Node Start, Node? Length)? Slice { get; init; }
+
+        /// <summary>A node for the value held in <paramref name="temp"/>.</summary>
+        public static Node Of(Temp temp, bool active) => new(temp.Name, temp.Kind, active) { Temp = temp };
     }
 
     private abstract record Step;
 
     /// <summary>y = op(operands): adds seed × partial to each active operand's adjoint.</summary>
-    private sealed record OperationStep(Node Result, (Node Operand, Func<string, string> Contribution)[] Operands) : Step
+    private sealed record OperationStep(Node Result, Contribution[] Operands) : Step
     {
         /// <summary>An operand whose partial is 1 (the left of <c>a + b</c> or <c>a - b</c>), or null.</summary>
-        public string? UnitOperand { get; init; }
+        public Node? UnitOperand { get; init; }
     }
+
+    /// <summary>What an operation adds to one operand's adjoint: seed × partial, and the values the partial reads.</summary>
+    private sealed record Contribution(Node Operand, Func<string, string> Scale, Node[] Reads);
 
     /// <summary>temp = variable: the temp's adjoint flows into the variable's.</summary>
     private sealed record LoadStep(int Variable, Node Temp) : Step;
@@ -55,37 +66,89 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private sealed class Induction
     {
-        public Induction(int variable, int step, string entry, string start, string counter, int counterStep)
+        public Induction(int variable, int step, Temp entry, Temp start, int counter, string counterName, int counterStep)
         {
             Variable = variable;
             Step = step;
             Entry = entry;
             Start = start;
             Counter = counter;
+            CounterName = counterName;
             CounterStep = counterStep;
         }
 
         public int Variable { get; }
         public int Step { get; }
-        public string Entry { get; }
-        public string Start { get; }
-        public string Counter { get; }
+
+        /// <summary>The variable's value when the loop started.</summary>
+        public Temp Entry { get; }
+
+        /// <summary>The loop counter's first value.</summary>
+        public Temp Start { get; }
+        public int Counter { get; }
+        public string CounterName { get; }
         public int CounterStep { get; }
 
         /// <summary>Whether the emitter has passed the variable's update in the loop body.</summary>
         public bool Stepped { get; set; }
 
-        /// <summary>Code for the variable's value at the current point of the current iteration.</summary>
-        public string ValueNow()
+        /// <summary>The variable's value at the current point of the current iteration, from the counter.</summary>
+        public Reload ValueNow()
         {
-            string iterations = CounterStep > 0 ? $"({Counter} - {Start})" : $"({Start} - {Counter})";
-            string value = $"{Entry} + {iterations} * {Step.ToString(CultureInfo.InvariantCulture)}";
-            return Stepped ? $"{value} + {Step.ToString(CultureInfo.InvariantCulture)}" : value;
+            string iterations = CounterStep > 0 ? $"({CounterName} - {Start.Name})" : $"({Start.Name} - {CounterName})";
+            string value = $"{Entry.Name} + {iterations} * {Step.ToString(CultureInfo.InvariantCulture)}";
+            string code = Stepped ? $"{value} + {Step.ToString(CultureInfo.InvariantCulture)}" : value;
+            return new Reload(code, new[] { Counter }, new[] { Entry, Start }, cannotThrow: true);
         }
     }
 
-    /// <summary>A temporary of a segment; <paramref name="Reload"/> recomputes it from never-written storage.</summary>
-    private sealed record Temp(ScalarKind Kind, string Name, string? Reload, string[] Dependencies);
+    /// <summary>A temporary: a local of the generated method holding one value of the primal sweep.</summary>
+    private sealed class Temp
+    {
+        public Temp(ScalarKind kind, string name, Reload? reload = null)
+        {
+            Kind = kind;
+            Name = name;
+            Reload = reload;
+        }
+
+        public ScalarKind Kind { get; }
+        public string Name { get; }
+
+        /// <summary>How the adjoint sweep computes the value again instead of recording it, or null.</summary>
+        public Reload? Reload { get; }
+    }
+
+    /// <summary>
+    /// Code that gives a temporary's value again in the adjoint sweep, from storage that still holds what
+    /// the primal read, with what it reads: variables, other temporaries, and whether it can throw.
+    /// </summary>
+    private sealed class Reload
+    {
+        public Reload(string code, IEnumerable<int> variables, IEnumerable<Temp> temps, bool cannotThrow)
+        {
+            Code = code;
+            Variables = new HashSet<int>(variables);
+            Temps = temps.ToList();
+            CannotThrow = cannotThrow;
+        }
+
+        public string Code { get; }
+
+        /// <summary>The variables the code reads.</summary>
+        public HashSet<int> Variables { get; }
+
+        /// <summary>The temporaries the code reads (an element's index).</summary>
+        public List<Temp> Temps { get; }
+
+        /// <summary>Plain arithmetic (variables, literals, conversions, +, -, *): it cannot throw.</summary>
+        public bool CannotThrow { get; }
+
+        /// <summary>For an element load <c>a[i]</c>: the array; <see cref="Index"/> is i.</summary>
+        public int? ElementOf { get; init; }
+
+        public Node? Index { get; init; }
+    }
 
     /// <summary>return value: the value's adjoint starts at 1.</summary>
     private sealed record SeedStep(Node Value) : Step;
@@ -107,12 +170,22 @@ internal sealed partial class ReverseEmitter
         /// <summary>A segment of a fused reduction loop: reversed inside the loop, not by the adjoint sweep's dispatch.</summary>
         public bool Fused { get; set; }
         public List<Step> Steps { get; } = new();
+
+        /// <summary>The temporaries the segment's adjoint reads (filled when it is built).</summary>
+        public HashSet<Temp> AdjointReads { get; } = new();
         public List<Temp> Temps { get; } = new();
         public List<Temp> Pushed { get; } = new();
         public List<Temp> Reloaded { get; } = new();
 
-        /// <summary>Values already loaded in this segment (by code), with the variables they read, for reuse until one is written.</summary>
-        public Dictionary<string, (Node Node, HashSet<int> Reads)> Loaded { get; } = new();
+        /// <summary>Values already loaded in this segment, with the variables they read, for reuse until one is written.</summary>
+        public Dictionary<LoadKey, (Node Node, HashSet<int> Reads)> Loaded { get; } = new();
         public string Adjoint { get; set; } = "";
     }
+
+    /// <summary>
+    /// What a load reads: a passive expression, by its rendering (expressions equal but for their source
+    /// sites load the same value), or an element of <paramref name="Variable"/> at an index held in
+    /// <paramref name="Index"/>, or the variable itself.
+    /// </summary>
+    private sealed record LoadKey(string? Passive, int Variable, Node? Index);
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.RegularExpressions;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
@@ -191,9 +190,9 @@ internal sealed partial class ReverseEmitter
     private Node LinearizeArrayArgument(ArrayRefExpr array, Segment segment)
     {
         if (array.Start is null) return new Node(Name(array.Variable), array.Kind, Active: false) { Array = array.Variable };
-        string start = Linearize(array.Start, segment).Code;
-        string? length = array.Length is null ? null : Linearize(array.Length, segment).Code;
-        return new Node(SliceSyntax.OfPrimal(Name(array.Variable), array.OnArray, start, length), array.Kind, Active: false)
+        var start = Linearize(array.Start, segment);
+        var length = array.Length is null ? null : Linearize(array.Length, segment);
+        return new Node(SliceSyntax.OfPrimal(Name(array.Variable), array.OnArray, start.Code, length?.Code), array.Kind, Active: false)
         {
             Array = array.Variable,
             Slice = (start, length),
