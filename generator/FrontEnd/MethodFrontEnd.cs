@@ -51,7 +51,7 @@ public static class MethodFrontEnd
         var checkPoints = ReadCheckPoints(method, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
 
-        EquatableArray<Stmt> statements = body.ToArray();
+        var statements = LoopAllocations.Hoist(body.ToArray());
         var active = Activity.ActiveVariables(lowering.Variables, statements);
         CheckActiveUses(statements, active, lowering.Sites, problems);
         ArrayArgumentCheck.Run(statements, lowering.Variables, lowering.Sites, problems);
@@ -155,11 +155,12 @@ public static class MethodFrontEnd
             if (statement is RuleCallStmt call)
                 CheckDataArguments(call.Arguments, i => call.Rule.Roles[i] == ArgumentRole.Data, call.Site, call.Rule.Target);
 
-        // The adjoint sweep reads the shadow of an array's last allocation only.
+        // Allocations LoopAllocations could not move before their loop: the adjoint sweep would read
+        // the shadow of the array's last allocation only.
         foreach (var loop in IrTree.AllStatements(statements).OfType<LoopStmt>())
             foreach (var allocation in IrTree.AllStatements(loop.Body.Concat(loop.Increment)).OfType<AllocateStmt>())
                 if (active[allocation.Variable])
-                    problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, sites[allocation.Site], "allocation of a differentiable array inside a loop (allocate it once, before the loop)"));
+                    problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, sites[allocation.Site], "an allocation of a differentiable array inside a loop with a length that changes between iterations (compute the length before the loop from values the loop does not change, or allocate once before the loop)"));
     }
 
     private static bool UsesRuleWithoutTangent(EquatableArray<Stmt> statements)

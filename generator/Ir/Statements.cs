@@ -29,6 +29,13 @@ public sealed record AllocateStmt(int Variable, Expr Length, bool OnStack, int S
 /// <param name="ClearArray">The constant <c>clearArray</c> argument the user passed (false when omitted).</param>
 public sealed record ReleaseStmt(int Variable, bool ClearArray) : Stmt;
 
+/// <summary>
+/// Sets every element of an array local to zero: what remains, inside a loop, of an allocation whose
+/// storage was moved before the loop (<c>Stages.LoopAllocations</c>), so each iteration starts from a
+/// zeroed array of the same length, as with a fresh allocation, without allocating again.
+/// </summary>
+public sealed record ClearStmt(int Variable) : Stmt;
+
 /// <summary>A call of a rule-backed method that writes its results into <see cref="ArgumentRole.Output"/> arrays.</summary>
 public sealed record RuleCallStmt(RuleInfo Rule, EquatableArray<Expr> Arguments, int Site) : Stmt;
 

@@ -14,10 +14,12 @@ public enum WriteKind
     Allocate,
     /// <summary>A rule-backed call writes its result into an output array.</summary>
     CallOutput,
+    /// <summary>Every element set to zero (<see cref="ClearStmt"/>).</summary>
+    Clear,
 }
 
 /// <summary>One write of a variable.</summary>
-/// <param name="Value">The value written: the assigned or stored expression, the call for an output (it depends on every input), null for an allocation.</param>
+/// <param name="Value">The value written: the assigned or stored expression, the call for an output (it depends on every input), a zero for a clear, null for an allocation.</param>
 public readonly record struct Write(int Variable, WriteKind Kind, Expr? Value);
 
 /// <summary>Which variables statements write: the one definition every analysis uses.</summary>
@@ -36,6 +38,9 @@ public static class Writes
                 break;
             case AllocateStmt a:
                 yield return new Write(a.Variable, WriteKind.Allocate, null);
+                break;
+            case ClearStmt c:
+                yield return new Write(c.Variable, WriteKind.Clear, new LiteralExpr("0", Models.ScalarKind.Int));
                 break;
             case RuleCallStmt call:
                 for (int i = 0; i < call.Arguments.Count; i++)

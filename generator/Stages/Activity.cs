@@ -99,7 +99,7 @@ public static class Activity
             {
                 foreach (var write in Ir.Writes.Of(statement))
                 {
-                    if (write.Kind is WriteKind.Store or WriteKind.CallOutput) written[write.Variable] = true;
+                    if (write.Kind is WriteKind.Store or WriteKind.CallOutput or WriteKind.Clear) written[write.Variable] = true;
                     if (write.Kind != WriteKind.Assign) continue;
                     assignments[write.Variable]++;
                     if (nested || variables[write.Variable].IsParameter || assignments[write.Variable] > 1) written[write.Variable] = true;

@@ -146,6 +146,10 @@ internal sealed class ForwardEmitter
                 if (_tangent[rent.Variable] is string rentedTangent)
                     SourceEmitter.WriteAllocation(_w, _ir.Variables[rent.Variable], rentedTangent, Name(rent.Variable) + ".Length", onStack: false, clear: true);
                 break;
+            case ClearStmt clear:
+                _w.Line(SourceEmitter.Clear(_ir.Variables[clear.Variable], Name(clear.Variable)));
+                if (_tangent[clear.Variable] is string clearedTangent) _w.Line(SourceEmitter.Clear(_ir.Variables[clear.Variable], clearedTangent));
+                break;
             case ReleaseStmt release:
                 _w.Line(PooledLocals.ReturnLine(_ir.Variables[release.Variable], Name(release.Variable), release.ClearArray));
                 break;

@@ -77,16 +77,16 @@ internal static class RegionRecompute
     public static HashSet<int> Written(Stmt statement) => Writes.VariablesWithin(statement);
 
     /// <summary>Writes the loop as plain C# (no derivative code): the primal of a recomputed loop.</summary>
-    public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, Func<int, string> name)
+    public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, IReadOnlyList<VariableInfo> variables, Func<int, string> name)
     {
         using (w.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, name)})"))
         {
-            foreach (var statement in loop.Body) WritePlain(w, statement, name);
-            foreach (var statement in loop.Increment) WritePlain(w, statement, name);
+            foreach (var statement in loop.Body) WritePlain(w, statement, variables, name);
+            foreach (var statement in loop.Increment) WritePlain(w, statement, variables, name);
         }
     }
 
-    private static void WritePlain(IndentedWriter w, Stmt statement, Func<int, string> name)
+    private static void WritePlain(IndentedWriter w, Stmt statement, IReadOnlyList<VariableInfo> variables, Func<int, string> name)
     {
         switch (statement)
         {
@@ -96,11 +96,14 @@ internal static class RegionRecompute
             case StoreStmt s:
                 w.Line($"{name(s.Variable)}[{PrimalRenderer.RenderTop(s.Index, name)}] = {PrimalRenderer.RenderTop(s.Value, name)};");
                 break;
+            case ClearStmt c:
+                w.Line(SourceEmitter.Clear(variables[c.Variable], name(c.Variable)));
+                break;
             case LoopStmt inner:
-                WritePlainLoop(w, inner, name);
+                WritePlainLoop(w, inner, variables, name);
                 break;
             default:
-                throw new InvalidOperationException("A counted loop holds only assignments, stores and counted loops, not " + statement.GetType().Name);
+                throw new InvalidOperationException("A counted loop holds only assignments, stores, clears and counted loops, not " + statement.GetType().Name);
         }
     }
 

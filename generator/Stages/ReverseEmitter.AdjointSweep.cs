@@ -62,6 +62,7 @@ internal sealed partial class ReverseEmitter
                 if (step is RuleStep rule)
                     foreach (var argument in rule.Arguments)
                         if (argument.Array is int array) touches[array] = 2;
+                if (step is ClearStep clear) touches[clear.Variable] = 2;
             }
         }
         for (int i = segment.Steps.Count - 1; i >= 0; i--)
@@ -111,6 +112,9 @@ internal sealed partial class ReverseEmitter
                 case AssignStep assign:
                     if (assign.Value is { } value) AddTo(value, _adjoint[assign.Variable]!);
                     w.Line($"{_adjoint[assign.Variable]} = {_ir.Variables[assign.Variable].Kind.Literal(0)};");
+                    break;
+                case ClearStep clear:
+                    w.Line(SourceEmitter.Clear(_ir.Variables[clear.Variable], _adjoint[clear.Variable]!));
                     break;
                 case SeedStep seedStep:
                     AddTo(seedStep.Value, _pullback ? _seed : seedStep.Value.Kind.Literal(1));

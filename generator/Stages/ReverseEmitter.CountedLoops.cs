@@ -58,7 +58,7 @@ internal sealed partial class ReverseEmitter
                 var info = _ir.Variables[snapshot.Variables[i]];
                 reverse.Line(info.IsScalar ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();" : RestoreArray(info));
             }
-            RegionRecompute.WritePlainLoop(_primal, loop, Name);
+            RegionRecompute.WritePlainLoop(_primal, loop, _ir.Variables, Name);
             reverse.Lines(recording.ToString());
             reverse.Lines(adjoint);
             region.Adjoint = reverse.ToString();

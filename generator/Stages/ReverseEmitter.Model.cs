@@ -150,6 +150,9 @@ internal sealed partial class ReverseEmitter
         public Node? Index { get; init; }
     }
 
+    /// <summary>array = zeros: the array's adjoint is reset.</summary>
+    private sealed record ClearStep(int Variable) : Step;
+
     /// <summary>return value: the value's adjoint starts at 1.</summary>
     private sealed record SeedStep(Node Value) : Step;
 

@@ -47,6 +47,15 @@ internal sealed partial class ReverseEmitter
             case ReleaseStmt release:
                 _pooledLocals.EmitRelease(_primal, release);
                 break;
+            case ClearStmt clear:
+            {
+                // A fresh zeroed array each iteration; in the adjoint, its adjoint starts again from zero.
+                var variable = _ir.Variables[clear.Variable];
+                _primal.Line(SourceEmitter.Clear(variable, variable.Name));
+                Invalidate(clear.Variable);
+                if (_adjoint[clear.Variable] is not null) OpenSegment(inLoop).Steps.Add(new ClearStep(clear.Variable));
+                break;
+            }
             case AllocateStmt allocate:
             {
                 var variable = _ir.Variables[allocate.Variable];

@@ -7,7 +7,7 @@ namespace DiffGen.Generator.Stages;
 
 /// <summary>
 /// A counted loop: <c>for (...; test; i++)</c> or <c>i--</c> on an <c>int</c> counter that the body never
-/// assigns, whose body holds only assignments, stores and further counted loops (no branch, break,
+/// assigns, whose body holds only assignments, stores, clears and further counted loops (no branch, break,
 /// continue or return). Reverse mode runs such a loop's adjoint as a loop with the counter going
 /// backwards, recording nothing per iteration for control flow.
 /// </summary>
@@ -54,6 +54,7 @@ internal sealed record StructuredLoop(int Counter, int Step, EquatableArray<(int
                 case AssignStmt a when a.Variable != counter:
                 case StoreStmt:
                 case AllocateStmt:
+                case ClearStmt:
                     break;
                 case LoopStmt inner when Analyze(inner) is { } nested && nested.Counter != counter && !Assigns(inner, counter):
                     break;

@@ -86,7 +86,7 @@ public static class Usefulness
 
     /// <summary>Whether <paramref name="statement"/> writes a variable that influences the result (returns and conditions always do).</summary>
     public static bool WritesInfluencing(Stmt statement, IReadOnlyList<bool> influencing)
-        => statement is not (AssignStmt or StoreStmt or AllocateStmt or RuleCallStmt) || Writes.Of(statement).Any(w => influencing[w.Variable]);
+        => statement is not (AssignStmt or StoreStmt or AllocateStmt or ClearStmt or RuleCallStmt) || Writes.Of(statement).Any(w => influencing[w.Variable]);
 
     /// <summary>Marks the variables whose derivative flows into <paramref name="expr"/>'s value.</summary>
     private static void MarkDataSources(Expr expr, bool[] useful)

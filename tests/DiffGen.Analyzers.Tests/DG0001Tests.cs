@@ -34,6 +34,44 @@ public class DG0001Tests
         """);
 
     [Fact]
+    public Task AllocationInLoop_LengthChangesEachIteration_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                double s = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    double[] {|DG0001:t = new double[i + 1]|};
+                    t[i] = w[i];
+                    s += t[i] * t[i];
+                }
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AllocationInLoop_LengthTheLoopDoesNotChange_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w, int k)
+            {
+                double s = 0;
+                for (int i = 0; i < w.Length; i++)
+                {
+                    double[] t = new double[k];
+                    t[i % k] = w[i];
+                    s += t[i % k] * w[i];
+                }
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
     public Task IfElse_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {

@@ -10,6 +10,7 @@ using M = DiffGen.Gradients.Tests.Arrays.Corpus.ModelFunctions;
 using P = DiffGen.Gradients.Tests.Arrays.Corpus.InPlaceFunctions;
 using R = DiffGen.Gradients.Tests.Arrays.Corpus.ReductionFunctions;
 using Rec = DiffGen.Gradients.Tests.Arrays.Corpus.RecurrenceFunctions;
+using L = DiffGen.Gradients.Tests.Arrays.Corpus.LoopAllocationFunctions;
 
 namespace DiffGen.Gradients.Tests.Arrays.Support;
 
@@ -43,6 +44,9 @@ public static class ArrayCases
     public const int BatchClasses = 4;
     public static readonly int[] HistogramBuckets = { 0, 3, 1, 3, 0, 2, 3 };
     public static readonly int[] LoopCounts = { 3, 0, 2, 4 };
+    public static readonly double[] LoopPoints = ArrayNumeric.Data(21, 12, -1, 1);
+    public static readonly float[] LoopPointsF = ArrayNumeric.ToFloat(LoopPoints);
+    private static readonly double[] LoopPointsOfF = LoopPointsF.Select(v => (double)v).ToArray();
     public static readonly float[] NormWeightsF = ArrayNumeric.ToFloat(NormWeights);
     private static readonly double[] NormWeightsOfF = NormWeightsF.Select(v => (double)v).ToArray();
 
@@ -184,6 +188,29 @@ public static class ArrayCases
                 a => R.DoWhileSum(a[0]),
                 (a, d) => R.DoWhileSumGradient(a[0], d[0]),
                 (a, t) => R.DoWhileSumTangent(a[0], t[0])),
+
+            // ---- LoopAllocationFunctions ----
+            ArrayCase.Double("PerPointScratch", new[] { Vec(3) },
+                a => L.PerPointScratch(a[0], LoopPoints, 3),
+                (a, d) => L.PerPointScratchGradient(a[0], LoopPoints, 3, d[0]),
+                (a, t) => L.PerPointScratchTangent(a[0], LoopPoints, 3, t[0])),
+            ArrayCase.Double("NestedBuffers", new[] { Vec(6), Vec(2, -1, 1) },
+                a => L.NestedBuffers(a[0], a[1], LoopPoints, 3, 2),
+                (a, d) => L.NestedBuffersGradient(a[0], a[1], LoopPoints, 3, 2, d[0], d[1]),
+                (a, t) => L.NestedBuffersTangent(a[0], a[1], LoopPoints, 3, 2, t[0], t[1])),
+            ArrayCase.Double("AccumulatingBuffer", new[] { Vec(5, -1, 1) },
+                a => L.AccumulatingBuffer(a[0], 3),
+                (a, d) => L.AccumulatingBufferGradient(a[0], 3, d[0]),
+                (a, t) => L.AccumulatingBufferTangent(a[0], 3, t[0])),
+            ArrayCase.Double("BufferWithBranchAndBreak", new[] { Vec(4) },
+                a => L.BufferWithBranchAndBreak(a[0], BreakMarks),
+                (a, d) => L.BufferWithBranchAndBreakGradient(a[0], BreakMarks, d[0]),
+                (a, t) => L.BufferWithBranchAndBreakTangent(a[0], BreakMarks, t[0])),
+            ArrayCase.Float("PerPointScratchF", new[] { Vec(3) },
+                a => L.PerPointScratch(a[0], LoopPointsOfF, 3),
+                a => L.PerPointScratchF(a[0], LoopPointsF, 3),
+                (a, d) => L.PerPointScratchFGradient(a[0], LoopPointsF, 3, d[0]),
+                (a, t) => L.PerPointScratchFTangent(a[0], LoopPointsF, 3, t[0])),
 
             // ---- RecurrenceFunctions ----
             ArrayCase.Double("Horner", new[] { Vec(6), Num(-1.5, 1.5) },
