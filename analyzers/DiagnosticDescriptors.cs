@@ -100,7 +100,7 @@ public static class DiagnosticDescriptors
 
     /// <summary>DG0014: "Array {0}".</summary>
     public static readonly DiagnosticDescriptor UnstableArrayArgument = Error(UnstableArrayArgumentId,
-        "Array passed to a call is changed",
+        "Array passed to a call cannot be given back to its pullback",
         "Array {0}");
 
     /// <summary>DG0015: "Pooled array: {0}".</summary>

@@ -1,102 +1,45 @@
 using System.Collections.Generic;
-using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 
 namespace DiffGen.Generator.FrontEnd;
 
 /// <summary>
-/// Arrays passed whole to a rule-backed call must still hold, when the adjoint sweep runs the call's
-/// pullback, what they held at the call: nothing may write an input array at or after the top-level
-/// statement holding the call, nothing may write a call's output after it, and a call with outputs may
-/// not run in a loop (its pullback may read its outputs). Outputs must not alias inputs of the call.
+/// DG0014: arrays passed to a rule-backed call that reverse mode cannot give back to the call's pullback
+/// as they were at the call. An array that changes after the call is saved there and restored
+/// (<see cref="UnstableArrayArguments"/>) when its elements fit a tape (double, float, int); others are
+/// refused, as is an array that is both an input and an output of one call.
 /// </summary>
 internal static class ArrayArgumentCheck
 {
-    private sealed record ArrayWrite(int TopLevelIndex, bool ByCall, bool Nested);
-
     public static void Run(EquatableArray<Stmt> body, IReadOnlyList<VariableInfo> variables, List<Location> sites, List<FrontEndProblem> problems)
     {
-        var writes = new Dictionary<int, List<ArrayWrite>>();
-        var uses = new List<(int TopLevelIndex, RuleInfo Rule, EquatableArray<Expr> Arguments, int Site)>();
-
-        void Record(int variable, ArrayWrite write)
+        var unstable = UnstableArrayArguments.Find(body, out var calls);
+        foreach (var argument in unstable)
         {
-            if (!writes.TryGetValue(variable, out var list)) writes[variable] = list = new List<ArrayWrite>();
-            list.Add(write);
+            if (Savable(variables[argument.Variable].Kind)) continue;
+            var call = calls.Find(c => c.Site == argument.Site);
+            string name = Identifiers.Bare(variables[argument.Variable].Name);
+            problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[argument.Site], argument.IsOutput
+                ? $"'{name}', the output of '{Short(call.Rule.Target)}', is written again after the call, or the call runs in a loop, and its {variables[argument.Variable].Kind.Keyword()} elements cannot be saved for the pullback; give each call its own output array"
+                : $"'{name}', passed to '{Short(call.Rule.Target)}', is written at or after the call, and its {variables[argument.Variable].Kind.Keyword()} elements cannot be saved for the pullback; finish writing the array before the call, or use separate arrays"));
         }
-
-        void VisitExpr(Expr expr, int top)
+        foreach (var call in calls)
         {
-            foreach (var node in IrTree.SelfAndDescendants(expr))
-                if (node is RuleCallExpr call) uses.Add((top, call.Rule, call.Arguments, call.Site));
-        }
-
-        void Visit(EquatableArray<Stmt> statements, int top, bool nested)
-        {
-            for (int i = 0; i < statements.Count; i++)
+            for (int k = 0; k < call.Arguments.Count; k++)
             {
-                int index = nested ? top : i;
-                foreach (var write in Writes.Of(statements[i]))
-                    if (write.Kind is WriteKind.Store or WriteKind.CallOutput)
-                        Record(write.Variable, new ArrayWrite(index, ByCall: write.Kind == WriteKind.CallOutput, nested));
-                switch (statements[i])
-                {
-                    case AssignStmt a: VisitExpr(a.Value, index); break;
-                    case ReturnStmt { Value: { } returned }: VisitExpr(returned, index); break;
-                    case StoreStmt s:
-                        VisitExpr(s.Index, index);
-                        VisitExpr(s.Value, index);
-                        break;
-                    case RuleCallStmt call:
-                        uses.Add((index, call.Rule, call.Arguments, call.Site));
-                        foreach (var argument in call.Arguments) VisitExpr(argument, index);
-                        break;
-                    case IfStmt c: VisitExpr(c.Condition, index); Visit(c.Then, index, true); Visit(c.Else, index, true); break;
-                    case LoopStmt l:
-                        if (l.Condition is not null) VisitExpr(l.Condition, index);
-                        Visit(l.Body, index, true);
-                        Visit(l.Increment, index, true);
-                        break;
-                }
-            }
-        }
-
-        Visit(body, 0, false);
-
-        foreach (var (top, rule, arguments, site) in uses)
-        {
-            for (int k = 0; k < arguments.Count; k++)
-            {
-                if (arguments[k] is not ArrayRefExpr array) continue;
-                string name = Identifiers.Bare(variables[array.Variable].Name);
-                var all = writes.TryGetValue(array.Variable, out var list) ? list : new List<ArrayWrite>();
-                if (rule.Roles[k] == ArgumentRole.Output)
-                {
-                    // A pullback may read its outputs: after the call, nothing else may write them.
-                    bool onlyEarlierWrites = all.Count(w => w.TopLevelIndex >= top) == 1 && !all.Single(w => w.TopLevelIndex >= top).Nested;
-                    if (!onlyEarlierWrites)
-                        problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}', the output of '{Short(rule.Target)}', is written again after the call, or the call runs in a loop; give each call its own output array, written by nothing after it"));
-                    continue;
-                }
-                for (int j = 0; j < arguments.Count; j++)
-                {
-                    if (rule.Roles[j] == ArgumentRole.Output && arguments[j] is ArrayRefExpr output && output.Variable == array.Variable)
-                        problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}' is both an input and an output of '{Short(rule.Target)}'; use a separate output array"));
-                }
-                if (all.Any(w => w.TopLevelIndex >= top && !(w.ByCall && w.TopLevelIndex == top && IsOutputOf(arguments, rule, array.Variable))))
-                    problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[site], $"'{name}', passed to '{Short(rule.Target)}', is written at or after the call; the pullback needs the values it had at the call: finish writing an array before passing it to a call, or use separate arrays"));
+                if (call.Rule.Roles[k] == ArgumentRole.Output || call.Arguments[k] is not ArrayRefExpr array) continue;
+                if (UnstableArrayArguments.IsOutputOf(call.Arguments, call.Rule, array.Variable))
+                    problems.Add(new FrontEndProblem(ProblemKind.UnstableArrayArgument, sites[call.Site], $"'{Identifiers.Bare(variables[array.Variable].Name)}' is both an input and an output of '{Short(call.Rule.Target)}'; use a separate output array"));
             }
         }
     }
 
-    private static bool IsOutputOf(EquatableArray<Expr> arguments, RuleInfo rule, int variable)
-    {
-        for (int j = 0; j < arguments.Count; j++)
-            if (rule.Roles[j] == ArgumentRole.Output && arguments[j] is ArrayRefExpr output && output.Variable == variable) return true;
-        return false;
-    }
+    /// <summary>The element types the tapes hold.</summary>
+    public static bool Savable(ScalarKind kind) => kind is ScalarKind.Double or ScalarKind.Float or ScalarKind.Int;
 
     private static string Short(string target) => target.Replace("global::", "");
 }

@@ -231,21 +231,29 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private void EmitPullbackCall(RuleStep rule, AdjointLookup adjointOf, Action<Node, string> addTo, Action<Node> read, IndentedWriter w)
     {
+        void ReadArgument(Node argument)
+        {
+            read(argument);
+            if (argument.Slice is not { } bounds) return;
+            read(bounds.Start);
+            if (bounds.Length is { } length) read(length);
+        }
+
+        // Arrays that changed after the call get back the values they had at it (pushed in call order;
+        // popped even when the pullback is skipped, so the tape stays balanced).
+        for (int k = (rule.Saved?.Length ?? 0) - 1; k >= 0; k--)
+        {
+            var saved = rule.Arguments[rule.Saved![k]];
+            ReadArgument(saved);
+            w.Line($"{TapeOf(saved.Kind)}.PopAll({saved.Code});");
+        }
         var seeds = new List<string>();
         if (rule.Result is { } result)
         {
             if (!adjointOf(result, out var seed)) return; // zero seed: nothing to do
             seeds.Add(seed);
         }
-        foreach (var argument in rule.Arguments)
-        {
-            read(argument);
-            if (argument.Slice is { } bounds)
-            {
-                read(bounds.Start);
-                if (bounds.Length is { } length) read(length);
-            }
-        }
+        foreach (var argument in rule.Arguments) ReadArgument(argument);
         var shadows = new List<string>();
         var scalarShadows = new List<(Node Argument, string Local)>();
         var cleared = new List<string>();

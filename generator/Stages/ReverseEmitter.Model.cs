@@ -52,7 +52,8 @@ internal sealed partial class ReverseEmitter
     /// <summary>A rule-backed call: its pullback maps the result's (or outputs') adjoint to the inputs'.</summary>
     /// <param name="Result">The scalar result, or null for a call writing outputs.</param>
     /// <param name="FirstWrites">Output arrays this call writes first (their adjoints need no clearing after its pullback), or null.</param>
-    private sealed record RuleStep(RuleInfo Rule, Node[] Arguments, Node? Result, HashSet<int>? FirstWrites = null) : Step;
+    /// <param name="Saved">Arguments (indices) saved on the tape at the call, restored before the pullback (<see cref="UnstableArrayArguments"/>).</param>
+    private sealed record RuleStep(RuleInfo Rule, Node[] Arguments, Node? Result, HashSet<int>? FirstWrites = null, int[]? Saved = null) : Step;
 
     /// <summary>temp = array[index]: the temp's adjoint flows into the element's.</summary>
     private sealed record LoadElementStep(int Variable, Node Index, Node Temp) : Step;

@@ -50,6 +50,7 @@ internal sealed partial class ReverseEmitter
     private readonly HashSet<ScalarKind> _recorded = new();
     private readonly Dictionary<int, Induction> _inductions = new();
     private readonly HashSet<int> _rentable;
+    private readonly HashSet<(int Site, int Argument)> _unstable;
     private readonly PooledLocals _pooledLocals;
     private readonly List<int> _rented = new();
     private readonly List<string> _declarations = new();
@@ -76,6 +77,7 @@ internal sealed partial class ReverseEmitter
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
         _rentable = ScratchArrayPlan.Rentable(ir);
+        _unstable = new HashSet<(int, int)>(UnstableArrayArguments.Find(ir.Body).Select(a => (a.Site, a.Index)));
         _pooledLocals = new PooledLocals(ir, _names);
         _result = _names.Fresh("result");
         _seed = _names.Fresh("seed");
@@ -184,7 +186,7 @@ internal sealed partial class ReverseEmitter
             foreach (var declaration in _pooledLocals.Declarations()) w.Line(declaration);
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
-            if (!_straight)
+            if (!_straight || _recorded.Contains(ScalarKind.Int))
             {
                 int capacity = ControlFlow.HasLoop(_ir.Body) ? 64 : Math.Max(1, _segments.Count);
                 w.Line($"var {_controlTape} = new global::DiffGen.ValueTape<int>(stackalloc int[{capacity}]);");
@@ -226,7 +228,7 @@ internal sealed partial class ReverseEmitter
                 if (_adjoint[variable] is string adjoint) w.Line($"{pool}.Return({adjoint});");
             }
             _pooledLocals.WriteDeferredReturns(w);
-            if (!_straight) w.Line($"{_controlTape}.Dispose();");
+            if (!_straight || _recorded.Contains(ScalarKind.Int)) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
             if (!_pullback) w.Line($"return {_result};");
@@ -261,4 +263,22 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>Restores an array local saved by <see cref="SaveArray"/>.</summary>
     private string RestoreArray(VariableInfo info) => $"{TapeOf(info.Kind)}.PopAll({info.Name});";
+
+    /// <summary>
+    /// The array arguments of the call at <paramref name="site"/> that change before its pullback runs:
+    /// each is pushed onto its element type's tape right after the call (one block copy) and popped back
+    /// into the array just before the pullback.
+    /// </summary>
+    private int[]? SaveUnstableArguments(int site, Node[] arguments, Segment segment)
+    {
+        var saved = Enumerable.Range(0, arguments.Length).Where(i => arguments[i].Array is not null && _unstable.Contains((site, i))).ToArray();
+        if (saved.Length == 0) return null;
+        foreach (int i in saved)
+        {
+            _recorded.Add(arguments[i].Kind);
+            if (segment.Structured) _loopRecords++;
+            _primal.Line($"{TapeOf(arguments[i].Kind)}.PushAll({arguments[i].Code});");
+        }
+        return saved;
+    }
 }

@@ -22,7 +22,7 @@ internal static class Corpus
     /// <summary>The corpus projects: name, the folders whose sources it compiles, its output kind.</summary>
     public static IReadOnlyList<(string Name, string[] Folders, OutputKind Kind)> Projects { get; } = new[]
     {
-        ("DiffGen.Gradients.Tests", new[] { "tests/DiffGen.Gradients.Tests", "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
+        ("DiffGen.Gradients.Tests", new[] { "tests/DiffGen.Gradients.Tests", "samples/Gmm", "../shared/gmm-variants" }, OutputKind.DynamicallyLinkedLibrary),
         ("QuickStart", new[] { "samples/QuickStart" }, OutputKind.ConsoleApplication),
         ("Gmm", new[] { "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
         ("FashionMnist", new[] { "samples/FashionMnist/Model" }, OutputKind.DynamicallyLinkedLibrary),

@@ -23,6 +23,9 @@ public sealed class GmmStyleTests
         ["InlineAllocations"] = (
             (g, c) => GmmInlineAllocations.Objective(g.Alphas, g.Means, g.Icf, g.Points, g.D, g.K, g.N, g.WishartGamma, g.WishartM, c),
             (g, c, da, dm, di) => GmmInlineAllocations.ObjectiveGradient(g.Alphas, g.Means, g.Icf, g.Points, g.D, g.K, g.N, g.WishartGamma, g.WishartM, c, da, dm, di)),
+        ["HelperCalls"] = (
+            (g, c) => GmmHelperCalls.Objective(g.Alphas, g.Means, g.Icf, g.Points, g.D, g.K, g.N, g.WishartGamma, g.WishartM, c),
+            (g, c, da, dm, di) => GmmHelperCalls.ObjectiveGradient(g.Alphas, g.Means, g.Icf, g.Points, g.D, g.K, g.N, g.WishartGamma, g.WishartM, c, da, dm, di)),
     };
 
     public static TheoryData<string, string> Cases()

@@ -11,6 +11,7 @@ using P = DiffGen.Gradients.Tests.Arrays.Corpus.InPlaceFunctions;
 using R = DiffGen.Gradients.Tests.Arrays.Corpus.ReductionFunctions;
 using Rec = DiffGen.Gradients.Tests.Arrays.Corpus.RecurrenceFunctions;
 using L = DiffGen.Gradients.Tests.Arrays.Corpus.LoopAllocationFunctions;
+using U = DiffGen.Gradients.Tests.Arrays.Corpus.UnstableArgumentFunctions;
 
 namespace DiffGen.Gradients.Tests.Arrays.Support;
 
@@ -211,6 +212,32 @@ public static class ArrayCases
                 a => L.PerPointScratchF(a[0], LoopPointsF, 3),
                 (a, d) => L.PerPointScratchFGradient(a[0], LoopPointsF, 3, d[0]),
                 (a, t) => L.PerPointScratchFTangent(a[0], LoopPointsF, 3, t[0])),
+
+            // ---- UnstableArgumentFunctions ----
+            ArrayCase.Double("OverwrittenAfterCall", new[] { Vec(4, -1, 1) },
+                a => U.OverwrittenAfterCall(a[0]),
+                (a, d) => U.OverwrittenAfterCallGradient(a[0], d[0]),
+                (a, t) => U.OverwrittenAfterCallTangent(a[0], t[0])),
+            ArrayCase.Double("ReusedScores", new[] { Vec(6, -1, 1) },
+                a => U.ReusedScores(a[0], HornerPoints, 3),
+                (a, d) => U.ReusedScoresGradient(a[0], HornerPoints, 3, d[0]),
+                (a, t) => U.ReusedScoresTangent(a[0], HornerPoints, 3, t[0])),
+            ArrayCase.Double("ReusedScoresWithBranch", new[] { Vec(3, -1, 1) },
+                a => U.ReusedScoresWithBranch(a[0], HornerPoints),
+                (a, d) => U.ReusedScoresWithBranchGradient(a[0], HornerPoints, d[0]),
+                (a, t) => U.ReusedScoresWithBranchTangent(a[0], HornerPoints, t[0])),
+            ArrayCase.Double("RepeatedOutput", new[] { Vec(4, -0.5, 0.5) },
+                a => U.RepeatedOutput(a[0], 3),
+                (a, d) => U.RepeatedOutputGradient(a[0], 3, d[0]),
+                (a, t) => U.RepeatedOutputTangent(a[0], 3, t[0])),
+            ArrayCase.Double("ChangingLabels", new[] { Vec(6, -1, 1) },
+                a => U.ChangingLabels(a[0], 3, 3),
+                (a, d) => U.ChangingLabelsGradient(a[0], 3, 3, d[0]),
+                (a, t) => U.ChangingLabelsTangent(a[0], 3, 3, t[0])),
+            ArrayCase.Double("RowSlices", new[] { Vec(6, -1, 1) },
+                a => U.RowSlices(a[0], 3),
+                (a, d) => U.RowSlicesGradient(a[0], 3, d[0]),
+                (a, t) => U.RowSlicesTangent(a[0], 3, t[0])),
 
             // ---- RecurrenceFunctions ----
             ArrayCase.Double("Horner", new[] { Vec(6), Num(-1.5, 1.5) },
