@@ -11,7 +11,8 @@ namespace DiffGen.Package.Tests;
 /// (analyzers/dotnet/cs) and the app must print the gradient of f(a, b) = a^2 b + sin b, checked here against
 /// the closed form. The net8.0 app compiles against DiffGen's lib/net8.0 and runs with RollForward=Major on the
 /// newest installed runtime (the CI image has only .NET 10); it prints the target of the DiffGen assembly it
-/// loaded, so the test sees that the net8.0 build was used.
+/// loaded, so the test sees that the net8.0 build was used, and the largest difference between the packaged GEMM
+/// (SIMD kernels with the target's fused multiply-add path, see runtime/Polyfills/VectorFma.cs) and a triple loop.
 /// </summary>
 [Collection(PackageFeedCollection.Name)]
 public class ConsumerTests(PackageFeed feed)
@@ -42,6 +43,29 @@ public class ConsumerTests(PackageFeed feed)
                 Console.WriteLine("framework " + runtime.GetCustomAttribute<TargetFrameworkAttribute>()!.FrameworkName);
                 Console.WriteLine("assembly-version " + runtime.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion.Split('+')[0]);
                 Console.WriteLine("generated-code-version " + typeof(Model).GetMethod("FGradient")!.GetCustomAttribute<GeneratedCodeAttribute>()!.Version);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"matmul-error {MatMulError(97, 101, 103):R}"));
+            }
+
+            // The packaged GEMM (SIMD kernels, edge tiles) against a plain triple loop written here.
+            private static double MatMulError(int m, int k, int n)
+            {
+                var random = new Random(7);
+                double[] a = new double[m * k], b = new double[k * n], c = new double[m * n];
+                for (int i = 0; i < a.Length; i++) a[i] = random.NextDouble() - 0.5;
+                for (int i = 0; i < b.Length; i++) b[i] = random.NextDouble() - 0.5;
+                SpanOps.MatMul<double>(a, b, m, k, n, false, false, c);
+                double worst = 0;
+                for (int i = 0; i < m; i++)
+                {
+                    for (int j = 0; j < n; j++)
+                    {
+                        double sum = 0;
+                        for (int p = 0; p < k; p++) sum += a[i * k + p] * b[p * n + j];
+                        worst = Math.Max(worst, Math.Abs(sum - c[i * n + j]));
+                    }
+                }
+
+                return worst;
             }
         }
         """;
@@ -63,6 +87,7 @@ public class ConsumerTests(PackageFeed feed)
         AssertClose(2 * A * B, printed[1]);
         AssertClose(A * A + Math.Cos(B), printed[2]);
         Assert.Equal(expectedRuntimeTarget, Line(output, "framework "));
+        Assert.InRange(double.Parse(Line(output, "matmul-error "), CultureInfo.InvariantCulture), 0, 1e-12);
         // One version (Directory.Build.props) for the package's assemblies and the generated code's GeneratedCode stamp.
         Assert.Equal(Line(output, "assembly-version "), Line(output, "generated-code-version "));
     }
