@@ -56,7 +56,7 @@ public static class Program
 
         Console.WriteLine();
         Console.WriteLine(title);
-        Console.WriteLine($"{"",-14} {"AAD",12} {"std error",10} {"bump",12} {(closedForm ? "closed form" : ""),12}");
+        Console.WriteLine($"{"",-14} {"AAD",12} {"std error",10} {"bump",12} {(closedForm ? "closed form" : ""),12}".TrimEnd());
         bool ok = true;
         var closed = closedForm ? ClosedForm(market, option) : null;
         ok &= Row("price", aad.Price, priceError, bump.Price, closed?["price"]);
@@ -86,7 +86,7 @@ public static class Program
         bool closedOk = closed is null || Math.Abs(aad - closed.Value) <= 4 * error;
         string c = closed is null ? "" : closed.Value.ToString("F5", CultureInfo.InvariantCulture);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{name,-14} {aad,12:F5} {error,10:F5} {bump,12:F5} {c,12}{(bumpOk ? "" : "  !! AAD vs bump")}{(closedOk ? "" : "  !! AAD vs closed form")}"));
+            $"{name,-14} {aad,12:F5} {error,10:F5} {bump,12:F5} {c,12}{(bumpOk ? "" : "  !! AAD vs bump")}{(closedOk ? "" : "  !! AAD vs closed form")}").TrimEnd());
         return bumpOk && closedOk;
     }
 
