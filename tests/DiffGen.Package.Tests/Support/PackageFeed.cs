@@ -7,8 +7,9 @@ namespace DiffGen.Package.Tests.Support;
 
 /// <summary>
 /// Packs the shipped projects (<c>DiffGen.Packages.slnf</c>: DiffGen and DiffGen.Gpu) once per test run into a
-/// temporary folder that then serves as the only package source of the consumer apps. The pack builds
-/// incrementally, so under <c>dotnet test DiffGen.sln</c> it reuses the solution's build.
+/// temporary folder that then serves as the only package source of the consumer apps. The pack runs with
+/// <c>--no-build</c>: the test project's build-order references have built both targets of both projects (and the
+/// Roslyn components) in this configuration, and a nested build could race the solution build running in parallel.
 /// </summary>
 public sealed class PackageFeed : IDisposable
 {
@@ -31,7 +32,7 @@ public sealed class PackageFeed : IDisposable
         // A version no real package has, so restore can only take DiffGen from this feed, never a stale copy from
         // the machine's package cache. PackageVersion changes the .nuspec only, not the (already built) assemblies.
         Version = "0.0.0-consumer-check." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        DotNetCli.Run(RepositoryRoot, null, "pack", "DiffGen.Packages.slnf", "-c", Configuration, "-o", Folder,
+        DotNetCli.Run(RepositoryRoot, null, "pack", "DiffGen.Packages.slnf", "-c", Configuration, "-o", Folder, "--no-build",
                       "-p:PackageVersion=" + Version, "-nodeReuse:false")
                  .EnsureSuccess("dotnet pack DiffGen.Packages.slnf");
     }
