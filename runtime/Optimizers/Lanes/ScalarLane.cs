@@ -57,7 +57,7 @@ public readonly struct ScalarLane<T> : ILoadStoreLane<ScalarLane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ScalarLane<T> Constant(double value) => new(T.CreateTruncating(value));
+    public static ScalarLane<T> Constant(double value) => new(LaneConstant.From<T>(value));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

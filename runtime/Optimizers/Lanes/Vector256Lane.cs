@@ -57,7 +57,7 @@ public readonly struct Vector256Lane<T> : ILoadStoreLane<Vector256Lane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256Lane<T> Constant(double value) => new(Vector256.Create(T.CreateTruncating(value)));
+    public static Vector256Lane<T> Constant(double value) => new(Vector256.Create(LaneConstant.From<T>(value)));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -57,7 +57,7 @@ public readonly struct Vector512Lane<T> : ILoadStoreLane<Vector512Lane<T>, T>
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512Lane<T> Constant(double value) => new(Vector512.Create(T.CreateTruncating(value)));
+    public static Vector512Lane<T> Constant(double value) => new(Vector512.Create(LaneConstant.From<T>(value)));
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

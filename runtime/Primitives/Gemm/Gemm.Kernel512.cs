@@ -114,10 +114,10 @@ internal static unsafe partial class Gemm
     {
         if (typeof(T) == typeof(double))
         {
-            return Vector512.FusedMultiplyAdd(x.AsDouble(), y.AsDouble(), addend.AsDouble()).As<double, T>();
+            return VectorFma.MultiplyAdd(x.AsDouble(), y.AsDouble(), addend.AsDouble()).As<double, T>();
         }
 
-        return Vector512.FusedMultiplyAdd(x.AsSingle(), y.AsSingle(), addend.AsSingle()).As<float, T>();
+        return VectorFma.MultiplyAdd(x.AsSingle(), y.AsSingle(), addend.AsSingle()).As<float, T>();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -22,9 +22,10 @@ internal static class Corpus
     /// <summary>The corpus projects: name, the folders whose sources it compiles, its output kind.</summary>
     public static IReadOnlyList<(string Name, string[] Folders, OutputKind Kind)> Projects { get; } = new[]
     {
-        ("DiffGen.Gradients.Tests", new[] { "tests/DiffGen.Gradients.Tests", "samples/Gmm", "../shared/gmm-variants" }, OutputKind.DynamicallyLinkedLibrary),
+        ("DiffGen.Gradients.Tests", new[] { "tests/DiffGen.Gradients.Tests", "samples/Gmm", "samples/OptionGreeks", "../shared/gmm-variants" }, OutputKind.DynamicallyLinkedLibrary),
         ("QuickStart", new[] { "samples/QuickStart" }, OutputKind.ConsoleApplication),
         ("Gmm", new[] { "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
+        ("OptionGreeks", new[] { "samples/OptionGreeks" }, OutputKind.ConsoleApplication),
         ("FashionMnist", new[] { "samples/FashionMnist/Model" }, OutputKind.DynamicallyLinkedLibrary),
         ("DiffGen.Benchmarks", new[] { "bench/DiffGen.Benchmarks", "samples/Gmm" }, OutputKind.ConsoleApplication),
     };
