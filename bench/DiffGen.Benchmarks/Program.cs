@@ -10,12 +10,18 @@ namespace DiffGen.Benchmarks;
 /// <summary>
 /// Runs the benchmarks. <c>--short</c> runs a quick in-process job (about a minute) for a first look;
 /// without it, BenchmarkDotNet's default job. Other arguments go to BenchmarkDotNet (e.g. --filter).
-/// <c>--gmm-interleaved [rounds] [files...]</c> runs <see cref="Gmm.GmmInterleaved"/> instead.
+/// <c>--gmm-interleaved [rounds] [files...]</c> runs <see cref="Gmm.GmmInterleaved"/> instead, and
+/// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--gmm-styles")
+        {
+            Gmm.GmmStyles.Run(args.Skip(1).ToArray());
+            return;
+        }
         if (args.Length > 0 && args[0] == "--gmm-interleaved")
         {
             Gmm.GmmInterleaved.Run(args.Skip(1).ToArray());

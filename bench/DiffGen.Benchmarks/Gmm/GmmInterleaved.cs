@@ -22,7 +22,7 @@ public static class GmmInterleaved
         var files = args.SkipWhile(a => int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out _)).ToArray();
         if (files.Length == 0) files = GmmBenchmarks.Files().ToArray();
         string root = SharedData.Folder("data/adbench-gmm");
-        Console.WriteLine($"load average at start: {LoadAverage()}; {rounds} rounds per file");
+        Console.WriteLine($"load average at start: {Interleaving.LoadAverage()}; {rounds} rounds per file");
         Console.WriteLine("Ratios as min, median. P: the source variant with exp(q) computed once per call (ObjectivePrecomputedDiagonal).");
         Console.WriteLine("| file | objective (min) | gradient/objective | hand/objective | gradient/hand | P gradient/P objective | P gradient/hand |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -38,43 +38,13 @@ public static class GmmInterleaved
                 () => GmmObjective.EvaluatePrecomputedDiagonal(data),
                 () => GmmObjective.EvaluateGradientPrecomputedDiagonal(data, gradient),
             };
-            // Calls per sample: enough for about 20 ms of the objective.
-            foreach (var method in methods) { method(); method(); }
-            var watch = Stopwatch.StartNew();
-            methods[0]();
-            int calls = Math.Max(1, (int)(0.02 / Math.Max(1e-7, watch.Elapsed.TotalSeconds)));
-            var times = new double[methods.Length][];
-            for (int m = 0; m < methods.Length; m++) times[m] = new double[rounds];
-            double sink = 0;
-            for (int round = 0; round < rounds; round++)
-            {
-                for (int o = 0; o < methods.Length; o++)
-                {
-                    int m = (o + round) % methods.Length;
-                    watch.Restart();
-                    for (int c = 0; c < calls; c++) sink += methods[m]();
-                    times[m][round] = watch.Elapsed.TotalSeconds / calls;
-                }
-            }
-            if (double.IsNaN(sink)) Console.WriteLine("(NaN)");
+            var times = Interleaving.Run(methods, rounds);
             double Min(int m) => times[m].Min();
             double Median(int m) => times[m].OrderBy(t => t).ElementAt(rounds / 2);
             string Ratio(int a, int b) => string.Format(CultureInfo.InvariantCulture, "{0:F2}, {1:F2}", Min(a) / Min(b), Median(a) / Median(b));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "| {0} | {1:F3} ms | {2} | {3} | {4} | {5} | {6} |",
                 file, Min(0) * 1e3, Ratio(1, 0), Ratio(2, 0), Ratio(1, 2), Ratio(4, 3), Ratio(4, 2)));
         }
-        Console.WriteLine($"load average at end: {LoadAverage()}");
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
+        Console.WriteLine($"load average at end: {Interleaving.LoadAverage()}");
     }
 }

@@ -27,7 +27,7 @@ internal static class Corpus
         ("Gmm", new[] { "samples/Gmm" }, OutputKind.DynamicallyLinkedLibrary),
         ("OptionGreeks", new[] { "samples/OptionGreeks" }, OutputKind.ConsoleApplication),
         ("FashionMnist", new[] { "samples/FashionMnist/Model" }, OutputKind.DynamicallyLinkedLibrary),
-        ("DiffGen.Benchmarks", new[] { "bench/DiffGen.Benchmarks", "samples/Gmm" }, OutputKind.ConsoleApplication),
+        ("DiffGen.Benchmarks", new[] { "bench/DiffGen.Benchmarks", "samples/Gmm", "../shared/gmm-variants" }, OutputKind.ConsoleApplication),
     };
 
     /// <summary>Every .cs file under <paramref name="folder"/>, build output excluded.</summary>
