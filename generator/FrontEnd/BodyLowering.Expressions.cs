@@ -4,6 +4,7 @@ using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
+using DiffGen.Generator.Stages;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
@@ -186,7 +187,7 @@ internal sealed partial class BodyLowering
             {
                 // Array arguments: the callee's generated pullback takes the seed and accumulates into shadows.
                 var roles = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p) ? ArgumentRole.Input : ArgumentRole.Data).ToArray();
-                return new RuleCallExpr(new RuleInfo(target, target + "Pullback", target + "Tangent", roles), arguments.ToArray(), kind, AddSite(invocation));
+                return new RuleCallExpr(new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", roles), arguments.ToArray(), kind, AddSite(invocation));
             }
             var differentiable = method.Parameters.Select(SymbolFacts.IsDifferentiableParameter).ToArray();
             return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind, AddSite(invocation));
@@ -297,7 +298,7 @@ internal sealed partial class BodyLowering
             }
             // A [Differentiable] method writing Span outputs: its generated pullback and tangent.
             string target = Target(callee);
-            found = new RuleInfo(target, target + "Pullback", target + "Tangent", callee.Parameters.Select(RuleLookup.Role).ToArray());
+            found = new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", callee.Parameters.Select(RuleLookup.Role).ToArray());
         }
         if (found is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
         {

@@ -96,15 +96,20 @@ internal sealed partial class ReverseEmitter
             }
             else
             {
-                // Pooled storage, returned by the loop's adjoint; the span has the array's exact length.
+                // Short sums live on the stack (a call of a small helper in a loop must not pay for a pool),
+                // longer ones in pooled storage returned by the loop's adjoint; the span has the array's exact length.
                 string pooled = _names.Fresh(bare + "_sumPool");
-                _declarations.Add($"{element}[] {pooled} = default!;");
-                _declarations.Add($"global::System.Span<{element}> {side} = default;");
-                _primal.Line($"{pooled} = global::System.Buffers.ArrayPool<{element}>.Shared.Rent({info.Name}.Length);");
-                _primal.Line($"{side} = new global::System.Span<{element}>({pooled}, 0, {info.Name}.Length);");
+                _declarations.Add($"{element}[]? {pooled} = null;");
+                _declarations.Add($"scoped global::System.Span<{element}> {side} = default;");
+                _primal.Line($"if ({info.Name}.Length <= {StackSumLimit.ToString(CultureInfo.InvariantCulture)}) {side} = stackalloc {element}[{info.Name}.Length];");
+                using (_primal.Block("else"))
+                {
+                    _primal.Line($"{pooled} = global::System.Buffers.ArrayPool<{element}>.Shared.Rent({info.Name}.Length);");
+                    _primal.Line($"{side} = new global::System.Span<{element}>({pooled}, 0, {info.Name}.Length);");
+                }
                 _primal.Line($"{side}.Clear();");
                 reverse.Line($"for ({index} = 0; {index} < {side}.Length; {index}++) {saved[variable]}[{index}] += {outerAdjoint} * {side}[{index}];");
-                reverse.Line($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({pooled});");
+                reverse.Line($"if ({pooled} is not null) global::System.Buffers.ArrayPool<{element}>.Shared.Return({pooled});");
             }
             _adjoint[variable] = side;
         }
@@ -154,6 +159,9 @@ internal sealed partial class ReverseEmitter
         region.Adjoint = reverse.ToString();
         _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
+
+    /// <summary>The longest side buffer of a fused reduction kept on the stack (elements).</summary>
+    private const int StackSumLimit = 128;
 
     /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
     private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous = null)

@@ -60,6 +60,9 @@ internal sealed partial class ReverseEmitter
     private Promotion? _promotion;
     private Stmt? _previous;
 
+    /// <summary>The suffix of the pullback without argument checks that generated callers call (<c>{M}PullbackUnchecked</c>).</summary>
+    public const string UncheckedPullbackSuffix = "PullbackUnchecked";
+
     private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
     {
         _pullback = pullback;
@@ -102,8 +105,13 @@ internal sealed partial class ReverseEmitter
     private void EmitMethod(IndentedWriter w)
     {
         var parameters = new List<string>();
+        var forwarded = new List<string>(); // each parameter as an argument of a call forwarding it
         var shadows = new List<(string Shadow, int Variable)>();
-        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
+            forwarded.Add(_ir.Variables[i].Name);
+        }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
@@ -113,11 +121,13 @@ internal sealed partial class ReverseEmitter
             if (variable.IsScalar)
             {
                 parameters.Add((_pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow);
+                forwarded.Add((_pullback ? "ref " : "out ") + shadow);
             }
             else
             {
                 // Array shadows are the caller's buffers, accumulated in place.
                 parameters.Add("global::System.Span<" + variable.Kind.Keyword() + "> " + shadow);
+                forwarded.Add(shadow);
                 _adjoint[i] = shadow;
             }
         }
@@ -143,6 +153,7 @@ internal sealed partial class ReverseEmitter
                 seeds.Add($"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {seed}");
             }
             parameters.InsertRange(_ir.ParameterCount, seeds);
+            forwarded.InsertRange(_ir.ParameterCount, outputSeeds.Select(s => s.Seed));
             SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input.");
         }
         else if (_pullback)
@@ -150,19 +161,38 @@ internal sealed partial class ReverseEmitter
             // The seed goes before the shadows, as in a [DerivativeOf] pullback.
             int firstShadow = _ir.ParameterCount;
             parameters.Insert(firstShadow, type + " " + _seed);
+            forwarded.Insert(firstShadow, _seed);
             SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
         }
         else
         {
             SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
         }
-        using (w.Block($"{_ir.Accessibility} static {(_pullback ? "void" : type)} {_ir.Name}{(_pullback ? "Pullback" : "Gradient")}({string.Join(", ", parameters)})"))
+        void WriteArgumentChecks()
         {
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
                 SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, seed);
             WriteAliasingChecks(w, shadows);
+        }
+
+        if (_pullback)
+        {
+            // The public pullback checks its arguments and runs the unchecked one, which generated
+            // callers use directly: their shadows are slices of their own adjoints, right by construction.
+            using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
+            {
+                WriteArgumentChecks();
+                w.Line($"{_ir.Name}{UncheckedPullbackSuffix}({string.Join(", ", forwarded)});");
+            }
+            w.Line();
+            SourceEmitter.WriteDocs(w, $"<see cref=\"{_ir.Name}Pullback\"/> without its argument checks, for generated callers.");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        }
+        using (w.Block($"{_ir.Accessibility} static {(_pullback ? "void" : type)} {_ir.Name}{(_pullback ? UncheckedPullbackSuffix : "Gradient")}({string.Join(", ", parameters)})"))
+        {
+            if (!_pullback) WriteArgumentChecks();
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
