@@ -72,7 +72,7 @@ public static class MethodFrontEnd
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid);
         var useful = Usefulness.UsefulVariables(variables, statements);
-        var advisories = Warnings(method, variables, useful)
+        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
             .AddRange(NonsmoothSites(statements, active, lowering.Sites));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
@@ -86,7 +86,7 @@ public static class MethodFrontEnd
             .Select(p => new FrontEndProblem(ProblemKind.NonsmoothSite, sites[p.Site], p.Primitive.ToString()))
             .ToImmutableArray();
 
-    /// <summary>DG1001: differentiable parameters whose gradient is zero whatever the arguments.</summary>
+    /// <summary>DG1001: differentiable parameters whose value on entry never reaches the result: their gradient is zero whatever the arguments.</summary>
     private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)
     {
         var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();

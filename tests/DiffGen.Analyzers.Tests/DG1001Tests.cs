@@ -26,6 +26,65 @@ public class DG1001Tests
         """);
 
     [Fact]
+    public Task OnlyPathOverwrittenFirst_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double {|DG1001:x|})
+            {
+                double y = x * x;
+                y = 3.0;
+                return y;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ParameterReassignedBeforeUse_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double {|DG1001:x|}, double w)
+            {
+                x = w * 2;
+                return x * x;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OverwrittenOnOneBranchOnly_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, double w)
+            {
+                double y = x * x;
+                if (w > 0) y = 3.0;
+                return y * w;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ValueCarriedAcrossLoopIterations_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int n)
+            {
+                double y = 0, previous = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    y = previous * 0.5;
+                    previous = x + i;
+                }
+                return y;
+            }
+        }
+        """);
+
+    [Fact]
     public Task NoDerivativeParameter_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {
