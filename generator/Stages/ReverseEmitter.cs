@@ -38,7 +38,6 @@ internal sealed partial class ReverseEmitter
     private readonly Dictionary<int, string> _continueLabels = new();
     private readonly string _result;
     private readonly string _seed;
-    private readonly bool _pullback;
     private readonly string _controlTape;
     private readonly string _doubleTape;
     private readonly string _floatTape;
@@ -63,9 +62,8 @@ internal sealed partial class ReverseEmitter
     /// <summary>The suffix of the pullback without argument checks that generated callers call (<c>{M}PullbackUnchecked</c>).</summary>
     public const string UncheckedPullbackSuffix = "PullbackUnchecked";
 
-    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool pullback)
+    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings)
     {
-        _pullback = pullback;
         _ir = ir;
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
@@ -90,26 +88,26 @@ internal sealed partial class ReverseEmitter
         _reverseLabel = _names.Fresh("reverse");
     }
 
-    /// <summary>Writes the whole <c>{M}Gradient</c> method.</summary>
-    public static void Emit(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
-        => new ReverseEmitter(ir, settings, pullback: false).EmitMethod(writer);
-
     /// <summary>
-    /// Writes <c>{M}Pullback(params..., T seed, shadows...)</c>: the same reverse sweep started from
-    /// <c>seed</c>, adding to every shadow (<c>ref T</c> for scalars). Callers with arrays use it; it has
-    /// the signature of a <c>[DerivativeOf]</c> pullback.
+    /// Writes the reverse-mode members: <c>{M}Gradient</c> (for a scalar result) and <c>{M}Pullback</c>,
+    /// both thin wrappers that check their arguments and run one reverse body,
+    /// <c>{M}PullbackUnchecked(params..., seed, shadows...)</c>, which starts the sweep from the seed,
+    /// adds to every shadow (<c>ref T</c> for scalars) and returns the value. Generated callers call the
+    /// unchecked body directly; the pullback has the signature of a <c>[DerivativeOf]</c> pullback.
     /// </summary>
-    public static void EmitPullback(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
-        => new ReverseEmitter(ir, settings, pullback: true).EmitMethod(writer);
+    public static void Emit(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
+        => new ReverseEmitter(ir, settings).EmitMethod(writer);
 
     private void EmitMethod(IndentedWriter w)
     {
         var parameters = new List<string>();
+        var gradientParameters = new List<string>(); // {M}Gradient's: out for scalar shadows, no seed
         var forwarded = new List<string>(); // each parameter as an argument of a call forwarding it
         var shadows = new List<(string Shadow, int Variable)>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
+            gradientParameters.Add(parameters[i]);
             forwarded.Add(_ir.Variables[i].Name);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
@@ -120,13 +118,15 @@ internal sealed partial class ReverseEmitter
             shadows.Add((shadow, i));
             if (variable.IsScalar)
             {
-                parameters.Add((_pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow);
-                forwarded.Add((_pullback ? "ref " : "out ") + shadow);
+                parameters.Add("ref " + variable.Kind.Keyword() + " " + shadow);
+                gradientParameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
+                forwarded.Add("ref " + shadow);
             }
             else
             {
                 // Array shadows are the caller's buffers, accumulated in place.
                 parameters.Add("global::System.Span<" + variable.Kind.Keyword() + "> " + shadow);
+                gradientParameters.Add(parameters[parameters.Count - 1]);
                 forwarded.Add(shadow);
                 _adjoint[i] = shadow;
             }
@@ -140,7 +140,7 @@ internal sealed partial class ReverseEmitter
 
         string type = _ir.ReturnKind.Keyword();
         var outputSeeds = new List<(string Seed, int Variable)>();
-        if (_pullback && _ir.ReturnsVoid)
+        if (_ir.ReturnsVoid)
         {
             // A seed per output (the upstream adjoint of what the method wrote), before the shadows.
             var seeds = new List<string>();
@@ -154,19 +154,12 @@ internal sealed partial class ReverseEmitter
             }
             parameters.InsertRange(_ir.ParameterCount, seeds);
             forwarded.InsertRange(_ir.ParameterCount, outputSeeds.Select(s => s.Seed));
-            SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input.");
-        }
-        else if (_pullback)
-        {
-            // The seed goes before the shadows, as in a [DerivativeOf] pullback.
-            int firstShadow = _ir.ParameterCount;
-            parameters.Insert(firstShadow, type + " " + _seed);
-            forwarded.Insert(firstShadow, _seed);
-            SourceEmitter.WriteDocs(w, $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
         }
         else
         {
-            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+            // The seed goes before the shadows, as in a [DerivativeOf] pullback.
+            parameters.Insert(_ir.ParameterCount, type + " " + _seed);
+            forwarded.Insert(_ir.ParameterCount, _seed);
         }
         void WriteArgumentChecks()
         {
@@ -176,23 +169,38 @@ internal sealed partial class ReverseEmitter
                 SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, seed);
             WriteAliasingChecks(w, shadows);
         }
+        string body = _ir.Name + UncheckedPullbackSuffix;
 
-        if (_pullback)
+        if (!_ir.ReturnsVoid)
         {
-            // The public pullback checks its arguments and runs the unchecked one, which generated
-            // callers use directly: their shadows are slices of their own adjoints, right by construction.
-            using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
+            // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
+            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+            using (w.Block($"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"))
             {
                 WriteArgumentChecks();
-                w.Line($"{_ir.Name}{UncheckedPullbackSuffix}({string.Join(", ", forwarded)});");
+                foreach (var (shadow, variable) in shadows)
+                    if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
+                var arguments = new List<string>(forwarded);
+                arguments[_ir.ParameterCount] = _ir.ReturnKind.Literal(1);
+                w.Line($"return {body}({string.Join(", ", arguments)});");
             }
             w.Line();
-            SourceEmitter.WriteDocs(w, $"<see cref=\"{_ir.Name}Pullback\"/> without its argument checks, for generated callers.");
-            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
-        using (w.Block($"{_ir.Accessibility} static {(_pullback ? "void" : type)} {_ir.Name}{(_pullback ? UncheckedPullbackSuffix : "Gradient")}({string.Join(", ", parameters)})"))
+
+        // {M}Pullback: the public form, which checks its arguments.
+        SourceEmitter.WriteDocs(w, _ir.ReturnsVoid
+            ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
+            : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
+        using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
         {
-            if (!_pullback) WriteArgumentChecks();
+            WriteArgumentChecks();
+            w.Line($"{body}({string.Join(", ", forwarded)});");
+        }
+        w.Line();
+        SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
+        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (w.Block($"{_ir.Accessibility} static {(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})"))
+        {
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -249,7 +257,7 @@ internal sealed partial class ReverseEmitter
                 }
             }
             foreach (var (shadow, variable) in shadows)
-                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_pullback ? "+=" : "=")} {_adjoint[variable]};");
+                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} += {_adjoint[variable]};");
             foreach (int variable in _rented)
             {
                 // Nothing reads the arrays any more: give them back for the next call on this thread.
@@ -261,7 +269,7 @@ internal sealed partial class ReverseEmitter
             if (!_straight || _recorded.Contains(ScalarKind.Int)) w.Line($"{_controlTape}.Dispose();");
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
-            if (!_pullback) w.Line($"return {_result};");
+            if (!_ir.ReturnsVoid) w.Line($"return {_result};");
         }
     }
 

@@ -23,12 +23,7 @@ public static class SourceEmitter
         foreach (var type in ir.Containing.Types)
             scopes.Add(w.Block($"{(type.IsStatic ? "static " : "")}partial {type.Keyword} {type.NameWithTypeParameters}"));
 
-        if (!ir.ReturnsVoid)
-        {
-            ReverseEmitter.Emit(ir, settings, w);
-            w.Line();
-        }
-        ReverseEmitter.EmitPullback(ir, settings, w);
+        ReverseEmitter.Emit(ir, settings, w);
         if (ir.HasForwardMode)
         {
             // Forward mode needs a tangent rule for every rule-backed call.

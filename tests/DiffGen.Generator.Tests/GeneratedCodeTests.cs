@@ -231,7 +231,8 @@ public class GeneratedCodeTests
             """;
         var (_, run, _) = GeneratorHarness.Generate(source);
         string text = run.GeneratedTrees.Single(t => t.FilePath.Contains("Triangles.UpperTriangleWeighted")).ToString();
-        string adjoint = text.Substring(text.IndexOf("// Adjoint sweep.", System.StringComparison.Ordinal));
+        // The reverse body (the fused reduction reverses each outer iteration inside its primal sweep).
+        string adjoint = text.Substring(text.IndexOf("static double UpperTriangleWeightedPullbackUnchecked(", System.StringComparison.Ordinal));
 
         // y[c] does not change while r runs backwards: one load ahead of the reversed inner loop, guarded
         // by its index because the last inner loop is empty and c may be out of y's range there.

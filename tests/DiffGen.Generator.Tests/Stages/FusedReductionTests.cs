@@ -167,12 +167,12 @@ public class FusedReductionTests
         return (output, run);
     });
 
-    /// <summary>The text of <c>{method}Gradient</c> (up to the pullback that follows it).</summary>
+    /// <summary>The text of the reverse body <c>{method}PullbackUnchecked</c>, which <c>{method}Gradient</c> runs.</summary>
     private static string Gradient(string method)
     {
         string text = Generated.Value.Run.GeneratedTrees.Single(t => t.FilePath.Contains("Sums." + method + "_")).ToString();
-        int start = text.IndexOf(method + "Gradient(", StringComparison.Ordinal);
-        int end = text.IndexOf(method + "Pullback(", StringComparison.Ordinal);
+        int start = text.IndexOf("static double " + method + "PullbackUnchecked(", StringComparison.Ordinal);
+        int end = text.IndexOf("/// <summary>", start, StringComparison.Ordinal);
         return text.Substring(start, end - start);
     }
 
