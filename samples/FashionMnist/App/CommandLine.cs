@@ -9,9 +9,11 @@ public sealed record CommandLine
 {
     /// <summary>The help text.</summary>
     public const string Usage = """
-        Trains a 784-256-128-10 MLP on Fashion-MNIST with DiffGen's generated gradient.
+        Trains a model on Fashion-MNIST with DiffGen's generated gradient.
 
         Options:
+          --model NAME       mlp (784-256-128-10, default), lenet (LeNet-5), lenet-bn (LeNet-5 with batch
+                             normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
           --epochs N         epochs to train (default 10)
           --batch N          mini-batch size (default 128)
@@ -25,6 +27,9 @@ public sealed record CommandLine
           --checkpoint FILE  write a checkpoint after every epoch; resume from it when it exists
           --no-progress      plain output, no live progress bar
         """;
+
+    /// <summary>Which model.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Mlp;
 
     /// <summary>Which optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
@@ -76,6 +81,7 @@ public sealed record CommandLine
                 ? n : throw new ArgumentException($"{flag} needs a positive whole number, not '{args[i]}'.");
             result = flag switch
             {
+                "--model" => result with { Model = ModelChoice.Parse(Value()) },
                 "--optimizer" => result with { Optimizer = OptimizerSetup.Parse(Value()) },
                 "--epochs" => result with { Epochs = Positive() },
                 "--batch" => result with { BatchSize = Positive() },
