@@ -71,8 +71,7 @@ public static partial class SpanOps
     /// <summary>
     /// The mask of <see cref="Dropout{T}"/>: <c>mask[i] = 1 / (1 - probability)</c> where element
     /// <c>offset + i</c> is kept, 0 where it is dropped. Element j is kept when
-    /// <c>u(seed, j) &gt;= probability</c>, with u a uniform number in [0, 1) from the SplitMix64 finalizer
-    /// (Steele, Lea and Flood, 2014) of the seed and the index: the mask is a pure function of the seed.
+    /// <c>u(seed, j) &gt;= probability</c>, with u a uniform number in [0, 1) drawn by <c>CounterRandom</c> from the seed and the index (SplitMix64): the mask is a pure function of the seed.
     /// </summary>
     /// <param name="probability">Probability of dropping an element, in [0, 1).</param>
     /// <param name="seed">Selects the mask.</param>
@@ -86,7 +85,7 @@ public static partial class SpanOps
         T keep = T.One / (T.One - probability);
         for (int i = 0; i < mask.Length; i++)
         {
-            mask[i] = Uniform(seed, offset + i) >= p ? keep : T.Zero;
+            mask[i] = CounterRandom.Uniform(seed, offset + i) >= p ? keep : T.Zero;
         }
     }
 
@@ -109,16 +108,6 @@ public static partial class SpanOps
                 TensorPrimitives.Multiply(source.Slice(start, len), mask[..len], d);
             }
         }
-    }
-
-    /// <summary>A uniform number in [0, 1) that depends only on the seed and the index (53 random bits).</summary>
-    private static double Uniform(long seed, long index)
-    {
-        ulong z = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL + (ulong)index * 0xBF58476D1CE4E5B9UL + 0x94D049BB133111EBUL);
-        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
-        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
-        z ^= z >> 31;
-        return (z >> 11) * (1.0 / (1UL << 53));
     }
 
     private static void RequireDropout<T>(T probability)
