@@ -113,7 +113,7 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
     /// write the gradient into <see cref="Parameter{T}.Grad"/> (overwriting it); it returns the loss.</summary>
     /// <param name="closure">The objective.</param>
     /// <returns>The loss at the start of the call (torch's <c>orig_loss</c>).</returns>
-    public double Step(Func<double> closure)
+    public override double Step(Func<double> closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
         if (ParamGroupCount != 1) throw new InvalidOperationException("LBFGS doesn't support per-parameter options (parameter groups)");
