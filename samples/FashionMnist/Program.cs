@@ -42,6 +42,7 @@ var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGr
     Schedule = setup.Schedule,
     ScheduleUnit = setup.Unit,
     CheckpointPath = options.CheckpointPath,
+    Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true } : null,
 });
 
 AnsiConsole.MarkupLine($"[bold]Fashion-MNIST[/] ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)}): " +

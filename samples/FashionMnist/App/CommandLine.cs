@@ -16,6 +16,7 @@ public sealed record CommandLine
                              normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
           --epochs N         epochs to train (default 10)
+          --augment          random crops (zero padding 2) and horizontal flips of the training images
           --batch N          mini-batch size (default 128)
           --lr X             learning rate instead of the optimizer's default
           --threads N        threads for the data-parallel gradient (default: one per core)
@@ -33,6 +34,9 @@ public sealed record CommandLine
 
     /// <summary>Which optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Whether to augment the training images (crops with padding 2, flips).</summary>
+    public bool Augment { get; init; }
 
     /// <summary>Epochs to train.</summary>
     public int Epochs { get; init; } = 10;
@@ -90,6 +94,7 @@ public sealed record CommandLine
                 "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
+                "--augment" => result with { Augment = true },
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },
