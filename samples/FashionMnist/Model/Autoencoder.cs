@@ -4,8 +4,8 @@ namespace DiffGen.Samples.FashionMnist.Model;
 
 /// <summary>
 /// The dense auto-encoder of the thesis' problem (d): 784-512-256-32 and back (32-256-512-784), ReLU
-/// between layers, a linear 32-value code and a sigmoid output, trained on the mean squared error of the
-/// reconstruction. The generator writes <c>LossGradient</c> from <see cref="Loss"/>.
+/// between layers, a linear 32-value code and a linear output (the sample's pixels are standardised, so
+/// they are not confined to [0, 1]), trained on the mean squared error of the reconstruction. The generator writes <c>LossGradient</c> from <see cref="Loss"/>.
 /// </summary>
 public static partial class Autoencoder
 {
@@ -49,9 +49,8 @@ public static partial class Autoencoder
         float[] z6 = new float[batch * Inputs], h6 = new float[batch * Inputs];
         SpanOps.MatMul<float>(a5, w6, batch, 512, Inputs, false, false, z6);
         SpanOps.AddBias<float>(z6, b6, h6);
-        float[] y = new float[batch * Inputs], error = new float[batch * Inputs];
-        SpanOps.Sigmoid<float>(h6, y);
-        SpanOps.Sub<float>(y, x, error);
+        float[] error = new float[batch * Inputs];
+        SpanOps.Sub<float>(h6, x, error);
         return SpanOps.Dot<float>(error, error) / (batch * Inputs);
     }
 
@@ -88,9 +87,8 @@ public static partial class Autoencoder
         SpanOps.AddBias<float>(z5, b5, h5);
         SpanOps.Relu<float>(h5, a5);
 
-        float[] z6 = new float[batch * Inputs], h6 = new float[batch * Inputs];
+        float[] z6 = new float[batch * Inputs];
         SpanOps.MatMul<float>(a5, w6, batch, 512, Inputs, false, false, z6);
-        SpanOps.AddBias<float>(z6, b6, h6);
-        SpanOps.Sigmoid<float>(h6, output);
+        SpanOps.AddBias<float>(z6, b6, output);
     }
 }
