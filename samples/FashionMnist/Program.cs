@@ -5,6 +5,7 @@ using System.Linq;
 using DiffGen.Samples.FashionMnist.App;
 using DiffGen.Samples.FashionMnist.Data;
 using DiffGen.Samples.FashionMnist.Model;
+using DiffGen.Optimizers;
 using DiffGen.Training;
 using Spectre.Console;
 
@@ -39,8 +40,9 @@ var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGr
     BatchSize = options.BatchSize,
     Seed = options.Seed,
     Threads = options.Threads,
-    Schedule = setup.Schedule,
-    ScheduleUnit = setup.Unit,
+    // --cosine replaces a constant rate (INNA keeps its own 1/sqrt(epoch) decay).
+    Schedule = options.Cosine && setup.Schedule is null ? LearningRateSchedule.Cosine(options.Epochs) : setup.Schedule,
+    ScheduleUnit = options.Cosine && setup.Schedule is null ? ScheduleUnit.Epoch : setup.Unit,
     CheckpointPath = options.CheckpointPath,
     Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true } : null,
 });
@@ -48,7 +50,8 @@ var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGr
 AnsiConsole.MarkupLine($"[bold]Fashion-MNIST[/] ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)}): " +
                        $"{data.Train.Count:N0} training, {data.Test.Count:N0} test images");
 AnsiConsole.MarkupLine($"Model {Markup.Escape(model.Description)}, {model.ParameterCount:N0} parameters; gradient generated at build time ([grey]{model.GradientName}[/])");
-AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
+AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}{(options.Cosine && setup.Schedule is null ? ", cosine decay" : "")}" +
+                       $"{(options.Augment ? ", crops and flips" : "")}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
 if (options.CheckpointPath is { } checkpoint && File.Exists(checkpoint))
 {
     trainer.LoadCheckpoint(checkpoint);

@@ -66,6 +66,7 @@ public sealed class ConvModelTests
         Assert.Equal(ModelKind.LeNetBn, CommandLine.Parse(["--model", "lenet-bn"]).Model);
         Assert.Equal(ModelKind.Autoencoder, CommandLine.Parse(["--model", "autoencoder"]).Model);
         Assert.True(CommandLine.Parse(["--augment"]).Augment);
+        Assert.True(CommandLine.Parse(["--cosine"]).Cosine);
         var ex = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--model", "resnet"]));
         Assert.Contains("resnet", ex.Message);
     }

@@ -17,6 +17,7 @@ public sealed record CommandLine
           --optimizer NAME   adam (default), sgd, inna or steptuned
           --epochs N         epochs to train (default 10)
           --augment          random crops (zero padding 2) and horizontal flips of the training images
+          --cosine           cosine learning-rate decay to 0 over the epochs (for adam, sgd and steptuned)
           --batch N          mini-batch size (default 128)
           --lr X             learning rate instead of the optimizer's default
           --threads N        threads for the data-parallel gradient (default: one per core)
@@ -37,6 +38,9 @@ public sealed record CommandLine
 
     /// <summary>Whether to augment the training images (crops with padding 2, flips).</summary>
     public bool Augment { get; init; }
+
+    /// <summary>Whether to decay the learning rate along a cosine over the epochs.</summary>
+    public bool Cosine { get; init; }
 
     /// <summary>Epochs to train.</summary>
     public int Epochs { get; init; } = 10;
@@ -95,6 +99,7 @@ public sealed record CommandLine
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
                 "--augment" => result with { Augment = true },
+                "--cosine" => result with { Cosine = true },
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },
