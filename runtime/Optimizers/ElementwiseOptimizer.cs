@@ -54,6 +54,13 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     protected sealed override void InitializeState(ParameterState<T> state, int group) => Initialize(state, ParamGroups[group].Options);
 
     /// <inheritdoc/>
+    public sealed override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
     public override double Step(Func<double> closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
@@ -142,7 +149,7 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// <inheritdoc/>
     public sealed override bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result) where TResult : default
     {
-        System.ArgumentNullException.ThrowIfNull(visitor);
+        ArgumentNullException.ThrowIfNull(visitor);
         result = visitor.Visit(this);
         return true;
     }
@@ -153,7 +160,7 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// <returns>The rule and the state (whose slots the caller updates).</returns>
     public (TRule Rule, ParameterState<T> State) PrepareStep(Parameter<T> parameter)
     {
-        System.ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(parameter);
         int gi = GroupOf(parameter);
         if (gi < 0) throw new System.ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
         var state = GetOrCreateState(parameter, gi);

@@ -107,6 +107,13 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
     private double[]? _al;
 
     /// <inheritdoc/>
+    public override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
     protected override StateLayout GetLayout(int group) => new([]);
 
     /// <summary>Performs up to max_iter iterations. The closure must compute the loss at the current parameters and

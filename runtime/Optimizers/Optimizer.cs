@@ -180,6 +180,12 @@ public abstract class Optimizer<T> where T : unmanaged, IBinaryFloatingPointIeee
     /// element-wise optimizers leave the parameters unchanged.</returns>
     public abstract double Step(Func<double> closure);
 
+    /// <summary>Calls the <paramref name="visitor"/> method for this kind of optimizer, with its concrete types.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The visit's result.</returns>
+    public abstract TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor);
+
     /// <summary>Calls <paramref name="visitor"/> with the concrete types when this is an element-wise optimizer.</summary>
     /// <typeparam name="TResult">What the visit returns.</typeparam>
     /// <param name="visitor">The visitor.</param>

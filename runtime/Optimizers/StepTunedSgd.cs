@@ -146,6 +146,13 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
     public long K { get; private set; }
 
     /// <inheritdoc/>
+    public override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
     protected override StateLayout GetLayout(int group) => new(["G", "first_grad", null], null, [false, true, false]);
 
     /// <summary>

@@ -108,4 +108,26 @@ public class StepClosureTests
         Assert.Equal(25.0, first);
         Assert.All(p.Data, v => Assert.True(Math.Abs(v) < 1e-6, $"{v}"));
     }
+
+    /// <summary><see cref="Optimizer{T}.Accept{TResult}"/> calls the visitor method of each kind of optimizer.</summary>
+    [Fact]
+    public void Accept_CallsTheVisitOfEachKind()
+    {
+        var p = new Parameter<double>([1.0], "w");
+        var visitor = new KindName();
+        Assert.Equal("elementwise Adam", new Adam<double>([p]).Accept(visitor));
+        Assert.Equal("step-tuned", new StepTunedSgd<double>([p]).Accept(visitor));
+        Assert.Equal("lbfgs", new Lbfgs<double>([p]).Accept(visitor));
+    }
+
+    private sealed class KindName : IOptimizerVisitor<double, string>
+    {
+        public string Visit<TOptions, TRule>(ElementwiseOptimizer<double, TOptions, TRule> optimizer)
+            where TOptions : OptimizerOptions
+            where TRule : struct, IElementRule => "elementwise " + optimizer.Name;
+
+        public string Visit(StepTunedSgd<double> optimizer) => "step-tuned";
+
+        public string Visit(Lbfgs<double> optimizer) => "lbfgs";
+    }
 }
