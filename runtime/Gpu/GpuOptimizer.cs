@@ -45,14 +45,7 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         ArgumentNullException.ThrowIfNull(optimizer);
         if (typeof(T) != typeof(float) && typeof(T) != typeof(double))
             throw new NotSupportedException($"Element type {typeof(T).Name} is not supported on the device.");
-        if (optimizer is Lbfgs<T>)
-            throw new NotSupportedException(
-                "LBFGS has no device backend: each iteration is a chain of host decisions (closure evaluations, the " +
-                "strong-Wolfe line search, the two-loop recursion over its history) on small scalars; run Lbfgs<T> on the CPU.");
-        if (optimizer is StepTunedSgd<T> stepTuned) return new GpuOptimizer<T>(new StepTunedStepper(accelerator, stepTuned));
-        if (!optimizer.TryAccept(new Factory(accelerator), out var stepper) || stepper is null)
-            throw new NotSupportedException($"{optimizer.Name} is not an element-wise optimizer and has no device kernel.");
-        return new GpuOptimizer<T>(stepper);
+        return new GpuOptimizer<T>(optimizer.Accept(new Factory(accelerator)));
     }
 
     /// <summary>The accelerator.</summary>
@@ -130,11 +123,18 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
         public abstract bool StepClipped(double maxNorm);
     }
 
-    private sealed class Factory(Accelerator accelerator) : IElementwiseOptimizerVisitor<T, Stepper>
+    /// <summary>The device stepper of each kind of optimizer.</summary>
+    private sealed class Factory(Accelerator accelerator) : IOptimizerVisitor<T, Stepper>
     {
         public Stepper Visit<TOptions, TRule>(ElementwiseOptimizer<T, TOptions, TRule> optimizer)
             where TOptions : OptimizerOptions
             where TRule : struct, IElementRule => new ElementwiseStepper<TOptions, TRule>(accelerator, optimizer);
+
+        public Stepper Visit(StepTunedSgd<T> optimizer) => new StepTunedStepper(accelerator, optimizer);
+
+        public Stepper Visit(Lbfgs<T> optimizer) => throw new NotSupportedException(
+            "LBFGS has no device backend: each iteration is a chain of host decisions (closure evaluations, the " +
+            "strong-Wolfe line search, the two-loop recursion over its history) on small scalars; run Lbfgs<T> on the CPU.");
     }
 
     /// <summary>Per-parameter device buffers: values, gradient and up to three state slots.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Numerics;
 
@@ -51,6 +52,22 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
 
     /// <inheritdoc/>
     protected sealed override void InitializeState(ParameterState<T> state, int group) => Initialize(state, ParamGroups[group].Options);
+
+    /// <inheritdoc/>
+    public sealed override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
+    public override double Step(Func<double> closure)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        double loss = closure();
+        if (double.IsFinite(loss)) Step();
+        return loss;
+    }
 
     /// <summary>Performs one optimization step with the gradients in <see cref="Parameter{T}.Grad"/>.</summary>
     /// <returns>False when the step was skipped because of a non-finite gradient (<see cref="NonFiniteGradientPolicy.Skip"/>).</returns>
@@ -123,7 +140,7 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// step (see <see cref="ParameterState{T}.IsTransient"/>).</summary>
     public virtual bool NeedsHostPreparation => false;
 
-    /// <summary>Runs the once-per-step hook that <see cref="Step"/> runs after its checks and before the first parameter is
+    /// <summary>Runs the once-per-step hook that <see cref="Step()"/> runs after its checks and before the first parameter is
     /// updated (for the noisy SGD variants: draws the noise of every parameter into its transient slot, in parameter
     /// order, from the optimizer's own generator). Other backends call it, then <see cref="PrepareStep"/> per parameter,
     /// so they consume exactly the same random numbers as the CPU backend.</summary>
@@ -132,18 +149,18 @@ public abstract class ElementwiseOptimizer<T, TOptions, TRule> : GroupedOptimize
     /// <inheritdoc/>
     public sealed override bool TryAccept<TResult>(IElementwiseOptimizerVisitor<T, TResult> visitor, out TResult? result) where TResult : default
     {
-        System.ArgumentNullException.ThrowIfNull(visitor);
+        ArgumentNullException.ThrowIfNull(visitor);
         result = visitor.Visit(this);
         return true;
     }
 
     /// <summary>The rule the next step would apply to <paramref name="parameter"/>, advancing its state counters
-    /// exactly as <see cref="Step"/> does. Used by other backends (ILGPU) that run the same rule on device-resident data.</summary>
+    /// exactly as <see cref="Step()"/> does. Used by other backends (ILGPU) that run the same rule on device-resident data.</summary>
     /// <param name="parameter">A parameter of this optimizer.</param>
     /// <returns>The rule and the state (whose slots the caller updates).</returns>
     public (TRule Rule, ParameterState<T> State) PrepareStep(Parameter<T> parameter)
     {
-        System.ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(parameter);
         int gi = GroupOf(parameter);
         if (gi < 0) throw new System.ArgumentException($"Parameter '{parameter.Name}' does not belong to this optimizer.", nameof(parameter));
         var state = GetOrCreateState(parameter, gi);

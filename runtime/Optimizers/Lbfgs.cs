@@ -107,13 +107,20 @@ public sealed class Lbfgs<T> : GroupedOptimizer<T, LbfgsOptions> where T : unman
     private double[]? _al;
 
     /// <inheritdoc/>
+    public override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
     protected override StateLayout GetLayout(int group) => new([]);
 
     /// <summary>Performs up to max_iter iterations. The closure must compute the loss at the current parameters and
     /// write the gradient into <see cref="Parameter{T}.Grad"/> (overwriting it); it returns the loss.</summary>
     /// <param name="closure">The objective.</param>
     /// <returns>The loss at the start of the call (torch's <c>orig_loss</c>).</returns>
-    public double Step(Func<double> closure)
+    public override double Step(Func<double> closure)
     {
         ArgumentNullException.ThrowIfNull(closure);
         if (ParamGroupCount != 1) throw new InvalidOperationException("LBFGS doesn't support per-parameter options (parameter groups)");

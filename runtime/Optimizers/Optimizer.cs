@@ -168,6 +168,24 @@ public abstract class Optimizer<T> where T : unmanaged, IBinaryFloatingPointIeee
         return false;
     }
 
+    /// <summary>
+    /// One optimization step in torch's sense (<c>optimizer.step(closure)</c>): the one entry point every optimizer
+    /// shares. <paramref name="closure"/> computes the loss at the current parameters, writes its gradient into
+    /// <see cref="Parameter{T}.Grad"/> (overwriting it) and returns the loss. Element-wise optimizers call it once
+    /// and then update; optimizers that re-evaluate (L-BFGS's line search, Step-Tuned SGD's second gradient on
+    /// the same mini-batch) call it as often as their algorithm needs.
+    /// </summary>
+    /// <param name="closure">The objective on the current mini-batch.</param>
+    /// <returns>The loss at the parameters the step started from (the first evaluation). When it is not finite,
+    /// element-wise optimizers leave the parameters unchanged.</returns>
+    public abstract double Step(Func<double> closure);
+
+    /// <summary>Calls the <paramref name="visitor"/> method for this kind of optimizer, with its concrete types.</summary>
+    /// <typeparam name="TResult">What the visit returns.</typeparam>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The visit's result.</returns>
+    public abstract TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor);
+
     /// <summary>Calls <paramref name="visitor"/> with the concrete types when this is an element-wise optimizer.</summary>
     /// <typeparam name="TResult">What the visit returns.</typeparam>
     /// <param name="visitor">The visitor.</param>

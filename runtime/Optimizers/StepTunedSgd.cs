@@ -146,7 +146,34 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
     public long K { get; private set; }
 
     /// <inheritdoc/>
+    public override TResult Accept<TResult>(IOptimizerVisitor<T, TResult> visitor)
+    {
+        ArgumentNullException.ThrowIfNull(visitor);
+        return visitor.Visit(this);
+    }
+
+    /// <inheritdoc/>
     protected override StateLayout GetLayout(int group) => new(["G", "first_grad", null], null, [false, true, false]);
+
+    /// <summary>
+    /// One iteration on one mini-batch through the common entry point: <paramref name="closure"/> is called twice
+    /// (the two gradients of the method, with the same mini-batch).
+    /// </summary>
+    /// <param name="closure">Loss and gradient oracle for the current mini-batch.</param>
+    /// <returns>The loss of the first evaluation (a step skipped for a non-finite gradient is counted in <see cref="Optimizer{T}.SkippedSteps"/>).</returns>
+    public override double Step(Func<double> closure)
+    {
+        ArgumentNullException.ThrowIfNull(closure);
+        double first = double.NaN;
+        bool firstCall = true;
+        Step(() =>
+        {
+            double value = closure();
+            if (firstCall) first = value;
+            firstCall = false;
+        });
+        return first;
+    }
 
     /// <summary>One iteration on one mini-batch. <paramref name="computeGradients"/> must write the mini-batch gradient at
     /// the current parameters into <see cref="Parameter{T}.Grad"/>; it is called twice, with the same mini-batch.</summary>
@@ -245,7 +272,7 @@ public sealed class StepTunedSgd<T> : GroupedOptimizer<T, StepTunedSgdOptions> w
 
     /// <summary>Ends an iteration whose two half steps ran with step size <paramref name="eta"/>: counts a step on every
     /// parameter and sets the next step factor from the two sums of the second half step (all parameters together).
-    /// <see cref="Step"/> calls it; other backends call it with their own sums.</summary>
+    /// <see cref="Step(Action)"/> calls it; other backends call it with their own sums.</summary>
     /// <param name="eta">The step size used (<see cref="NextStepSize"/> before the iteration).</param>
     /// <param name="firstGradSquaredNorm">||g_first||^2, the first sum of <see cref="StepTunedSecondHalfRule"/>.</param>
     /// <param name="curvatureDotFirstGrad">&lt;G, g_first&gt;, its second sum.</param>

@@ -19,14 +19,22 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
     private readonly IReadOnlyList<Parameter<T>> _parameters;
     private readonly Worker[] _workers;
     private readonly int[] _indices;
+    private readonly ImageAugmentation? _augmentation;
+    private readonly int _seed;
 
     /// <summary>Buffers for batches of up to <paramref name="batchCapacity"/> samples split over <paramref name="threads"/> threads.</summary>
     /// <param name="parameters">The parameters, in the order the gradient function expects its buffers.</param>
     /// <param name="threads">Threads (shards), at least 1.</param>
     /// <param name="batchCapacity">Largest batch, at least 1.</param>
     /// <param name="featureCount">Values per sample.</param>
-    public DataParallelGradient(IReadOnlyList<Parameter<T>> parameters, int threads, int batchCapacity, int featureCount)
+    /// <param name="augmentation">Crops and flips applied to each gathered sample, or null for none.</param>
+    /// <param name="seed">Seed of the augmentation's draws.</param>
+    public DataParallelGradient(IReadOnlyList<Parameter<T>> parameters, int threads, int batchCapacity, int featureCount,
+                                ImageAugmentation? augmentation = null, int seed = 0)
     {
+        augmentation?.Validate(featureCount);
+        _augmentation = augmentation;
+        _seed = seed;
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.Count == 0) throw new ArgumentException("There are no parameters to differentiate.", nameof(parameters));
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
@@ -53,8 +61,9 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
     /// <param name="data">The dataset.</param>
     /// <param name="indices">The samples of the batch.</param>
     /// <param name="lossGradient">The model's loss and gradient on a shard.</param>
+    /// <param name="step">The optimizer step, which with the seed and each sample's index selects its augmentation.</param>
     /// <returns>The mean loss over the batch.</returns>
-    public double Compute(LabeledDataset<T> data, ReadOnlySpan<int> indices, BatchLossGradient<T> lossGradient)
+    public double Compute(LabeledDataset<T> data, ReadOnlySpan<int> indices, BatchLossGradient<T> lossGradient, long step = 0)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(lossGradient);
@@ -75,21 +84,22 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
 
         if (shards == 1)
         {
-            Run(_workers[0], data, 0, count, lossGradient);
+            Run(_workers[0], data, 0, count, lossGradient, step);
             return Threads == 1 ? _workers[0].Loss : CombineInto(1, count);
         }
 
         Parallel.For(0, shards, new ParallelOptions { MaxDegreeOfParallelism = shards }, k =>
         {
             (int start, int length) = Shard(count, shards, k);
-            Run(_workers[k], data, start, length, lossGradient);
+            Run(_workers[k], data, start, length, lossGradient, step);
         });
         return CombineInto(shards, count);
     }
 
-    private void Run(Worker worker, LabeledDataset<T> data, int start, int length, BatchLossGradient<T> lossGradient)
+    private void Run(Worker worker, LabeledDataset<T> data, int start, int length, BatchLossGradient<T> lossGradient, long step)
     {
         data.Gather(_indices.AsSpan(start, length), worker.Batch);
+        _augmentation?.Apply(worker.Batch.FeaturesBuffer, _indices.AsSpan(start, length), _seed, step, worker.Scratch(data.FeatureCount));
         foreach (var g in worker.Gradients) Array.Clear(g);
         // The threads are already busy with one shard each: the primitives' own parallel loops would only
         // oversubscribe the cores, so each shard runs its matrix products on its own thread.
@@ -132,9 +142,14 @@ public sealed class DataParallelGradient<T> where T : unmanaged, IBinaryFloating
 
     private sealed class Worker(MiniBatch<T> batch, T[][] gradients)
     {
+        private T[]? _scratch;
+
         public MiniBatch<T> Batch { get; } = batch;
 
         public T[][] Gradients { get; } = gradients;
+
+        /// <summary>One sample's worth of scratch for the augmentation, allocated on first use.</summary>
+        public Span<T> Scratch(int length) => _scratch ??= new T[length];
 
         public double Loss { get; set; }
 

@@ -16,41 +16,26 @@ internal static class OptimizerStepper
     public static bool Step<T>(Optimizer<T> optimizer, Func<double> evaluate, double? clipGradNorm, out double loss)
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        switch (optimizer)
+        if (clipGradNorm is not { } maxNorm)
         {
-            case StepTunedSgd<T> stepTuned:
-            {
-                double first = double.NaN;
-                bool firstCall = true;
-                stepTuned.Step(() =>
-                {
-                    double value = evaluate();
-                    if (firstCall) first = value;
-                    firstCall = false;
-                });
-                loss = first;
-                return double.IsFinite(loss);
-            }
-
-            case Lbfgs<T> lbfgs:
-                loss = lbfgs.Step(evaluate);
-                return double.IsFinite(loss);
-
-            default:
-                loss = evaluate();
-                if (!double.IsFinite(loss)) return false;
-                if (!optimizer.TryAccept(new ElementwiseStep<T>(clipGradNorm), out _))
-                    throw new NotSupportedException($"The trainer does not know how to step a {optimizer.GetType().Name}.");
-                return true;
+            loss = optimizer.Step(evaluate);
+            return double.IsFinite(loss);
         }
+
+        // Clipping sits between the gradient and the update, fused into the element-wise kernels.
+        loss = evaluate();
+        if (!double.IsFinite(loss)) return false;
+        if (!optimizer.TryAccept(new ElementwiseStep<T>(maxNorm), out _))
+            throw new NotSupportedException($"Gradient clipping needs an element-wise optimizer, not {optimizer.GetType().Name}.");
+        return true;
     }
 
-    private sealed class ElementwiseStep<T>(double? clipGradNorm) : IElementwiseOptimizerVisitor<T, bool>
+    private sealed class ElementwiseStep<T>(double maxNorm) : IElementwiseOptimizerVisitor<T, bool>
         where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
         public bool Visit<TOptions, TRule>(ElementwiseOptimizer<T, TOptions, TRule> optimizer)
             where TOptions : OptimizerOptions
             where TRule : struct, IElementRule
-            => clipGradNorm is { } maxNorm ? optimizer.StepClipped(maxNorm) : optimizer.Step();
+            => optimizer.StepClipped(maxNorm);
     }
 }

@@ -85,7 +85,8 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
         ArgumentNullException.ThrowIfNull(train);
         ArgumentOutOfRangeException.ThrowIfNegative(epochs);
         var sampler = new MiniBatchSampler(train.Count, Options.BatchSize, Options.Seed, Options.DropLast);
-        var gradient = new DataParallelGradient<T>(_parameters, Options.Threads, Options.BatchSize, train.FeatureCount);
+        Options.Augmentation?.Validate(train.FeatureCount);
+        var gradient = new DataParallelGradient<T>(_parameters, Options.Threads, Options.BatchSize, train.FeatureCount, Options.Augmentation, Options.Seed);
         int batches = sampler.BatchesPerEpoch;
 
         for (int epoch = CompletedEpochs; epoch < epochs; epoch++)
@@ -101,7 +102,7 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
                     return Stop(StopReason.Cancelled, $"Cancelled during epoch {epoch + 1}; the last complete epoch is {epoch}.");
                 if (Options.ScheduleUnit == ScheduleUnit.Step) _scheduler?.MoveTo(Steps);
                 var batchIndices = sampler.BatchSegment(order, b);
-                bool stepped = OptimizerStepper.Step(Optimizer, () => gradient.Compute(train, batchIndices, _lossGradient), Options.ClipGradNorm, out double loss);
+                bool stepped = OptimizerStepper.Step(Optimizer, () => gradient.Compute(train, batchIndices, _lossGradient, Steps), Options.ClipGradNorm, out double loss);
                 if (!stepped)
                     return Stop(StopReason.NonFiniteLoss, $"The training loss became {loss} at epoch {epoch + 1}, batch {b + 1}; lower the learning rate or check the data.");
                 Steps++;

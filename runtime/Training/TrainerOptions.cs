@@ -38,6 +38,9 @@ public sealed record TrainerOptions
     /// <summary>When set, gradients are clipped to this global 2-norm (element-wise optimizers only).</summary>
     public double? ClipGradNorm { get; init; }
 
+    /// <summary>Random crops and flips of image samples, drawn from <see cref="Seed"/>, the step and the sample (default: none, off).</summary>
+    public ImageAugmentation? Augmentation { get; init; }
+
     /// <summary>When set, a checkpoint is written atomically to this path after every epoch.</summary>
     public string? CheckpointPath { get; init; }
 

@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using DiffGen.Samples.FashionMnist.App;
 using DiffGen.Samples.FashionMnist.Data;
 using DiffGen.Samples.FashionMnist.Model;
+using DiffGen.Optimizers;
 using DiffGen.Training;
 using Spectre.Console;
 
@@ -20,7 +22,7 @@ try
 
     data = options.Embedded ? FashionMnistData.Embedded() : FashionMnistData.Load(options.DataDirectory);
 }
-catch (Exception ex) when (ex is ArgumentException or IOException)
+catch (Exception ex) when (ex is ArgumentException or IOException or InvalidDataException)
 {
     // The command line is the user's input: say what is wrong with it, without .NET's "(Parameter 'x')" suffix.
     string message = ex is ArgumentException { ParamName: { } name } ? ex.Message.Replace($" (Parameter '{name}')", "") : ex.Message;
@@ -30,7 +32,7 @@ catch (Exception ex) when (ex is ArgumentException or IOException)
 
 // Redirected output (logs, CI) would otherwise be wrapped at 80 columns.
 if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
-var model = new MlpModel(options.Seed);
+var model = ModelChoice.Create(options.Model, options.Seed, data.Train);
 var sampler = new MiniBatchSampler(data.Train.Count, options.BatchSize, options.Seed);
 var setup = OptimizerSetup.Create(options.Optimizer, model.Parameters, sampler.BatchesPerEpoch, options.Lr);
 var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions
@@ -38,30 +40,36 @@ var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGr
     BatchSize = options.BatchSize,
     Seed = options.Seed,
     Threads = options.Threads,
-    Schedule = setup.Schedule,
-    ScheduleUnit = setup.Unit,
+    // --cosine replaces a constant rate (INNA keeps its own 1/sqrt(epoch) decay).
+    Schedule = options.Cosine && setup.Schedule is null ? LearningRateSchedule.Cosine(options.Epochs) : setup.Schedule,
+    ScheduleUnit = options.Cosine && setup.Schedule is null ? ScheduleUnit.Epoch : setup.Unit,
     CheckpointPath = options.CheckpointPath,
+    Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true } : null,
 });
 
 AnsiConsole.MarkupLine($"[bold]Fashion-MNIST[/] ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)}): " +
                        $"{data.Train.Count:N0} training, {data.Test.Count:N0} test images");
-AnsiConsole.MarkupLine($"Model 784-256-128-10 MLP, {model.ParameterCount:N0} parameters; gradient generated at build time ([grey]Mlp.LossGradient[/])");
-AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
+AnsiConsole.MarkupLine($"Model {Markup.Escape(model.Description)}, {model.ParameterCount:N0} parameters; gradient generated at build time ([grey]{model.GradientName}[/])");
+AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}{(options.Cosine && setup.Schedule is null ? ", cosine decay" : "")}" +
+                       $"{(options.Augment ? ", crops and flips" : "")}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
 if (options.CheckpointPath is { } checkpoint && File.Exists(checkpoint))
 {
     trainer.LoadCheckpoint(checkpoint);
     AnsiConsole.MarkupLine($"Resumed from {Markup.Escape(checkpoint)} after epoch {trainer.CompletedEpochs}");
 }
 
-IReadOnlyDictionary<string, double> Evaluate()
+IReadOnlyDictionary<string, double> Evaluate() => model.TestMetrics(data.Test);
+
+string Metric(string name, double value) => name switch
 {
-    var (testLoss, testAccuracy) = model.Evaluate(data.Test);
-    return new Dictionary<string, double> { ["test_loss"] = testLoss, ["test_accuracy"] = testAccuracy };
-}
+    "test_accuracy" => $"test acc [bold]{100 * value:F2}%[/]",
+    "mean_image_ratio" => $"mean image / ours [bold]{value:F2}x[/]",
+    _ => $"{name.Replace('_', ' ').Replace("test ", "test ")} {value:F4}",
+};
 
 void PrintEpoch(EpochReport r) => AnsiConsole.MarkupLine(
-    $"epoch {r.Epoch + 1,2}  loss {r.TrainLoss:F4}  test loss {r.Metrics["test_loss"]:F4}  " +
-    $"test acc [bold]{100 * r.Metrics["test_accuracy"]:F2}%[/]  {r.SamplesPerSecond,7:N0} samples/s");
+    $"epoch {r.Epoch + 1,2}  loss {r.TrainLoss:F4}  " + string.Join("  ", model.MetricNames.Select(m => Metric(m, r.Metrics[m]))) +
+    $"  {r.SamplesPerSecond,7:N0} samples/s");
 
 TrainingResult result;
 if (options.Progress && AnsiConsole.Profile.Capabilities.Interactive)
@@ -98,7 +106,18 @@ if (result.Reason != StopReason.Completed)
 }
 
 var last = result.Last!;
-AnsiConsole.MarkupLine($"Test accuracy after {result.History.Count} epochs: [bold green]{100 * last.Metrics["test_accuracy"]:F2}%[/]");
-TrainingPlot.LossAndAccuracy(result.History, $"Fashion-MNIST MLP, {setup.Optimizer.Name}", options.PlotPath);
+string title = $"Fashion-MNIST {options.Model}, {setup.Optimizer.Name}";
+if (last.Metrics.TryGetValue("test_accuracy", out double accuracy))
+{
+    AnsiConsole.MarkupLine($"Test accuracy after {result.History.Count} epochs: [bold green]{100 * accuracy:F2}%[/]");
+    TrainingPlot.LossAndAccuracy(result.History, title, options.PlotPath);
+}
+else
+{
+    AnsiConsole.MarkupLine($"Test reconstruction error after {result.History.Count} epochs: [bold green]{last.Metrics["test_mse"]:F5}[/], " +
+                           $"{last.Metrics["mean_image_ratio"]:F2}x below the mean image's {last.Metrics["mean_image_mse"]:F5}");
+    TrainingPlot.LossCurves([(setup.Optimizer.Name, result.History)], title, options.PlotPath);
+}
+
 AnsiConsole.MarkupLine($"Plot written to {Markup.Escape(Path.GetFullPath(options.PlotPath))}");
 return 0;

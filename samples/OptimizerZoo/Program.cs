@@ -8,8 +8,9 @@ using DiffGen.Samples.FashionMnist.Model;
 using DiffGen.Training;
 using Spectre.Console;
 
-// Usage: dotnet run -c Release --project samples/OptimizerZoo -- [--epochs N] [--embedded] [--plot FILE]
+// Usage: dotnet run -c Release --project samples/OptimizerZoo -- [--model mlp|lenet|lenet-bn] [--epochs N] [--embedded] [--plot FILE]
 int epochs = 5;
+var modelKind = ModelKind.Mlp;
 bool embedded = false;
 string plotPath = "optimizer-zoo.png";
 for (int i = 0; i < args.Length; i++)
@@ -20,6 +21,9 @@ for (int i = 0; i < args.Length; i++)
             epochs = n;
             i++;
             break;
+        case "--model" when i + 1 < args.Length && args[i + 1] is "mlp" or "lenet" or "lenet-bn":
+            modelKind = ModelChoice.Parse(args[++i]);
+            break;
         case "--embedded":
             embedded = true;
             break;
@@ -27,7 +31,7 @@ for (int i = 0; i < args.Length; i++)
             plotPath = args[++i];
             break;
         default:
-            Console.Error.WriteLine($"error: unexpected argument '{args[i]}'. Options: --epochs N, --embedded, --plot FILE");
+            Console.Error.WriteLine($"error: unexpected argument '{args[i]}'. Options: --model mlp|lenet|lenet-bn, --epochs N, --embedded, --plot FILE");
             return 2;
     }
 }
@@ -44,14 +48,14 @@ catch (IOException ex)
 }
 
 if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
-AnsiConsole.MarkupLine($"[bold]Optimizer zoo[/]: 784-256-128-10 MLP, {epochs} epochs, batch 128, " +
+AnsiConsole.MarkupLine($"[bold]Optimizer zoo[/]: {Markup.Escape(ModelChoice.Create(modelKind, 0, data.Train).Description)}, {epochs} epochs, batch 128, " +
                        $"{data.Train.Count:N0} training images ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)})");
 var table = new Table().AddColumns("optimizer", "final train loss", "test loss", "test accuracy", "samples/s");
 var curves = new List<(string, IReadOnlyList<EpochReport>)>();
 foreach (var kind in new[] { OptimizerKind.Sgd, OptimizerKind.Adam, OptimizerKind.Inna, OptimizerKind.StepTuned })
 {
     // Same initial weights and batch order for every optimizer.
-    var model = new MlpModel(seed: 0);
+    var model = (Classifier)ModelChoice.Create(modelKind, 0, data.Train);
     var setup = OptimizerSetup.Create(kind, model.Parameters, new MiniBatchSampler(data.Train.Count, 128, 0).BatchesPerEpoch);
     var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient,
                                      new TrainerOptions { BatchSize = 128, Schedule = setup.Schedule, ScheduleUnit = setup.Unit });
@@ -71,6 +75,6 @@ foreach (var kind in new[] { OptimizerKind.Sgd, OptimizerKind.Adam, OptimizerKin
 }
 
 AnsiConsole.Write(table);
-TrainingPlot.LossCurves(curves, "Fashion-MNIST MLP: training loss per optimizer", plotPath);
+TrainingPlot.LossCurves(curves, $"Fashion-MNIST {modelKind}: training loss per optimizer", plotPath);
 AnsiConsole.MarkupLine($"Plot written to {Markup.Escape(Path.GetFullPath(plotPath))}");
 return 0;

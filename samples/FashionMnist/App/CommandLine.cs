@@ -9,11 +9,15 @@ public sealed record CommandLine
 {
     /// <summary>The help text.</summary>
     public const string Usage = """
-        Trains a 784-256-128-10 MLP on Fashion-MNIST with DiffGen's generated gradient.
+        Trains a model on Fashion-MNIST with DiffGen's generated gradient.
 
         Options:
+          --model NAME       mlp (784-256-128-10, default), lenet (LeNet-5), lenet-bn (LeNet-5 with batch
+                             normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
           --epochs N         epochs to train (default 10)
+          --augment          random crops (zero padding 2) and horizontal flips of the training images
+          --cosine           cosine learning-rate decay to 0 over the epochs (for adam, sgd and steptuned)
           --batch N          mini-batch size (default 128)
           --lr X             learning rate instead of the optimizer's default
           --threads N        threads for the data-parallel gradient (default: one per core)
@@ -26,8 +30,17 @@ public sealed record CommandLine
           --no-progress      plain output, no live progress bar
         """;
 
+    /// <summary>Which model.</summary>
+    public ModelKind Model { get; init; } = ModelKind.Mlp;
+
     /// <summary>Which optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+
+    /// <summary>Whether to augment the training images (crops with padding 2, flips).</summary>
+    public bool Augment { get; init; }
+
+    /// <summary>Whether to decay the learning rate along a cosine over the epochs.</summary>
+    public bool Cosine { get; init; }
 
     /// <summary>Epochs to train.</summary>
     public int Epochs { get; init; } = 10;
@@ -76,6 +89,7 @@ public sealed record CommandLine
                 ? n : throw new ArgumentException($"{flag} needs a positive whole number, not '{args[i]}'.");
             result = flag switch
             {
+                "--model" => result with { Model = ModelChoice.Parse(Value()) },
                 "--optimizer" => result with { Optimizer = OptimizerSetup.Parse(Value()) },
                 "--epochs" => result with { Epochs = Positive() },
                 "--batch" => result with { BatchSize = Positive() },
@@ -84,6 +98,8 @@ public sealed record CommandLine
                 "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
+                "--augment" => result with { Augment = true },
+                "--cosine" => result with { Cosine = true },
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Training throughput of the Fashion-MNIST MLP (784-256-128-10, ReLU, softmax cross-entropy, Adam lr 1e-3) in PyTorch.
+"""Training throughput on Fashion-MNIST in PyTorch: the MLP (784-256-128-10, ReLU) or LeNet-5 (conv 5x5 6 pad 2,
+ReLU, max-pool 2, conv 5x5 16, ReLU, max-pool 2, dense 400-120-84-10 with ReLU), softmax cross-entropy, Adam lr 1e-3.
 
-Counterpart of samples/FashionMnist and bench/DiffGen.Benchmarks.Training: same model, batch size, optimizer and
-data, one full training step (forward, backward, Adam) per mini-batch of a shuffled epoch.
-Run with Debian's python3-torch:  /usr/bin/python3 bench/pytorch/mlp_train.py [--threads 2] [--batch 128] [--steps 300]
+Counterpart of samples/FashionMnist (--model mlp|lenet) and bench/DiffGen.Benchmarks.Training: same model, batch
+size, optimizer and data, one full training step (forward, backward, Adam) per mini-batch of a shuffled epoch.
+Run with Debian's python3-torch:
+  /usr/bin/python3 bench/pytorch/train.py [--model mlp|lenet] [--threads 2] [--batch 128] [--steps 300]
 Prints the best samples/s over the rounds (the least disturbed by other load on a shared machine).
 """
 import argparse
@@ -27,6 +29,7 @@ def read_idx(path):
 
 def main():
     ap = argparse.ArgumentParser()
+    ap.add_argument("--model", choices=["mlp", "lenet"], default="mlp")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--steps", type=int, default=300)
@@ -39,8 +42,14 @@ def main():
     x = read_idx(os.path.join(folder, "train-images-idx3-ubyte.gz")).reshape(-1, 784).float() / 255
     y = read_idx(os.path.join(folder, "train-labels-idx1-ubyte.gz")).long()
 
-    model = torch.nn.Sequential(torch.nn.Linear(784, 256), torch.nn.ReLU(), torch.nn.Linear(256, 128), torch.nn.ReLU(),
-                                torch.nn.Linear(128, 10))
+    nn = torch.nn
+    if args.model == "lenet":
+        x = x.reshape(-1, 1, 28, 28)
+        model = nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),
+                              nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(),
+                              nn.Linear(400, 120), nn.ReLU(), nn.Linear(120, 84), nn.ReLU(), nn.Linear(84, 10))
+    else:
+        model = nn.Sequential(nn.Linear(784, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 10))
     opt = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
 
@@ -57,7 +66,7 @@ def main():
 
     run(30)  # warm-up
     best = max(run(args.steps) for _ in range(args.rounds))
-    print(f"torch {torch.__version__} threads={args.threads} batch={args.batch} data={folder}")
+    print(f"torch {torch.__version__} model={args.model} threads={args.threads} batch={args.batch} data={folder}")
     print(f"pytorch samples/s {best:.0f}")
 
 

@@ -1,0 +1,49 @@
+using System;
+using DiffGen.Training;
+
+namespace DiffGen.Samples.FashionMnist.Model;
+
+/// <summary>The models the sample trains (<c>--model</c>).</summary>
+public enum ModelKind
+{
+    /// <summary>784-256-128-10 MLP (the default).</summary>
+    Mlp,
+
+    /// <summary>LeNet-5.</summary>
+    LeNet,
+
+    /// <summary>LeNet-5 with batch normalization.</summary>
+    LeNetBn,
+
+    /// <summary>Dense auto-encoder.</summary>
+    Autoencoder,
+}
+
+/// <summary>Parsing and construction of <see cref="ModelKind"/>.</summary>
+public static class ModelChoice
+{
+    /// <summary>The model named on the command line.</summary>
+    /// <param name="name">mlp, lenet, lenet-bn or autoencoder.</param>
+    /// <returns>Its kind.</returns>
+    public static ModelKind Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "mlp" => ModelKind.Mlp,
+        "lenet" => ModelKind.LeNet,
+        "lenet-bn" => ModelKind.LeNetBn,
+        "autoencoder" => ModelKind.Autoencoder,
+        _ => throw new ArgumentException($"Unknown model '{name}': use mlp, lenet, lenet-bn or autoencoder."),
+    };
+
+    /// <summary>A freshly initialised model.</summary>
+    /// <param name="kind">Which.</param>
+    /// <param name="seed">Seed of the initialisation.</param>
+    /// <param name="train">Training set (the auto-encoder's mean-image baseline).</param>
+    /// <returns>The model.</returns>
+    public static ImageModel Create(ModelKind kind, int seed, LabeledDataset<float> train) => kind switch
+    {
+        ModelKind.LeNet => new LeNetModel(seed),
+        ModelKind.LeNetBn => new LeNetBnModel(seed),
+        ModelKind.Autoencoder => new AutoencoderModel(train, seed),
+        _ => new MlpModel(seed),
+    };
+}

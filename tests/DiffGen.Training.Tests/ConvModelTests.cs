@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using DiffGen.Samples.FashionMnist.App;
+using DiffGen.Samples.FashionMnist.Data;
+using DiffGen.Samples.FashionMnist.Model;
+using Xunit;
+
+namespace DiffGen.Training.Tests;
+
+/// <summary>The sample's convolutional models under the trainer: learning, reproducibility, batch norm's running statistics, the command line.</summary>
+public sealed class ConvModelTests
+{
+    private static readonly Lazy<FashionMnistData> Embedded = new(FashionMnistData.Embedded);
+
+    /// <summary>
+    /// LeNet-BN on two data-parallel shards: the same seed gives bit-identical parameters and running statistics
+    /// (each shard keeps its own), the running statistics move away from their initial values, and the loss falls.
+    /// </summary>
+    [Fact]
+    public void LeNetBn_TwoShards_IsReproducibleAndUpdatesRunningStatistics()
+    {
+        var train = Embedded.Value.Train.Slice(0, 512);
+        (LeNetBnModel Model, TrainingResult Result) Run()
+        {
+            var model = new LeNetBnModel(seed: 3);
+            var setup = OptimizerSetup.Create(OptimizerKind.Adam, model.Parameters, batchesPerEpoch: 8);
+            var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions { BatchSize = 64, Threads = 2 });
+            return (model, trainer.Fit(train, epochs: 2));
+        }
+
+        var (a, resultA) = Run();
+        var (b, _) = Run();
+        Assert.Equal(StopReason.Completed, resultA.Reason);
+        Assert.True(resultA.History[1].TrainLoss < resultA.History[0].TrainLoss, "the loss must fall");
+        for (int i = 0; i < a.Parameters.Length; i++) Assert.Equal(a.Parameters[i].Data, b.Parameters[i].Data);
+        Assert.Equal(a.Running(), b.Running());
+        Assert.NotEqual(LeNetBn.InitialRunning(), a.Running());
+    }
+
+    /// <summary>LeNet learns on a few hundred images with the augmentation on, and evaluation gives finite metrics.</summary>
+    [Fact]
+    public void LeNet_WithAugmentation_LowersTheLoss()
+    {
+        var data = Embedded.Value;
+        var model = new LeNetModel(seed: 4);
+        var setup = OptimizerSetup.Create(OptimizerKind.Adam, model.Parameters, batchesPerEpoch: 8);
+        var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions
+        {
+            BatchSize = 64,
+            Threads = 2,
+            Augmentation = new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true },
+        });
+        var result = trainer.Fit(data.Train.Slice(0, 512), epochs: 3);
+        Assert.Equal(StopReason.Completed, result.Reason);
+        Assert.True(result.History[2].TrainLoss < result.History[0].TrainLoss, string.Join(", ", result.History.Select(h => h.TrainLoss)));
+        var metrics = model.TestMetrics(data.Test.Slice(0, 200));
+        Assert.True(double.IsFinite(metrics["test_loss"]));
+    }
+
+    /// <summary>The command line takes each model name, defaults to the MLP, and reports an unknown one as bad input.</summary>
+    [Fact]
+    public void CommandLine_Model_ParsesNamesAndRejectsOthers()
+    {
+        Assert.Equal(ModelKind.Mlp, CommandLine.Parse([]).Model);
+        Assert.Equal(ModelKind.LeNet, CommandLine.Parse(["--model", "lenet"]).Model);
+        Assert.Equal(ModelKind.LeNetBn, CommandLine.Parse(["--model", "lenet-bn"]).Model);
+        Assert.Equal(ModelKind.Autoencoder, CommandLine.Parse(["--model", "autoencoder"]).Model);
+        Assert.True(CommandLine.Parse(["--augment"]).Augment);
+        Assert.True(CommandLine.Parse(["--cosine"]).Cosine);
+        var ex = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--model", "resnet"]));
+        Assert.Contains("resnet", ex.Message);
+    }
+}
