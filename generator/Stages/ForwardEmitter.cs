@@ -62,6 +62,17 @@ internal sealed class ForwardEmitter
         string type = _ir.ReturnKind.Keyword();
         string returns = _ir.ReturnsVoid ? "void" : $"({type} Value, {type} Tangent)";
         string suffix = _directional ? "Directional" : "Tangent";
+        if (_directional && !DirectionalDiffers())
+        {
+            // No kink, no branch on a differentiable value and no call whose own directional form could
+            // differ: the exact directional derivative is the tangent.
+            var arguments = Enumerable.Range(0, _ir.ParameterCount).Select(i => _ir.Variables[i].Name)
+                .Concat(Enumerable.Range(0, _ir.ParameterCount).Where(i => _ir.Variables[i].IsDifferentiableParameter).Select(i => _tangent[i]!))
+                .Concat(Enumerable.Range(0, _ir.ParameterCount).Where(i => _ir.Variables[i].IsOutput).Select(i => _tangent[i]!));
+            SourceEmitter.WriteDocs(_w, $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...); the method has no kink and no branch on a differentiable value, so it is <see cref=\"{_ir.Name}Tangent\"/>.");
+            _w.Line($"{_ir.Accessibility} static {returns} {_ir.Name}{suffix}({string.Join(", ", parameters)}) => {_ir.Name}Tangent({string.Join(", ", arguments)});");
+            return;
+        }
         SourceEmitter.WriteDocs(_w, _directional
             ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
@@ -218,6 +229,19 @@ internal sealed class ForwardEmitter
 
     /// <summary>Whether evaluating the condition writes temporaries (directional comparisons of active values).</summary>
     private bool NeedsPrelude(Expr condition) => _directional && HasActiveComparison(condition);
+
+    /// <summary>
+    /// Whether directional mode computes anything tangent mode does not: an active nonsmooth primitive,
+    /// a comparison of active values anywhere, or a call of a [Differentiable] method (which runs its
+    /// own directional form).
+    /// </summary>
+    private bool DirectionalDiffers() => IrTree.AllExpressions(_ir.Body).Any(e => e switch
+    {
+        PrimitiveCallExpr p => PrimitiveRegistry.Rule(p.Primitive).Directional is not null && Activity.IsActive(p, _active),
+        BinaryExpr b when IsComparison(b.Op) => Activity.IsActive(b.Left, _active) || Activity.IsActive(b.Right, _active),
+        UserCallExpr => true,
+        _ => false,
+    });
 
     private bool HasActiveComparison(Expr expr) => expr switch
     {

@@ -282,4 +282,37 @@ public class GeneratedCodeTests
         // Written before the call: the loop's adjoint reads a_bar after the call's pullback, so it is cleared.
         Assert.Contains("global::System.Array.Clear(a_bar)", Gradient("OverwrittenByACall"));
     }
+
+    /// <summary>
+    /// {M}Directional is a method of its own only where it can differ from {M}Tangent: a kink, a branch on
+    /// a differentiable comparison, or a call of a [Differentiable] method. Otherwise it calls {M}Tangent.
+    /// </summary>
+    [Fact]
+    public void Directional_OfSmoothBranchFreeMethod_CallsTangent_OtherwiseHasItsOwnBody()
+    {
+        const string source = """
+            using System;
+            using DiffGen;
+
+            public static partial class Shapes
+            {
+                [Differentiable]
+                public static double Smooth(double x, double y) => Math.Sin(x) * y;
+
+                [Differentiable]
+                public static double Kink(double x, double y) => Math.Max(x, y);
+
+                [Differentiable]
+                public static double Branch(double x, double y) => x > y ? x * x : y;
+            }
+            """;
+        var (output, run, _) = GeneratorHarness.Generate(source);
+        Assert.Empty(GeneratorHarness.Problems(output));
+        string Text(string method) => run.GeneratedTrees.Single(t => t.FilePath.Contains("Shapes." + method)).ToString();
+
+        Assert.Contains("SmoothDirectional(double x, double y, double tx, double ty) => SmoothTangent(x, y, tx, ty);", Text("Smooth"));
+        Assert.DoesNotContain("KinkDirectional(double x, double y, double tx, double ty) =>", Text("Kink"));
+        Assert.Contains("MaxDirectional", Text("Kink"));
+        Assert.DoesNotContain("BranchDirectional(double x, double y, double tx, double ty) =>", Text("Branch"));
+    }
 }

@@ -24,7 +24,8 @@ public class AliasingChecksTests
             public static void Two(ReadOnlySpan<double> x, double b, [NoDerivative] ReadOnlySpan<float> f, Span<double> y, Span<double> z)
             {
                 for (int i = 0; i < y.Length; i++) y[i] = x[i] * b + (double)f[i];
-                for (int i = 0; i < z.Length; i++) z[i] = Math.Sin(x[i]);
+                // A kink, so that {M}Directional is a method of its own rather than a call of {M}Tangent.
+                for (int i = 0; i < z.Length; i++) z[i] = Math.Abs(Math.Sin(x[i]));
             }
         }
         """;
