@@ -11,12 +11,18 @@ namespace DiffGen.Benchmarks;
 /// Runs the benchmarks. <c>--short</c> runs a quick in-process job (about a minute) for a first look;
 /// without it, BenchmarkDotNet's default job. Other arguments go to BenchmarkDotNet (e.g. --filter).
 /// <c>--gmm-interleaved [rounds] [files...]</c> runs <see cref="Gmm.GmmInterleaved"/> instead, and
-/// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>.
+/// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>, <c>--scalar-interleaved [rounds]</c>
+/// <see cref="Scalar.ScalarInterleaved"/>.
 /// </summary>
 public static class Program
 {
     public static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--scalar-interleaved")
+        {
+            Scalar.ScalarInterleaved.Run(args.Skip(1).ToArray());
+            return;
+        }
         if (args.Length > 0 && args[0] == "--gmm-styles")
         {
             Gmm.GmmStyles.Run(args.Skip(1).ToArray());
