@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.RandomPrograms.Tests.Harness;
+
+namespace DiffGen.RandomPrograms.Tests.Checks;
+
+/// <summary>
+/// Checks one compiled function at random points p (inputs in [-1.5, 1.5], n in [0, length]) and
+/// directions u: every generated member returns f(p); &lt;{M}Gradient, u&gt; = {M}Tangent;
+/// {M}Directional = {M}Tangent (random points are away from kinks); {M}Pullback adds seed·∇f to its
+/// shadows; and on smooth functions central differences of f along u agree with the tangent.
+/// </summary>
+public static class FunctionChecker
+{
+    /// <summary>Outcome of the checks at one point.</summary>
+    public enum Outcome { Checked, Overflow, Failed }
+
+    public static Outcome CheckPoint(CompiledFunction function, Random random, List<CheckFailure> failures)
+    {
+        var f = function.Function;
+        int dimension = f.Dimension;
+        double[] p = Vector(random, dimension, 1.5);
+        double[] u = Vector(random, dimension, 1.0);
+        int n = random.Next(0, f.ArrayLength + 1);
+        double seed = (random.Next(2) == 0 ? -1 : 1) * (0.5 + 1.5 * random.NextDouble());
+        double[] shadow0 = Vector(random, dimension, 1.0);
+        void Fail(string kind, string details) => failures.Add(new CheckFailure(f.Name, kind, details, p, n, u));
+
+        try
+        {
+            double value = function.Value(Copy(p), n);
+            if (!double.IsFinite(value) || Math.Abs(value) > Tolerances.LargestValue) return Outcome.Overflow;
+
+            double[] gradient = new double[dimension];
+            double gradientValue = function.Gradient(Copy(p), n, gradient);
+            double[] box = new double[1];
+            double tangent = function.Tangent(Copy(p), n, Copy(u), box);
+            double tangentValue = box[0];
+            double directional = function.Directional(Copy(p), n, Copy(u), box);
+            double directionalValue = box[0];
+            double[] pulled = Copy(shadow0);
+            function.Pullback(Copy(p), n, seed, pulled);
+
+            bool finite = gradient.All(double.IsFinite) && double.IsFinite(tangent);
+            if (!finite)
+            {
+                // Overflow inside the derivative is a property of the function, unless only one mode overflows.
+                if (gradient.All(double.IsFinite) != double.IsFinite(tangent))
+                {
+                    Fail("non-finite in one mode only", $"tangent {tangent}, gradient {{ {string.Join(", ", gradient)} }}");
+                    return Outcome.Failed;
+                }
+                return Outcome.Overflow;
+            }
+
+            int before = failures.Count;
+            double valueScale = Math.Abs(value);
+            if (!Tolerances.Close(gradientValue, value, valueScale, Tolerances.Value)) Fail("Gradient value", $"f = {value:R}, {f.Name}Gradient returned {gradientValue:R}");
+            if (!Tolerances.Close(tangentValue, value, valueScale, Tolerances.Value)) Fail("Tangent value", $"f = {value:R}, {f.Name}Tangent returned {tangentValue:R}");
+            if (!Tolerances.Close(directionalValue, value, valueScale, Tolerances.Value)) Fail("Directional value", $"f = {value:R}, {f.Name}Directional returned {directionalValue:R}");
+
+            double dot = 0, magnitude = 0;
+            for (int i = 0; i < dimension; i++)
+            {
+                dot += gradient[i] * u[i];
+                magnitude += Math.Abs(gradient[i] * u[i]);
+            }
+            double scale = Math.Max(magnitude, Math.Abs(tangent));
+            if (!Tolerances.Close(dot, tangent, scale, Tolerances.Modes))
+                Fail("reverse != forward", $"<{f.Name}Gradient, u> = {dot:R}, {f.Name}Tangent = {tangent:R}, gradient {{ {string.Join(", ", gradient.Select(g => g.ToString("R")))} }}");
+            if (!Tolerances.Close(directional, tangent, Math.Max(scale, Math.Abs(directional)), Tolerances.Modes))
+                Fail("directional != tangent", $"{f.Name}Directional = {directional:R}, {f.Name}Tangent = {tangent:R}");
+
+            double largest = gradient.Max(Math.Abs);
+            for (int i = 0; i < dimension; i++)
+            {
+                double expected = shadow0[i] + seed * gradient[i];
+                if (!Tolerances.Close(pulled[i], expected, Math.Abs(shadow0[i]) + Math.Abs(seed) * largest, Tolerances.Modes))
+                {
+                    Fail("pullback != seed * gradient", $"shadow {i}: start {shadow0[i]:R}, seed {seed:R}, gradient {gradient[i]:R}: expected {expected:R}, {f.Name}Pullback gave {pulled[i]:R}");
+                    break;
+                }
+            }
+
+            if (f.IsSmooth && FiniteDifferenceMismatch(function, p, u, n, tangent, Math.Max(scale, 1.0)) is string fd)
+                Fail("finite differences", fd);
+            return failures.Count == before ? Outcome.Checked : Outcome.Failed;
+        }
+        catch (Exception e)
+        {
+            var inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
+            Fail("exception", inner.GetType().Name + ": " + inner.Message + "\n" + inner.StackTrace);
+            return Outcome.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Fourth-order central differences of f along u with two steps; null when either agrees with
+    /// the tangent, otherwise the description.
+    /// </summary>
+    private static string? FiniteDifferenceMismatch(CompiledFunction function, double[] p, double[] u, int n, double tangent, double scale)
+    {
+        var estimates = new List<double>();
+        foreach (double h in new[] { 1e-3, 1e-4 })
+        {
+            double F(double t) => function.Value(p.Select((x, i) => x + t * u[i]).ToArray(), n);
+            double estimate = (8 * (F(h) - F(-h)) - (F(2 * h) - F(-2 * h))) / (12 * h);
+            if (Tolerances.Close(estimate, tangent, scale, Tolerances.FiniteDifferences)) return null;
+            estimates.Add(estimate);
+        }
+        return $"tangent {tangent:R}, central differences {string.Join(" / ", estimates.Select(e => e.ToString("R")))} (h = 1e-3 / 1e-4)";
+    }
+
+    private static double[] Vector(Random random, int length, double range)
+    {
+        var v = new double[length];
+        for (int i = 0; i < length; i++) v[i] = range * (2 * random.NextDouble() - 1);
+        return v;
+    }
+
+    private static double[] Copy(double[] v) => (double[])v.Clone();
+}
