@@ -26,6 +26,8 @@ public sealed class RandomProgramRun
     public int CheckedPoints { get; private set; }
     public int OverflowPoints { get; private set; }
     public int LeftOut { get; private set; }
+    public int InconclusivePoints { get; private set; }
+    public TimeSpan CompileTime { get; private set; }
     public Construct Used { get; private set; }
     public TimeSpan Elapsed { get; private set; }
 
@@ -56,7 +58,9 @@ public sealed class RandomProgramRun
             System.IO.Directory.CreateDirectory(folder);
             System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"batch{batch}.cs"), string.Concat(functions.Select(f => $"// smooth: {f.IsSmooth}; {f.Used}\n{f.Source}\n")));
         }
+        var compileClock = Stopwatch.StartNew();
         using var compiler = BatchCompiler.Compile(functions);
+        CompileTime += compileClock.Elapsed;
         Failures.AddRange(compiler.Failures.Select(CheckFailure.Compile));
         LeftOut += compiler.LeftOut;
         var random = new Random(seed ^ 0x5bd1e995);
@@ -69,6 +73,7 @@ public sealed class RandomProgramRun
                 var outcome = FunctionChecker.CheckPoint(function, random, Failures);
                 if (outcome == FunctionChecker.Outcome.Overflow) OverflowPoints++;
                 else CheckedPoints++;
+                if (outcome == FunctionChecker.Outcome.FiniteDifferencesInconclusive) InconclusivePoints++;
                 if (outcome == FunctionChecker.Outcome.Failed) break;
             }
         }
@@ -76,8 +81,8 @@ public sealed class RandomProgramRun
 
     public string Summary
         => $"{Functions} functions compiled and checked ({SmoothFunctions} smooth, also against central differences), " +
-           $"{CheckedPoints} points checked, {OverflowPoints} skipped as overflowing, {LeftOut} left out (callers of a function that failed to compile), " +
-           $"{Failures.Select(f => f.FunctionName).Distinct().Count()} functions failing; seed {_settings.Seed}, {_settings.Programs} programs, batch {_settings.BatchSize}, excluded [{_settings.Excluded}]; {Elapsed.TotalSeconds:F1} s";
+           $"{CheckedPoints} points checked,  {OverflowPoints} skipped as overflowing, {InconclusivePoints} with central differences that do not converge (checked in the other ways), {LeftOut} left out (callers of a function that failed to compile), " +
+           $"{Failures.Select(f => f.FunctionName).Distinct().Count()} functions failing; seed {_settings.Seed}, {_settings.Programs} programs, batch {_settings.BatchSize}, excluded [{_settings.Excluded}]; {Elapsed.TotalSeconds:F1} s ({CompileTime.TotalSeconds:F1} s generating and compiling)";
 
     /// <summary>The failures, each with the full source of the failing function and of every function it calls.</summary>
     public string Describe(int limit = 10)

@@ -68,7 +68,7 @@ public static class ProgramGenerator
         statements.Line(1, "[Differentiable]");
         statements.Line(1, $"public static double {name}({string.Join(", ", parameters)})");
         statements.Line(1, "{");
-        statements.Block(scope, random.Next(2, 8), 2);
+        statements.Block(scope, random.Next(2, 7), 2);
         statements.Line(2, $"return {statements.Result(scope, 3)};");
         statements.Line(1, "}");
         return new RandomFunction(name, statements.Text, scalars, arrays, length, data, count,

@@ -11,7 +11,7 @@ namespace DiffGen.RandomPrograms.Tests.Generation;
 /// </summary>
 public sealed class StatementWriter
 {
-    private const int MaxStatements = 24;
+    private const int MaxStatements = 12;
     private const int MaxBlockDepth = 3;
     private readonly FunctionContext _c;
     private readonly ExpressionWriter _e;
@@ -69,7 +69,7 @@ public sealed class StatementWriter
     private void DeclareScalar(Scope scope, int indent)
     {
         string name = _c.Fresh("v");
-        Line(indent, $"double {name} = {_e.Expression(scope, 3)};");
+        Line(indent, $"double {name} = {_e.Expression(scope, 2 + _c.Random.Next(2))};");
         scope.Scalars.Add(name);
         scope.WritableScalars.Add(name);
     }
@@ -88,7 +88,7 @@ public sealed class StatementWriter
                 0 or 1 => $"{target} += {e};",
                 2 => $"{target} -= {e};",
                 3 => $"{target} *= Math.Cos({e});",
-                _ => $"{target} /= 1.5 + Math.Sin({e});",
+                _ => $"{target} /= 2.0 + Math.Sin({e});",
             });
         }
         else if (roll == 5 && _c.Allows(Construct.IncrementDecrement))

@@ -87,7 +87,7 @@ public sealed class BatchCompiler : IDisposable
         }
         var compilation = CSharpCompilation.Create(
             "RandomPrograms" + Guid.NewGuid().ToString("N"), trees, References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Debug,
                 nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
             new[] { new DifferentiableGenerator().AsSourceGenerator() }, parseOptions: ParseOptions);
