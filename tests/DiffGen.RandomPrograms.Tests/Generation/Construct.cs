@@ -57,6 +57,12 @@ public enum Construct
     BinaryPrimitives = 1 << 21,
     /// <summary>++ and -- on differentiable scalars.</summary>
     IncrementDecrement = 1 << 22,
+    /// <summary><c>ReadOnlySpan&lt;double&gt;</c> instead of <c>double[]</c> array parameters.</summary>
+    SpanParameters = 1 << 23,
+    /// <summary>Locals named like the generator's own identifiers (<c>_t0</c>, <c>dx0</c>, <c>x0_bar</c>, <c>seed</c>, ...).</summary>
+    TrickyNames = 1 << 24,
+    /// <summary>Conditions joined with <c>&amp;&amp;</c>, <c>||</c> or negated with <c>!</c>.</summary>
+    LogicalOperators = 1 << 25,
 
-    All = (1 << 23) - 1,
+    All = (1 << 26) - 1,
 }

@@ -38,6 +38,18 @@ public sealed class ExpressionWriter
     /// </summary>
     public string? Condition(Scope scope, int depth)
     {
+        if (_c.Allows(Construct.LogicalOperators) && _c.Chance(0.15) && Comparison(scope, depth) is string left)
+        {
+            _c.Use(Construct.LogicalOperators);
+            int form = _c.Random.Next(3);
+            if (form == 2) return $"!({left})";
+            return Comparison(scope, depth) is string right ? $"({left}) {(form == 0 ? "&&" : "||")} ({right})" : left;
+        }
+        return Comparison(scope, depth);
+    }
+
+    private string? Comparison(Scope scope, int depth)
+    {
         var integer = new List<string>();
         foreach (var i in scope.Indices)
         {
@@ -166,7 +178,8 @@ public sealed class ExpressionWriter
 
     private string? Call(Scope scope, int depth)
     {
-        var candidates = _c.Callable.Where(f => f.Arrays <= _c.ArrayParameters).ToList();
+        // A span cannot be passed where an array is expected.
+        var candidates = _c.Callable.Where(f => f.Arrays <= _c.ArrayParameters && (f.SpanParameters || f.Arrays == 0 || !_c.SpanParameters)).ToList();
         if (candidates.Count == 0) return null;
         var callee = _c.Pick(candidates);
         _c.UseCallee(callee);

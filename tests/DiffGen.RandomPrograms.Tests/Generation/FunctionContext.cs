@@ -26,6 +26,7 @@ public sealed class FunctionContext
     public IReadOnlyList<RandomFunction> Callable { get; }
     public int ArrayParameters { get; set; }
     public bool HasCount { get; set; }
+    public bool SpanParameters { get; set; }
     public bool IsSmooth { get; private set; } = true;
     public Construct Used { get; private set; }
     public SortedSet<string> Callees { get; } = new(StringComparer.Ordinal);
@@ -48,7 +49,31 @@ public sealed class FunctionContext
         foreach (var c in callee.Callees) Callees.Add(c);
     }
 
-    public string Fresh(string prefix) => prefix + _names++;
+    /// <summary>
+    /// Names that generated code uses for its own temporaries, shadows, tangents, adjoints, seeds and
+    /// tapes: a local named like one of them must not confuse the generator.
+    /// </summary>
+    private static readonly string[] TrickyNames =
+    {
+        "_t0", "_t1", "_t7", "_tape", "_total", "_t", "dx0", "dx1", "da0", "tx0", "tx1", "ta0", "x0_bar", "x1_bar", "a0_bar",
+        "seed", "value", "tangent", "result", "_result", "_seed", "v0_bar", "dv0", "tv0", "_i", "_k", "_b", "_bar", "d", "t",
+    };
+
+    private readonly HashSet<string> _tricky = new(StringComparer.Ordinal);
+
+    public string Fresh(string prefix)
+    {
+        if (Allows(Construct.TrickyNames) && Chance(0.15))
+        {
+            string name = TrickyNames[Random.Next(TrickyNames.Length)];
+            if (_tricky.Add(name))
+            {
+                Use(Construct.TrickyNames);
+                return name;
+            }
+        }
+        return prefix + _names++;
+    }
 
     public bool Chance(double p) => Random.NextDouble() < p;
 

@@ -37,7 +37,10 @@ public static class ProgramGenerator
         int arrays = context.Allows(Construct.ArrayParameters) ? random.Next(0, 3) : 0;
         bool data = context.Allows(Construct.NoDerivativeParameter) && context.Chance(0.3);
         bool count = context.Allows(Construct.IntParameter) && context.Chance(0.4);
+        bool spans = arrays > 0 && context.Allows(Construct.SpanParameters) && context.Chance(0.4);
         context.ArrayParameters = arrays;
+        context.SpanParameters = spans;
+        if (spans) context.Use(Construct.SpanParameters);
         context.HasCount = count;
         if (arrays > 0) context.Use(Construct.ArrayParameters);
         if (data) context.Use(Construct.NoDerivativeParameter);
@@ -53,7 +56,7 @@ public static class ProgramGenerator
         }
         for (int i = 0; i < arrays; i++)
         {
-            parameters.Add("double[] a" + i);
+            parameters.Add((spans ? "ReadOnlySpan<double> a" : "double[] a") + i);
             scope.ArrayVariables.Add(new ArrayVariable("a" + i, Writable: false));
         }
         if (data)
@@ -72,6 +75,6 @@ public static class ProgramGenerator
         statements.Line(2, $"return {statements.Result(scope, 3)};");
         statements.Line(1, "}");
         return new RandomFunction(name, statements.Text, scalars, arrays, length, data, count,
-            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth);
+            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans);
     }
 }

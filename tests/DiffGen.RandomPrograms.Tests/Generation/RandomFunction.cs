@@ -5,7 +5,7 @@ namespace DiffGen.RandomPrograms.Tests.Generation;
 /// <summary>
 /// One generated <c>[Differentiable]</c> function: its C# text and the shape of its parameters, in
 /// order: <see cref="Scalars"/> <c>double</c> parameters <c>x0..</c>, <see cref="Arrays"/>
-/// <c>double[]</c> parameters <c>a0..</c> of length <see cref="ArrayLength"/>, then optionally
+/// <c>double[]</c> (or, with <see cref="SpanParameters"/>, <c>ReadOnlySpan&lt;double&gt;</c>) parameters <c>a0..</c> of length <see cref="ArrayLength"/>, then optionally
 /// <c>[NoDerivative] double c</c> and <c>int n</c>. <see cref="Callees"/> holds every function it calls,
 /// directly or not; <see cref="CallDepth"/> is the length of its longest call chain.
 /// </summary>
@@ -20,7 +20,8 @@ public sealed record RandomFunction(
     bool IsSmooth,
     Construct Used,
     IReadOnlyList<string> Callees,
-    int CallDepth)
+    int CallDepth,
+    bool SpanParameters = false)
 {
     /// <summary>Differentiable inputs, flattened: scalars, then each array's elements.</summary>
     public int Dimension => Scalars + Arrays * ArrayLength;

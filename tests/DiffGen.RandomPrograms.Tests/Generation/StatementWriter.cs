@@ -77,7 +77,7 @@ public sealed class StatementWriter
     private void AssignScalar(Scope scope, int indent)
     {
         string target = _c.Pick(scope.WritableScalars);
-        if (target.StartsWith('x')) _c.Use(Construct.ParameterWrites);
+        if (System.Text.RegularExpressions.Regex.IsMatch(target, "^x[0-9]+$")) _c.Use(Construct.ParameterWrites);
         string e = _e.Expression(scope, 2);
         int roll = _c.Random.Next(10);
         if (roll < 5 && _c.Allows(Construct.CompoundAssignment))
