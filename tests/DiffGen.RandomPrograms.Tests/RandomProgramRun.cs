@@ -27,6 +27,7 @@ public sealed class RandomProgramRun
     public int OverflowPoints { get; private set; }
     public int LeftOut { get; private set; }
     public int InconclusivePoints { get; private set; }
+    public int IllConditionedPoints { get; private set; }
     public TimeSpan CompileTime { get; private set; }
     public Construct Used { get; private set; }
     public TimeSpan Elapsed { get; private set; }
@@ -74,6 +75,7 @@ public sealed class RandomProgramRun
                 if (outcome == FunctionChecker.Outcome.Overflow) OverflowPoints++;
                 else CheckedPoints++;
                 if (outcome == FunctionChecker.Outcome.FiniteDifferencesInconclusive) InconclusivePoints++;
+                if (outcome == FunctionChecker.Outcome.IllConditioned) IllConditionedPoints++;
                 if (outcome == FunctionChecker.Outcome.Failed) break;
             }
         }
@@ -81,7 +83,7 @@ public sealed class RandomProgramRun
 
     public string Summary
         => $"{Functions} functions compiled and checked ({SmoothFunctions} smooth, also against central differences), " +
-           $"{CheckedPoints} points checked,  {OverflowPoints} skipped as overflowing, {InconclusivePoints} with central differences that do not converge (checked in the other ways), {LeftOut} left out (callers of a function that failed to compile), " +
+           $"{CheckedPoints} points checked,  {OverflowPoints} skipped as overflowing, {InconclusivePoints} with central differences that do not converge or are flat (checked in the other ways), {IllConditionedPoints} where the modes differ by less than the derivative moves under a 1e-13 change of p, {LeftOut} left out (callers of a function that failed to compile), " +
            $"{Failures.Select(f => f.FunctionName).Distinct().Count()} functions failing; seed {_settings.Seed}, {_settings.Programs} programs, batch {_settings.BatchSize}, excluded [{_settings.Excluded}]; {Elapsed.TotalSeconds:F1} s ({CompileTime.TotalSeconds:F1} s generating and compiling)";
 
     /// <summary>The failures, each with the full source of the failing function and of every function it calls.</summary>

@@ -63,6 +63,10 @@ public enum Construct
     TrickyNames = 1 << 24,
     /// <summary>Conditions joined with <c>&amp;&amp;</c>, <c>||</c> or negated with <c>!</c>.</summary>
     LogicalOperators = 1 << 25,
+    /// <summary>SpanOps.Dot, Sum, Mean and LogSumExp (rule-backed span primitives) on array parameters.</summary>
+    SpanPrimitives = 1 << 26,
+    /// <summary>A function with <c>int n</c> calling itself with <c>n - 1</c> (guarded by <c>n &gt; 0</c>, outside loops, once).</summary>
+    Recursion = 1 << 27,
 
-    All = (1 << 26) - 1,
+    All = (1 << 28) - 1,
 }

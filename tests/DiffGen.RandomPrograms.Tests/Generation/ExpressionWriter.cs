@@ -29,6 +29,29 @@ public sealed class ExpressionWriter
             return $"({condition} ? {Expression(scope, depth - 1)} : {Expression(scope, depth - 1)})";
         }
         if (roll < 94 && _c.Allows(Construct.Calls) && Call(scope, depth) is string call) return call;
+        if (roll < 96 && _c.Allows(Construct.SpanPrimitives) && _c.ArrayParameters > 0)
+        {
+            _c.Use(Construct.SpanPrimitives);
+            string a = "a" + _c.Random.Next(_c.ArrayParameters);
+            return _c.Random.Next(4) switch
+            {
+                0 => $"SpanOps.Dot<double>({a}, a{_c.Random.Next(_c.ArrayParameters)})",
+                1 => $"SpanOps.Sum<double>({a})",
+                2 => $"SpanOps.Mean<double>({a})",
+                _ => $"SpanOps.LogSumExp<double>({a})",
+            };
+        }
+        if (roll < 98 && _c.Allows(Construct.Recursion) && _c.HasCount && !_c.Recursed && !scope.InLoop && _c.Self is { } self)
+        {
+            _c.Recursed = true;
+            _c.Use(Construct.Recursion);
+            var arguments = new List<string>();
+            for (int i = 0; i < self.Scalars; i++) arguments.Add(Expression(scope, 1));
+            for (int i = 0; i < _c.ArrayParameters; i++) arguments.Add("a" + _c.Random.Next(_c.ArrayParameters));
+            if (self.HasData) arguments.Add("c");
+            arguments.Add("n - 1");
+            return $"(n > 0 ? {self.Name}({string.Join(", ", arguments)}) : {Expression(scope, depth - 1)})";
+        }
         return Arithmetic(scope, depth);
     }
 
@@ -142,7 +165,7 @@ public sealed class ExpressionWriter
             1 => $"Math.Pow(1.5 + Math.Sin({a}), Math.Tanh({b}))",
             2 => $"Math.Log(2.0 + Math.Sin({a}), 2.5 + Math.Cos({b}))",
             3 => $"Math.FusedMultiplyAdd({a}, {b}, {Expression(scope, depth - 1)})",
-            _ => $"Math.Pow(1.0 + {a} * {a}, {_c.Constant()})",
+            _ => $"Math.Pow(1.0 + {a} * {a}, {FunctionContext.Literal(_c.Random.Next(-8, 9) / 8.0)})",
         };
     }
 

@@ -27,6 +27,9 @@ public sealed class FunctionContext
     public int ArrayParameters { get; set; }
     public bool HasCount { get; set; }
     public bool SpanParameters { get; set; }
+    /// <summary>The function's own name and parameter counts, for a recursive call.</summary>
+    public (string Name, int Scalars, bool HasData)? Self { get; set; }
+    public bool Recursed { get; set; }
     public bool IsSmooth { get; private set; } = true;
     public Construct Used { get; private set; }
     public SortedSet<string> Callees { get; } = new(StringComparer.Ordinal);

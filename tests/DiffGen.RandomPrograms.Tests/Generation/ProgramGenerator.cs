@@ -41,6 +41,7 @@ public static class ProgramGenerator
         context.ArrayParameters = arrays;
         context.SpanParameters = spans;
         if (spans) context.Use(Construct.SpanParameters);
+        context.Self = (name, scalars, data);
         context.HasCount = count;
         if (arrays > 0) context.Use(Construct.ArrayParameters);
         if (data) context.Use(Construct.NoDerivativeParameter);
