@@ -10,9 +10,9 @@ namespace DiffGen.RandomPrograms.Tests;
 public static class KnownBugs
 {
     /// <summary>
-    /// Recursion: {M}Directional evaluates a [Differentiable] call inside a <c>?:</c> arm of a
-    /// differentiable comparison unconditionally, so a recursion guarded by that <c>?:</c> never ends
-    /// (stack overflow, which kills the test host). See
+    /// Recursion: {M}Directional hoists [Differentiable] calls out of a branch condition and runs them
+    /// unconditionally (past <c>?:</c>, <c>&amp;&amp;</c>, <c>||</c> guards), so a recursion guarded there
+    /// never ends (stack overflow, which kills the test host). See
     /// <c>KnownBugTests.Directional_CallInConditionalArmOfComparison_IsEvaluatedUnconditionally</c>.
     /// </summary>
     public const Construct Excluded = Construct.Recursion;
