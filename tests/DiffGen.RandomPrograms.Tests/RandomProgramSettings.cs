@@ -7,7 +7,7 @@ namespace DiffGen.RandomPrograms.Tests;
 /// <summary>
 /// The knobs of the random-program run, read from the environment:
 /// <list type="bullet">
-/// <item><c>DIFFGEN_RANDOM_PROGRAMS</c>: how many functions (default 300, what CI runs; 10000 locally).</item>
+/// <item><c>DIFFGEN_RANDOM_PROGRAMS</c>: how many functions (default 200, what CI runs; 10000 locally).</item>
 /// <item><c>DIFFGEN_RANDOM_SEED</c>: the run's seed (default fixed, so CI is reproducible).</item>
 /// <item><c>DIFFGEN_RANDOM_BATCH</c>: functions per compilation (default 50).</item>
 /// <item><c>DIFFGEN_RANDOM_POINTS</c>: random points per function (default 3).</item>
@@ -18,7 +18,7 @@ namespace DiffGen.RandomPrograms.Tests;
 /// </summary>
 public sealed record RandomProgramSettings(int Programs, int Seed, int BatchSize, int Points, Construct Excluded)
 {
-    public const int DefaultPrograms = 300;
+    public const int DefaultPrograms = 200;
     public const int DefaultSeed = 20261202;
 
     public Construct Allowed => Construct.All & ~Excluded;
