@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.RandomPrograms.Tests.Harness;
+
+namespace DiffGen.RandomPrograms.Tests.Checks;
+
+/// <summary>
+/// Checks one compiled function at random points p (inputs in [-1.5, 1.5], n in [0, length]) and
+/// directions u: every generated member returns f(p); &lt;{M}Gradient, u&gt; = {M}Tangent;
+/// {M}Directional = {M}Tangent (random points are away from kinks); {M}Pullback adds seed·∇f to its
+/// shadows; and on smooth functions central differences of f along u agree with the tangent.
+/// </summary>
+public static class FunctionChecker
+{
+    /// <summary>Outcome of the checks at one point.</summary>
+    public enum Outcome { Checked, Overflow, Failed, FiniteDifferencesInconclusive, IllConditioned }
+
+    /// <summary>
+    /// Whether a disagreement of <paramref name="mismatch"/> between two modes is within what the
+    /// derivative itself moves when p moves by a relative 1e-13: then rounding inside the function is
+    /// amplified more than the 1e-10 comparison can see through (a derivative of ~1e20 scaled by
+    /// ~1e-19, say), and the point is counted as ill-conditioned instead of failed. A wrong
+    /// derivative rule differs by far more than that.
+    /// </summary>
+    private static bool IllConditioned(CompiledFunction function, double[] p, int n, double[] u, double mismatch, double dot, double tangent)
+    {
+        double[] moved = p.Select(x => x * (1 + 1e-13)).ToArray();
+        double[] gradient = new double[p.Length];
+        function.Gradient(Copy(moved), n, gradient);
+        double movedDot = gradient.Select((g, i) => g * u[i]).Sum();
+        double movedTangent = function.Tangent(Copy(moved), n, Copy(u), new double[1]);
+        double noise = Math.Abs(movedDot - dot) + Math.Abs(movedTangent - tangent);
+        return mismatch <= noise;
+    }
+
+    public static Outcome CheckPoint(CompiledFunction function, Random random, List<CheckFailure> failures)
+    {
+        var f = function.Function;
+        int dimension = f.Dimension;
+        double[] p = Vector(random, dimension, 1.5);
+        double[] u = Vector(random, dimension, 1.0);
+        int n = random.Next(0, f.ArrayLength + 1);
+        double seed = (random.Next(2) == 0 ? -1 : 1) * (0.5 + 1.5 * random.NextDouble());
+        double[] shadow0 = Vector(random, dimension, 1.0);
+        void Fail(string kind, string details) => failures.Add(new CheckFailure(f.Name, kind, details, p, n, u));
+
+        try
+        {
+            double value = function.Value(Copy(p), n);
+            if (!double.IsFinite(value) || Math.Abs(value) > Tolerances.LargestValue) return Outcome.Overflow;
+
+            double[] gradient = new double[dimension];
+            double gradientValue = function.Gradient(Copy(p), n, gradient);
+            double[] box = new double[1];
+            double tangent = function.Tangent(Copy(p), n, Copy(u), box);
+            double tangentValue = box[0];
+            double directional = function.Directional(Copy(p), n, Copy(u), box);
+            double directionalValue = box[0];
+            double[] pulled = Copy(shadow0);
+            function.Pullback(Copy(p), n, seed, pulled);
+
+            // Overflow inside the derivative is a property of the function. It can show in one mode only:
+            // a value that overflows and is then overwritten gives 0 * inf = NaN in reverse mode and
+            // nothing in forward mode (IEEE arithmetic, as in any AD tool), so that is skipped too.
+            if (!gradient.All(double.IsFinite) || !double.IsFinite(tangent) || !double.IsFinite(directional)) return Outcome.Overflow;
+
+            int before = failures.Count;
+            double valueScale = Math.Abs(value);
+            if (!Tolerances.Close(gradientValue, value, valueScale, Tolerances.Value)) Fail("Gradient value", $"f = {value:R}, {f.Name}Gradient returned {gradientValue:R}");
+            if (!Tolerances.Close(tangentValue, value, valueScale, Tolerances.Value)) Fail("Tangent value", $"f = {value:R}, {f.Name}Tangent returned {tangentValue:R}");
+            if (!Tolerances.Close(directionalValue, value, valueScale, Tolerances.Value)) Fail("Directional value", $"f = {value:R}, {f.Name}Directional returned {directionalValue:R}");
+
+            double dot = 0, magnitude = 0;
+            for (int i = 0; i < dimension; i++)
+            {
+                dot += gradient[i] * u[i];
+                magnitude += Math.Abs(gradient[i] * u[i]);
+            }
+            double scale = Math.Max(Math.Max(magnitude, Math.Abs(tangent)), Tolerances.SmallestScale);
+            bool illConditioned = false;
+            if (!Tolerances.Close(dot, tangent, scale, Tolerances.Modes)
+                && !(illConditioned = IllConditioned(function, p, n, u, Math.Abs(dot - tangent), dot, tangent)))
+                Fail("reverse != forward", $"<{f.Name}Gradient, u> = {dot:R}, {f.Name}Tangent = {tangent:R}, gradient {{ {string.Join(", ", gradient.Select(g => g.ToString("R")))} }}");
+            if (!Tolerances.Close(directional, tangent, Math.Max(scale, Math.Abs(directional)), Tolerances.Modes)
+                && !(illConditioned |= IllConditioned(function, p, n, u, Math.Abs(directional - tangent), dot, tangent)))
+                Fail("directional != tangent", $"{f.Name}Directional = {directional:R}, {f.Name}Tangent = {tangent:R}");
+
+            double largest = Math.Max(gradient.Max(Math.Abs), Tolerances.SmallestScale);
+            for (int i = 0; i < dimension; i++)
+            {
+                double expected = shadow0[i] + seed * gradient[i];
+                if (!Tolerances.Close(pulled[i], expected, Math.Abs(shadow0[i]) + Math.Abs(seed) * largest, Tolerances.Modes))
+                {
+                    Fail("pullback != seed * gradient", $"shadow {i}: start {shadow0[i]:R}, seed {seed:R}, gradient {gradient[i]:R}: expected {expected:R}, {f.Name}Pullback gave {pulled[i]:R}");
+                    break;
+                }
+            }
+
+            bool inconclusive = false;
+            if (f.IsSmooth && FiniteDifferenceMismatch(function, p, u, n, tangent, Math.Max(scale, 1.0), ref inconclusive) is (string fd, double estimate))
+            {
+                // A derivative that moves by more than the disagreement when p moves by 1e-13 cannot be
+                // compared with differences at h >= 1e-5 (cos of a huge argument, say).
+                if (IllConditioned(function, p, n, u, Math.Abs(estimate - tangent), dot, tangent)) inconclusive = true;
+                else Fail("finite differences", fd);
+            }
+            if (failures.Count != before) return Outcome.Failed;
+            if (illConditioned) return Outcome.IllConditioned;
+            return inconclusive ? Outcome.FiniteDifferencesInconclusive : Outcome.Checked;
+        }
+        catch (Exception e)
+        {
+            var inner = e is System.Reflection.TargetInvocationException { InnerException: { } i } ? i : e;
+            Fail("exception", inner.GetType().Name + ": " + inner.Message + "\n" + inner.StackTrace);
+            return Outcome.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Fourth-order central differences of f along u at steps 1e-2 .. 1e-5. Null when one agrees with
+    /// the tangent or when they do not converge (an ill-conditioned function: counted as inconclusive);
+    /// otherwise, when two successive steps agree with each other but not with the tangent, the mismatch.
+    /// </summary>
+    private static (string Description, double Estimate)? FiniteDifferenceMismatch(CompiledFunction function, double[] p, double[] u, int n, double tangent, double scale, ref bool inconclusive)
+    {
+        var estimates = new List<double>();
+        bool converged = false;
+        foreach (double h in new[] { 1e-2, 1e-3, 1e-4, 1e-5 })
+        {
+            double F(double t) => function.Value(p.Select((x, i) => x + t * u[i]).ToArray(), n);
+            double estimate = (8 * (F(h) - F(-h)) - (F(2 * h) - F(-2 * h))) / (12 * h);
+            if (Tolerances.Close(estimate, tangent, scale, Tolerances.FiniteDifferences)) return null;
+            if (estimates.Count > 0 && Tolerances.Close(estimate, estimates[^1], Math.Max(1.0, Math.Max(Math.Abs(estimate), Math.Abs(estimates[^1]))), Tolerances.FiniteDifferences)) converged = true;
+            estimates.Add(estimate);
+        }
+        if (!converged || estimates.All(e => e == estimates[0]))
+        {
+            // Not converging, or flat: f does not move at all in double precision (e.g. after tanh saturates).
+            inconclusive = true;
+            return null;
+        }
+        return ($"tangent {tangent:R}, central differences {string.Join(" / ", estimates.Select(e => e.ToString("R")))} (h = 1e-2 / 1e-3 / 1e-4 / 1e-5)", estimates[^1]);
+    }
+
+    private static double[] Vector(Random random, int length, double range)
+    {
+        var v = new double[length];
+        for (int i = 0; i < length; i++) v[i] = range * (2 * random.NextDouble() - 1);
+        return v;
+    }
+
+    private static double[] Copy(double[] v) => (double[])v.Clone();
+}

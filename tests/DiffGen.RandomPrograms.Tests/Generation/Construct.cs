@@ -1,0 +1,72 @@
+using System;
+
+namespace DiffGen.RandomPrograms.Tests.Generation;
+
+/// <summary>
+/// The language constructs the random program generator can use. Each can be switched off
+/// (<see cref="RandomProgramSettings.Excluded"/>), e.g. to keep the random run green while a generator
+/// bug in that construct is open.
+/// </summary>
+[Flags]
+public enum Construct
+{
+    None = 0,
+    /// <summary><c>double[]</c> parameters, read with computed indices.</summary>
+    ArrayParameters = 1 << 0,
+    /// <summary>Local arrays from <c>new double[n]</c>, with element stores and compound stores.</summary>
+    LocalArrays = 1 << 1,
+    /// <summary>Local buffers from <c>stackalloc double[n]</c>.</summary>
+    Stackalloc = 1 << 2,
+    /// <summary><c>for</c> loops (forwards and backwards).</summary>
+    ForLoops = 1 << 3,
+    /// <summary>Loops inside loops.</summary>
+    NestedLoops = 1 << 4,
+    /// <summary><c>while</c> loops.</summary>
+    WhileLoops = 1 << 5,
+    /// <summary><c>do</c>/<c>while</c> loops.</summary>
+    DoLoops = 1 << 6,
+    /// <summary><c>foreach</c> over arrays and spans.</summary>
+    Foreach = 1 << 7,
+    /// <summary><c>if (...) break;</c> inside loops.</summary>
+    Break = 1 << 8,
+    /// <summary><c>if (...) continue;</c> inside loops.</summary>
+    Continue = 1 << 9,
+    /// <summary><c>if (...) return e;</c> before the end (also from inside loops).</summary>
+    EarlyReturn = 1 << 10,
+    /// <summary><c>if</c>/<c>else</c> statements.</summary>
+    Branches = 1 << 11,
+    /// <summary>Comparisons of differentiable values as conditions (branches, <c>?:</c>, break, return).</summary>
+    DifferentiableConditions = 1 << 12,
+    /// <summary>The conditional operator <c>c ? a : b</c>.</summary>
+    Conditional = 1 << 13,
+    /// <summary>Calls of other generated functions of the same batch (arrays passed whole).</summary>
+    Calls = 1 << 14,
+    /// <summary>Abs, Max, Min, Clamp, Relu.</summary>
+    Kinks = 1 << 15,
+    /// <summary>Floor, Ceiling, Round, Truncate, Sign (derivative 0).</summary>
+    StepFunctions = 1 << 16,
+    /// <summary>Assignments to scalar parameters.</summary>
+    ParameterWrites = 1 << 17,
+    /// <summary>A <c>[NoDerivative] double</c> data parameter.</summary>
+    NoDerivativeParameter = 1 << 18,
+    /// <summary>An <c>int n</c> parameter bounding some loops.</summary>
+    IntParameter = 1 << 19,
+    /// <summary>Compound assignment (<c>+=</c>, <c>-=</c>, <c>*=</c>) to scalars and elements.</summary>
+    CompoundAssignment = 1 << 20,
+    /// <summary>Two-argument smooth primitives: Atan2, Pow, two-argument Log, FusedMultiplyAdd.</summary>
+    BinaryPrimitives = 1 << 21,
+    /// <summary>++ and -- on differentiable scalars.</summary>
+    IncrementDecrement = 1 << 22,
+    /// <summary><c>ReadOnlySpan&lt;double&gt;</c> instead of <c>double[]</c> array parameters.</summary>
+    SpanParameters = 1 << 23,
+    /// <summary>Locals named like the generator's own identifiers (<c>_t0</c>, <c>dx0</c>, <c>x0_bar</c>, <c>seed</c>, ...).</summary>
+    TrickyNames = 1 << 24,
+    /// <summary>Conditions joined with <c>&amp;&amp;</c>, <c>||</c> or negated with <c>!</c>.</summary>
+    LogicalOperators = 1 << 25,
+    /// <summary>SpanOps.Dot, Sum, Mean and LogSumExp (rule-backed span primitives) on array parameters.</summary>
+    SpanPrimitives = 1 << 26,
+    /// <summary>A function with <c>int n</c> calling itself with <c>n - 1</c> (guarded by <c>n &gt; 0</c>, outside loops, once).</summary>
+    Recursion = 1 << 27,
+
+    All = (1 << 28) - 1,
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace DiffGen.RandomPrograms.Tests.Generation;
+
+/// <summary>
+/// Generates batches of random <c>[Differentiable]</c> functions from a seed. A batch shares one
+/// array length; each function may call the functions generated before it in the same batch.
+/// The same seed and settings give the same sources.
+/// </summary>
+public static class ProgramGenerator
+{
+    public const string ClassName = "RandomFunctions";
+
+    /// <summary>Call chains are at most this long, so that calls inside loops keep a function cheap.</summary>
+    public const int MaxCallDepth = 2;
+
+    public static IReadOnlyList<RandomFunction> Batch(int seed, int firstIndex, int count, Construct allowed)
+    {
+        var random = new Random(seed);
+        int length = random.Next(2, 6);
+        var functions = new List<RandomFunction>();
+        for (int k = 0; k < count; k++)
+            functions.Add(Function(random, "F" + (firstIndex + k), allowed, length, functions));
+        return functions;
+    }
+
+    /// <summary>Constructs that make a function nonsmooth; left out of about half the functions so that many get central differences.</summary>
+    public const Construct Nonsmooth = Construct.Kinks | Construct.StepFunctions | Construct.DifferentiableConditions;
+
+    private static RandomFunction Function(Random random, string name, Construct allowed, int length, IReadOnlyList<RandomFunction> earlier)
+    {
+        if (random.NextDouble() < 0.5) allowed &= ~Nonsmooth;
+        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
+        int scalars = random.Next(1, 4);
+        int arrays = context.Allows(Construct.ArrayParameters) ? random.Next(0, 3) : 0;
+        bool data = context.Allows(Construct.NoDerivativeParameter) && context.Chance(0.3);
+        bool count = context.Allows(Construct.IntParameter) && context.Chance(0.4);
+        bool spans = arrays > 0 && context.Allows(Construct.SpanParameters) && context.Chance(0.4);
+        context.ArrayParameters = arrays;
+        context.SpanParameters = spans;
+        if (spans) context.Use(Construct.SpanParameters);
+        context.Self = (name, scalars, data);
+        context.HasCount = count;
+        if (arrays > 0) context.Use(Construct.ArrayParameters);
+        if (data) context.Use(Construct.NoDerivativeParameter);
+        if (count) context.Use(Construct.IntParameter);
+
+        var scope = new Scope();
+        var parameters = new List<string>();
+        for (int i = 0; i < scalars; i++)
+        {
+            parameters.Add("double x" + i);
+            scope.Scalars.Add("x" + i);
+            if (context.Allows(Construct.ParameterWrites)) scope.WritableScalars.Add("x" + i);
+        }
+        for (int i = 0; i < arrays; i++)
+        {
+            parameters.Add((spans ? "ReadOnlySpan<double> a" : "double[] a") + i);
+            scope.ArrayVariables.Add(new ArrayVariable("a" + i, Writable: false));
+        }
+        if (data)
+        {
+            parameters.Add("[NoDerivative] double c");
+            scope.Scalars.Add("c");
+        }
+        if (count) parameters.Add("int n");
+
+        var expressions = new ExpressionWriter(context);
+        var statements = new StatementWriter(context, expressions);
+        statements.Line(1, "[Differentiable]");
+        statements.Line(1, $"public static double {name}({string.Join(", ", parameters)})");
+        statements.Line(1, "{");
+        statements.Block(scope, random.Next(2, 7), 2);
+        statements.Line(2, $"return {statements.Result(scope, 3)};");
+        statements.Line(1, "}");
+        return new RandomFunction(name, statements.Text, scalars, arrays, length, data, count,
+            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans);
+    }
+}

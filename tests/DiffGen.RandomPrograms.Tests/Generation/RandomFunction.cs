@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+
+namespace DiffGen.RandomPrograms.Tests.Generation;
+
+/// <summary>
+/// One generated <c>[Differentiable]</c> function: its C# text and the shape of its parameters, in
+/// order: <see cref="Scalars"/> <c>double</c> parameters <c>x0..</c>, <see cref="Arrays"/>
+/// <c>double[]</c> (or, with <see cref="SpanParameters"/>, <c>ReadOnlySpan&lt;double&gt;</c>) parameters <c>a0..</c> of length <see cref="ArrayLength"/>, then optionally
+/// <c>[NoDerivative] double c</c> and <c>int n</c>. <see cref="Callees"/> holds every function it calls,
+/// directly or not; <see cref="CallDepth"/> is the length of its longest call chain.
+/// </summary>
+public sealed record RandomFunction(
+    string Name,
+    string Source,
+    int Scalars,
+    int Arrays,
+    int ArrayLength,
+    bool HasData,
+    bool HasCount,
+    bool IsSmooth,
+    Construct Used,
+    IReadOnlyList<string> Callees,
+    int CallDepth,
+    bool SpanParameters = false)
+{
+    /// <summary>Differentiable inputs, flattened: scalars, then each array's elements.</summary>
+    public int Dimension => Scalars + Arrays * ArrayLength;
+}

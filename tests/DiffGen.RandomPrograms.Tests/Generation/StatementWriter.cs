@@ -1,0 +1,229 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace DiffGen.RandomPrograms.Tests.Generation;
+
+/// <summary>
+/// Random statements: scalar and array locals, assignments and compound assignments, element
+/// stores, bounded loops (for, backwards for, while, do, foreach, nested), if/else, break, continue and
+/// early return. Every loop runs at most the array length times, so every program terminates.
+/// </summary>
+public sealed class StatementWriter
+{
+    private const int MaxStatements = 12;
+    private const int MaxBlockDepth = 3;
+    private readonly FunctionContext _c;
+    private readonly ExpressionWriter _e;
+    private readonly StringBuilder _text = new();
+    private int _statements;
+
+    public StatementWriter(FunctionContext context, ExpressionWriter expressions)
+    {
+        _c = context;
+        _e = expressions;
+    }
+
+    public string Text => _text.ToString();
+
+    public void Block(Scope scope, int count, int indent)
+    {
+        for (int k = 0; k < count && _statements < MaxStatements; k++) Statement(scope, indent);
+    }
+
+    public void Line(int indent, string line) => _text.Append(' ', 4 * indent).Append(line).Append('\n');
+
+    private void Statement(Scope scope, int indent)
+    {
+        _statements++;
+        int roll = _c.Random.Next(100);
+        if (roll < (scope.IsTopLevel ? 18 : 6)) { DeclareScalar(scope, indent); return; }
+        if (roll < 38 && scope.WritableScalars.Count > 0) { AssignScalar(scope, indent); return; }
+        if (roll < 48 && scope.ArrayVariables.Any(a => a.Writable)) { StoreElement(scope, indent); return; }
+        if (roll < 56 && scope.IsTopLevel && (_c.Allows(Construct.LocalArrays) || _c.Allows(Construct.Stackalloc))) { DeclareArray(scope, indent); return; }
+        if (roll < 76 && CanLoop(scope)) { Loop(scope, indent); return; }
+        if (roll < 86 && _c.Allows(Construct.Branches) && scope.BlockDepth < MaxBlockDepth && _e.Condition(scope, 1) is string condition) { IfElse(scope, condition, indent); return; }
+        if (roll < 93 && scope.InLoop && Jump(scope, indent)) return;
+        if (roll < 97 && _c.Allows(Construct.EarlyReturn) && _e.Condition(scope, 1) is string returnCondition)
+        {
+            _c.Use(Construct.EarlyReturn);
+            Line(indent, $"if ({returnCondition}) return {Result(scope, 2)};");
+            return;
+        }
+        DeclareScalar(scope, indent);
+    }
+
+    /// <summary>
+    /// A returned value: a random expression plus a small multiple of every scalar and local array
+    /// element in scope, so that everything the function computed reaches its result.
+    /// </summary>
+    public string Result(Scope scope, int depth)
+    {
+        var terms = new List<string> { _e.Expression(scope, depth) };
+        foreach (string scalar in scope.Scalars) terms.Add($"{_c.Constant()} * {scalar}");
+        foreach (var array in scope.ArrayVariables.Where(a => a.Writable))
+            for (int i = 0; i < _c.ArrayLength; i++) terms.Add($"{_c.Constant()} * {array.Name}[{i}]");
+        return string.Join(" + ", terms);
+    }
+
+    private void DeclareScalar(Scope scope, int indent)
+    {
+        string name = _c.Fresh("v");
+        Line(indent, $"double {name} = {_e.Expression(scope, 2 + _c.Random.Next(2))};");
+        scope.Scalars.Add(name);
+        scope.WritableScalars.Add(name);
+    }
+
+    private void AssignScalar(Scope scope, int indent)
+    {
+        string target = _c.Pick(scope.WritableScalars);
+        if (System.Text.RegularExpressions.Regex.IsMatch(target, "^x[0-9]+$")) _c.Use(Construct.ParameterWrites);
+        string e = _e.Expression(scope, 2);
+        int roll = _c.Random.Next(10);
+        if (roll < 5 && _c.Allows(Construct.CompoundAssignment))
+        {
+            _c.Use(Construct.CompoundAssignment);
+            Line(indent, roll switch
+            {
+                0 or 1 => $"{target} += {e};",
+                2 => $"{target} -= {e};",
+                3 => $"{target} *= Math.Cos({e});",
+                _ => $"{target} /= 2.0 + Math.Sin({e});",
+            });
+        }
+        else if (roll == 5 && _c.Allows(Construct.IncrementDecrement))
+        {
+            _c.Use(Construct.IncrementDecrement);
+            Line(indent, _c.Chance(0.5) ? $"{target}++;" : $"{target}--;");
+        }
+        else if (roll < 8)
+        {
+            Line(indent, $"{target} = Math.Tanh({target} + {e});");
+        }
+        else
+        {
+            Line(indent, $"{target} = {e};");
+        }
+    }
+
+    private void StoreElement(Scope scope, int indent)
+    {
+        var array = _c.Pick(scope.ArrayVariables.Where(a => a.Writable).ToList());
+        string target = $"{array.Name}[{_e.Index(scope)}]";
+        string e = _e.Expression(scope, 2);
+        if (_c.Allows(Construct.CompoundAssignment) && _c.Chance(0.4))
+        {
+            _c.Use(Construct.CompoundAssignment);
+            Line(indent, _c.Chance(0.7) ? $"{target} += {e};" : $"{target} *= 0.5 + 0.25 * Math.Sin({e});");
+        }
+        else
+        {
+            Line(indent, $"{target} = {e};");
+        }
+    }
+
+    private void DeclareArray(Scope scope, int indent)
+    {
+        string name = _c.Fresh("b");
+        bool stack = _c.Allows(Construct.Stackalloc) && (!_c.Allows(Construct.LocalArrays) || _c.Chance(0.35));
+        _c.Use(stack ? Construct.Stackalloc : Construct.LocalArrays);
+        Line(indent, stack ? $"Span<double> {name} = stackalloc double[{_c.ArrayLength}];" : $"double[] {name} = new double[{_c.ArrayLength}];");
+        scope.ArrayVariables.Add(new ArrayVariable(name, Writable: true));
+        if (!_c.Allows(Construct.ForLoops)) return;
+        _c.Use(Construct.ForLoops);
+        string i = _c.Fresh("i");
+        var body = scope.Child(loop: true);
+        body.Indices.Add(i);
+        Line(indent, $"for (int {i} = 0; {i} < {name}.Length; {i}++) {name}[{i}] = {_e.Expression(body, 2)};");
+    }
+
+    private bool CanLoop(Scope scope)
+    {
+        if (scope.BlockDepth >= MaxBlockDepth) return false;
+        if (scope.LoopDepth >= (_c.Allows(Construct.NestedLoops) ? 2 : 1)) return false;
+        return _c.Allows(Construct.ForLoops) || _c.Allows(Construct.WhileLoops) || _c.Allows(Construct.DoLoops)
+            || (_c.Allows(Construct.Foreach) && scope.ArrayVariables.Count > 0);
+    }
+
+    private string Bound(Scope scope)
+    {
+        var bounds = new List<string> { _c.ArrayLength.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        bounds.AddRange(scope.ArrayVariables.Select(a => a.Name + ".Length"));
+        if (_c.HasCount) { bounds.Add("n"); bounds.Add("n"); }
+        return _c.Pick(bounds);
+    }
+
+    private void Loop(Scope scope, int indent)
+    {
+        if (scope.InLoop) _c.Use(Construct.NestedLoops);
+        var kinds = new List<Construct>();
+        foreach (var kind in new[] { Construct.ForLoops, Construct.ForLoops, Construct.WhileLoops, Construct.DoLoops, Construct.Foreach })
+            if (_c.Allows(kind) && (kind != Construct.Foreach || scope.ArrayVariables.Count > 0)) kinds.Add(kind);
+        var chosen = _c.Pick(kinds);
+        _c.Use(chosen);
+        var body = scope.Child(loop: true);
+        string bound = Bound(scope);
+        int count = _c.Random.Next(1, 4);
+        switch (chosen)
+        {
+            case Construct.ForLoops:
+            {
+                string i = _c.Fresh("i");
+                body.Indices.Add(i);
+                Line(indent, _c.Chance(0.7) ? $"for (int {i} = 0; {i} < {bound}; {i}++)" : $"for (int {i} = {bound} - 1; {i} >= 0; {i}--)");
+                Line(indent, "{");
+                Block(body, count, indent + 1);
+                break;
+            }
+            case Construct.Foreach:
+            {
+                string e = _c.Fresh("e");
+                body.Scalars.Add(e);
+                Line(indent, $"foreach (double {e} in {_c.Pick(scope.ArrayVariables).Name})");
+                Line(indent, "{");
+                Block(body, count, indent + 1);
+                break;
+            }
+            default:
+            {
+                string k = _c.Fresh("k"), i = _c.Fresh("i");
+                body.Indices.Add(i);
+                Line(indent, $"int {k} = 0;");
+                Line(indent, chosen == Construct.WhileLoops ? $"while ({k} < {bound})" : "do");
+                Line(indent, "{");
+                Line(indent + 1, $"int {i} = {k};");
+                Line(indent + 1, $"{k}++;");
+                Block(body, count, indent + 1);
+                Line(indent, chosen == Construct.WhileLoops ? "}" : $"}} while ({k} < {bound});");
+                return;
+            }
+        }
+        Line(indent, "}");
+    }
+
+    private void IfElse(Scope scope, string condition, int indent)
+    {
+        _c.Use(Construct.Branches);
+        Line(indent, $"if ({condition})");
+        Line(indent, "{");
+        Block(scope.Child(loop: false), _c.Random.Next(1, 3), indent + 1);
+        Line(indent, "}");
+        if (_c.Chance(0.5))
+        {
+            Line(indent, "else");
+            Line(indent, "{");
+            Block(scope.Child(loop: false), _c.Random.Next(1, 3), indent + 1);
+            Line(indent, "}");
+        }
+    }
+
+    private bool Jump(Scope scope, int indent)
+    {
+        bool breaks = _c.Allows(Construct.Break) && (!_c.Allows(Construct.Continue) || _c.Chance(0.5));
+        if (!breaks && !_c.Allows(Construct.Continue)) return false;
+        if (_e.Condition(scope, 1) is not string condition) return false;
+        _c.Use(breaks ? Construct.Break : Construct.Continue);
+        Line(indent, $"if ({condition}) {(breaks ? "break" : "continue")};");
+        return true;
+    }
+}

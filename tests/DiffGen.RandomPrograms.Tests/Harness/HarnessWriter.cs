@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using DiffGen.RandomPrograms.Tests.Generation;
+
+namespace DiffGen.RandomPrograms.Tests.Harness;
+
+/// <summary>
+/// C# text compiled next to the random functions: the file declaring a function, and for each
+/// function a flat entry point per generated member, taking the differentiable inputs as one
+/// <c>double[]</c> (scalars, then the arrays' elements) so the test can call them through delegates.
+/// </summary>
+public static class HarnessWriter
+{
+    public const string Namespace = "RandomPrograms";
+    public const string HarnessClass = "Harness";
+    /// <summary>The value passed to the <c>[NoDerivative] double c</c> parameter.</summary>
+    public const string DataValue = "0.625";
+
+    public static string FunctionFile(RandomFunction function)
+        => $"using System;\nusing DiffGen;\n\nnamespace {Namespace};\n\npublic static partial class {ProgramGenerator.ClassName}\n{{\n{function.Source}}}\n";
+
+    public static string HarnessFile(RandomFunction f)
+    {
+        var text = new StringBuilder();
+        text.Append($"using System;\n\nnamespace {Namespace};\n\npublic static partial class {HarnessClass}\n{{\n");
+        string call = $"{ProgramGenerator.ClassName}.{f.Name}";
+        string primal = string.Join(", ", PrimalArguments(f));
+        string unpack = Unpack(f, "p", "a");
+
+        text.Append($"    public static double {f.Name}_Value(double[] p, int n)\n    {{\n{unpack}        return {call}({primal});\n    }}\n\n");
+
+        var shadows = Enumerable.Range(0, f.Scalars).Select(i => "out double dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        text.Append($"    public static double {f.Name}_Gradient(double[] p, int n, double[] g)\n    {{\n{unpack}");
+        for (int i = 0; i < f.Arrays; i++) text.Append($"        double[] da{i} = new double[{f.ArrayLength}];\n");
+        text.Append($"        double value = {call}Gradient({string.Join(", ", PrimalArguments(f).Concat(shadows))});\n");
+        text.Append(Pack(f, "g", "dx", "da"));
+        text.Append("        return value;\n    }\n\n");
+
+        var tangents = Enumerable.Range(0, f.Scalars).Select(i => $"u[{i}]").Concat(Enumerable.Range(0, f.Arrays).Select(i => "ua" + i));
+        foreach (string mode in new[] { "Tangent", "Directional" })
+        {
+            text.Append($"    public static double {f.Name}_{mode}(double[] p, int n, double[] u, double[] value)\n    {{\n{unpack}{Unpack(f, "u", "ua")}");
+            text.Append($"        var (v, t) = {call}{mode}({string.Join(", ", PrimalArguments(f).Concat(tangents))});\n");
+            text.Append("        value[0] = v;\n        return t;\n    }\n\n");
+        }
+
+        var refs = Enumerable.Range(0, f.Scalars).Select(i => "ref dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        text.Append($"    public static void {f.Name}_Pullback(double[] p, int n, double seed, double[] g)\n    {{\n{unpack}");
+        for (int i = 0; i < f.Scalars; i++) text.Append($"        double dx{i} = g[{i}];\n");
+        text.Append(Unpack(f, "g", "da"));
+        text.Append($"        {call}Pullback({string.Join(", ", PrimalArguments(f).Append("seed").Concat(refs))});\n");
+        text.Append(Pack(f, "g", "dx", "da"));
+        text.Append("    }\n}\n");
+        return text.ToString();
+    }
+
+    private static IEnumerable<string> PrimalArguments(RandomFunction f)
+    {
+        for (int i = 0; i < f.Scalars; i++) yield return $"p[{i}]";
+        for (int i = 0; i < f.Arrays; i++) yield return "a" + i;
+        if (f.HasData) yield return DataValue;
+        if (f.HasCount) yield return "n";
+    }
+
+    private static string Unpack(RandomFunction f, string flat, string prefix)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < f.Arrays; i++)
+        {
+            int start = f.Scalars + i * f.ArrayLength;
+            text.Append($"        double[] {prefix}{i} = {flat}[{start}..{start + f.ArrayLength}];\n");
+        }
+        return text.ToString();
+    }
+
+    private static string Pack(RandomFunction f, string flat, string scalarPrefix, string arrayPrefix)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < f.Scalars; i++) text.Append($"        {flat}[{i}] = {scalarPrefix}{i};\n");
+        for (int i = 0; i < f.Arrays; i++) text.Append($"        {arrayPrefix}{i}.CopyTo({flat}, {f.Scalars + i * f.ArrayLength});\n");
+        return text.ToString();
+    }
+}
