@@ -278,6 +278,25 @@ internal sealed class ForwardEmitter
                     _ => $"(!{Rules}.EqualAlong({left}, {lt}, {right}, {rt}))",
                 };
             }
+            case BinaryExpr { Op: BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr } b when NeedsPrelude(b.Right):
+            {
+                // The right operand's temporaries run only where C# evaluates it.
+                string result = _names.Fresh("_c");
+                _w.Line($"bool {result} = {EmitCondition(b.Left)};");
+                using (_w.Block(b.Op == BinaryOp.ConditionalAnd ? $"if ({result})" : $"if (!{result})"))
+                    _w.Line($"{result} = {EmitCondition(b.Right)};");
+                return result;
+            }
+            case ConditionalExpr c when NeedsPrelude(c.WhenTrue) || NeedsPrelude(c.WhenFalse):
+            {
+                string result = _names.Fresh("_c");
+                _w.Line($"bool {result};");
+                using (_w.Block($"if ({EmitCondition(c.Condition)})"))
+                    _w.Line($"{result} = {EmitCondition(c.WhenTrue)};");
+                using (_w.Block("else"))
+                    _w.Line($"{result} = {EmitCondition(c.WhenFalse)};");
+                return result;
+            }
             case BinaryExpr b:
                 return "(" + EmitCondition(b.Left) + " " + PrimalRenderer.BinaryToken(b.Op) + " " + EmitCondition(b.Right) + ")";
             case UnaryExpr u:
@@ -327,10 +346,24 @@ internal sealed class ForwardEmitter
             }
             case ConditionalExpr c:
             {
-                string condition = EmitCondition(c.Condition);
-                var (a, ta) = EmitExpr(c.WhenTrue);
-                var (b, tb) = EmitExpr(c.WhenFalse);
-                return ($"({condition} ? {a} : {b})", $"({condition} ? {ta ?? kind.Literal(0)} : {tb ?? kind.Literal(0)})");
+                // Active conditionals reach here only inside directional conditions (the front end lifts
+                // the others into if/else): only the selected arm runs, as in C#.
+                string value = _names.Temp();
+                string tangent = _names.Fresh(value + "_dot");
+                _w.Line($"{kind.Keyword()} {value}, {tangent};");
+                using (_w.Block($"if ({EmitCondition(c.Condition)})"))
+                {
+                    var (a, ta) = EmitExpr(c.WhenTrue);
+                    _w.Line($"{value} = {a};");
+                    _w.Line($"{tangent} = {ta ?? kind.Literal(0)};");
+                }
+                using (_w.Block("else"))
+                {
+                    var (b, tb) = EmitExpr(c.WhenFalse);
+                    _w.Line($"{value} = {b};");
+                    _w.Line($"{tangent} = {tb ?? kind.Literal(0)};");
+                }
+                return (value, tangent);
             }
             case BinaryExpr b:
             {
