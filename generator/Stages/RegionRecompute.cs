@@ -102,8 +102,17 @@ internal static class RegionRecompute
             case LoopStmt inner:
                 WritePlainLoop(w, inner, variables, name);
                 break;
+            case IfStmt branch:
+                using (w.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, name)})"))
+                    foreach (var inner in branch.Then) WritePlain(w, inner, variables, name);
+                if (branch.Else.Count > 0)
+                {
+                    using (w.Block("else"))
+                        foreach (var inner in branch.Else) WritePlain(w, inner, variables, name);
+                }
+                break;
             default:
-                throw new InvalidOperationException("A counted loop holds only assignments, stores, clears and counted loops, not " + statement.GetType().Name);
+                throw new InvalidOperationException("A counted loop holds only assignments, stores, clears, branches and counted loops, not " + statement.GetType().Name);
         }
     }
 

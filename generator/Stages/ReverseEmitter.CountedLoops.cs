@@ -198,7 +198,7 @@ internal sealed partial class ReverseEmitter
         // Innermost loops (one segment): adjoint updates at an index the loop does not change add into a local.
         var outerPromotion = _promotion;
         Promotion? promotion = null;
-        if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt))
+        if (settledFrom.Count == 0 && !loop.Body.Any(s => s is LoopStmt or IfStmt))
         {
             var variant = new HashSet<int> { counted.Counter };
             foreach (var assign in loop.Body.OfType<AssignStmt>()) variant.Add(assign.Variable);
@@ -218,16 +218,7 @@ internal sealed partial class ReverseEmitter
                     settledHere.Add(entry.Key);
                 }
                 position++;
-                if (statement is LoopStmt inner && StructuredLoop.Analyze(inner) is { } innerCounted)
-                {
-                    CloseSegment();
-                    items.Add(EmitCountedLoop(inner, innerCounted, position >= 2 ? loop.Body[position - 2] : null));
-                }
-                else
-                {
-                    EmitStatement(statement, inLoop: true, isLast: false);
-                    if (statement is AssignStmt assign && _inductions.TryGetValue(assign.Variable, out var stepped)) stepped.Stepped = true;
-                }
+                EmitStructured(statement, position >= 2 ? loop.Body[position - 2] : null);
             }
             CloseSegment();
             _promotion = outerPromotion;
@@ -280,6 +271,59 @@ internal sealed partial class ReverseEmitter
             using (w.Block($"if ({end.Name} != {start.Name})"))
                 foreach (var (local, target, _) in promotion.Accumulators) w.Line($"{target} += {local};");
         }
+        return w.ToString();
+    }
+
+    /// <summary>
+    /// One statement of a counted loop's body (or of a branch in it): inner counted loops and if/else
+    /// are reversed structurally, as items of the enclosing loop's reversed body; anything else goes into
+    /// the open segment.
+    /// </summary>
+    private void EmitStructured(Stmt statement, Stmt? previous)
+    {
+        switch (statement)
+        {
+            case LoopStmt inner when StructuredLoop.Analyze(inner) is { } innerCounted:
+                CloseSegment();
+                _structuredItems!.Add(EmitCountedLoop(inner, innerCounted, previous));
+                break;
+            case IfStmt branch:
+                CloseSegment();
+                _structuredItems!.Add(EmitStructuredBranch(branch));
+                break;
+            default:
+                EmitStatement(statement, inLoop: true, isLast: false);
+                if (statement is AssignStmt assign && _inductions.TryGetValue(assign.Variable, out var stepped)) stepped.Stepped = true;
+                break;
+        }
+    }
+
+    /// <summary>
+    /// An if/else inside a counted loop: each branch records which one ran (1 or 0 on the control tape,
+    /// after its own records), and the adjoint pops the flag and reverses that branch.
+    /// </summary>
+    private string EmitStructuredBranch(IfStmt branch)
+    {
+        var outer = _structuredItems;
+        string Branch(EquatableArray<Stmt> statements, int flag)
+        {
+            var branchItems = new List<string>();
+            _structuredItems = branchItems;
+            for (int i = 0; i < statements.Count; i++) EmitStructured(statements[i], i > 0 ? statements[i - 1] : null);
+            CloseSegment();
+            _primal.Line($"{_controlTape}.Push({flag.ToString(CultureInfo.InvariantCulture)});");
+            _loopRecords++;
+            var reversed = new IndentedWriter();
+            for (int i = branchItems.Count - 1; i >= 0; i--) reversed.Lines(branchItems[i]);
+            return reversed.ToString();
+        }
+        string then, otherwise;
+        using (_primal.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, Name)})")) then = Branch(branch.Then, 1);
+        using (_primal.Block("else")) otherwise = Branch(branch.Else, 0);
+        _structuredItems = outer;
+        var w = new IndentedWriter();
+        using (w.Block($"if ({_controlTape}.Pop() != 0)")) w.Lines(then);
+        using (w.Block("else")) w.Lines(otherwise);
         return w.ToString();
     }
 

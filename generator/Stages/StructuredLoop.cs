@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
@@ -7,9 +8,9 @@ namespace DiffGen.Generator.Stages;
 
 /// <summary>
 /// A counted loop: <c>for (...; test; i++)</c> or <c>i--</c> on an <c>int</c> counter that the body never
-/// assigns, whose body holds only assignments, stores, clears and further counted loops (no branch, break,
-/// continue or return). Reverse mode runs such a loop's adjoint as a loop with the counter going
-/// backwards, recording nothing per iteration for control flow.
+/// assigns, whose body holds only assignments, stores, clears, if/else of those and further counted loops
+/// (no break, continue or return). Reverse mode runs such a loop's adjoint as a loop with the counter
+/// going backwards, recording per iteration only which branch each if took.
 /// </summary>
 /// <param name="Counter">The counter variable.</param>
 /// <param name="Step">+1 or -1.</param>
@@ -38,7 +39,7 @@ internal sealed record StructuredLoop(int Counter, int Step, EquatableArray<(int
             foreach (var other in body)
             {
                 if (other is AssignStmt a && a.Variable == update.Variable) assignments++;
-                if (other is LoopStmt inner && Assigns(inner, update.Variable)) assignments += 2;
+                if (other is LoopStmt or IfStmt && Assigns(other, update.Variable)) assignments += 2;
             }
             if (assignments == 1) found.Add((update.Variable, step.Op == BinaryOp.Add ? 1 : -1));
         }
@@ -56,6 +57,8 @@ internal sealed record StructuredLoop(int Counter, int Step, EquatableArray<(int
                 case AllocateStmt:
                 case ClearStmt:
                     break;
+                case IfStmt branch when BodyIsCounted(branch.Then, counter) && BodyIsCounted(branch.Else, counter):
+                    break;
                 case LoopStmt inner when Analyze(inner) is { } nested && nested.Counter != counter && !Assigns(inner, counter):
                     break;
                 default:
@@ -65,13 +68,7 @@ internal sealed record StructuredLoop(int Counter, int Step, EquatableArray<(int
         return true;
     }
 
-    private static bool Assigns(LoopStmt loop, int variable)
-    {
-        foreach (var statement in loop.Body)
-        {
-            if (statement is AssignStmt a && a.Variable == variable) return true;
-            if (statement is LoopStmt inner && Assigns(inner, variable)) return true;
-        }
-        return false;
-    }
+    /// <summary>Whether anything nested in <paramref name="statement"/> assigns <paramref name="variable"/>.</summary>
+    private static bool Assigns(Stmt statement, int variable)
+        => IrTree.AllStatements(IrTree.Nested(statement)).Any(s => s is AssignStmt a && a.Variable == variable);
 }
