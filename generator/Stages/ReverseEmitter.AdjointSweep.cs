@@ -117,7 +117,7 @@ internal sealed partial class ReverseEmitter
                     w.Line(SourceEmitter.Clear(_ir.Variables[clear.Variable], _adjoint[clear.Variable]!));
                     break;
                 case SeedStep seedStep:
-                    AddTo(seedStep.Value, _seed);
+                    AddTo(seedStep.Value, SeedValue);
                     break;
             }
         }

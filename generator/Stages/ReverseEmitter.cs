@@ -38,6 +38,10 @@ internal sealed partial class ReverseEmitter
     private readonly Dictionary<int, string> _continueLabels = new();
     private readonly string _result;
     private readonly string _seed;
+    private readonly bool _gradientBody;
+
+    /// <summary>The seed's code in the adjoint sweep: the seed parameter, or 1 in a <c>{M}Gradient</c> with its own body.</summary>
+    private string SeedValue => _gradientBody ? _ir.ReturnKind.Literal(1) : _seed;
     private readonly string _controlTape;
     private readonly string _doubleTape;
     private readonly string _floatTape;
@@ -62,9 +66,10 @@ internal sealed partial class ReverseEmitter
     /// <summary>The suffix of the pullback without argument checks that generated callers call (<c>{M}PullbackUnchecked</c>).</summary>
     public const string UncheckedPullbackSuffix = "PullbackUnchecked";
 
-    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings)
+    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool gradientBody)
     {
         _ir = ir;
+        _gradientBody = gradientBody;
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
@@ -96,7 +101,17 @@ internal sealed partial class ReverseEmitter
     /// unchecked body directly; the pullback has the signature of a <c>[DerivativeOf]</c> pullback.
     /// </summary>
     public static void Emit(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
-        => new ReverseEmitter(ir, settings).EmitMethod(writer);
+    {
+        // A straight-line method's gradient keeps a body of its own, started from a literal 1: for a
+        // function of a few operations, the call into the shared body and the seed's multiplications
+        // cost more than the body's size saves.
+        if (!ir.ReturnsVoid && !ControlFlow.HasControlFlow(ir.Body))
+        {
+            new ReverseEmitter(ir, settings, gradientBody: true).EmitMethod(writer);
+            writer.Line();
+        }
+        new ReverseEmitter(ir, settings, gradientBody: false).EmitMethod(writer);
+    }
 
     private void EmitMethod(IndentedWriter w)
     {
@@ -171,7 +186,11 @@ internal sealed partial class ReverseEmitter
         }
         string body = _ir.Name + UncheckedPullbackSuffix;
 
-        if (!_ir.ReturnsVoid)
+        if (_gradientBody)
+        {
+            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+        }
+        else if (!_ir.ReturnsVoid && !_straight)
         {
             // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
             SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
@@ -187,20 +206,27 @@ internal sealed partial class ReverseEmitter
             w.Line();
         }
 
-        // {M}Pullback: the public form, which checks its arguments.
-        SourceEmitter.WriteDocs(w, _ir.ReturnsVoid
-            ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
-            : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
-        using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
+        if (!_gradientBody)
         {
-            WriteArgumentChecks();
-            w.Line($"{body}({string.Join(", ", forwarded)});");
+            // {M}Pullback: the public form, which checks its arguments.
+            SourceEmitter.WriteDocs(w, _ir.ReturnsVoid
+                ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
+                : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
+            using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
+            {
+                WriteArgumentChecks();
+                w.Line($"{body}({string.Join(", ", forwarded)});");
+            }
+            w.Line();
+            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || _straight ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
-        w.Line();
-        SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
-        w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (w.Block($"{_ir.Accessibility} static {(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})"))
+        string header = _gradientBody
+            ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"
+            : $"{_ir.Accessibility} static {(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
+        using (w.Block(header))
         {
+            if (_gradientBody) WriteArgumentChecks();
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -257,7 +283,7 @@ internal sealed partial class ReverseEmitter
                 }
             }
             foreach (var (shadow, variable) in shadows)
-                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} += {_adjoint[variable]};");
+                if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_gradientBody ? "=" : "+=")} {_adjoint[variable]};");
             foreach (int variable in _rented)
             {
                 // Nothing reads the arrays any more: give them back for the next call on this thread.
