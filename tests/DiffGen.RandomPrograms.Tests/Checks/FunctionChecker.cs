@@ -47,7 +47,17 @@ public static class FunctionChecker
 
         try
         {
-            double value = function.Value(Copy(p), n);
+            double value;
+            try
+            {
+                value = function.Value(Copy(p), n);
+            }
+            catch (ArithmeticException)
+            {
+                // The function itself throws here (Math.Sign of a NaN that an overflow produced): a
+                // property of the random source, like an overflow, not of the generated code.
+                return Outcome.Overflow;
+            }
             if (!double.IsFinite(value) || Math.Abs(value) > Tolerances.LargestValue) return Outcome.Overflow;
 
             double[] gradient = new double[dimension];
