@@ -1,0 +1,3 @@
+using System;
+
+return DiffGen.GpuCheck.GpuCheck.Run(args, Console.Out);
