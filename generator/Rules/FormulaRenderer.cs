@@ -34,6 +34,9 @@ public sealed class FormulaRenderer
     /// <summary><paramref name="formula"/> as a self-contained C# expression (a factor of a product).</summary>
     public string Render(Formula formula) => Write(formula, formula is BinaryFormula or NegateFormula or ConditionalFormula ? int.MaxValue : 0);
 
+    /// <summary><paramref name="formula"/> without outer parentheses, for a right-hand side.</summary>
+    public string RenderStatement(Formula formula) => Write(formula, 0);
+
     /// <summary>
     /// <paramref name="seed"/> times <paramref name="partial"/>: the seed itself for a partial of 1, its
     /// negation for -1, otherwise the product.

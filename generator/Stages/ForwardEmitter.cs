@@ -144,8 +144,8 @@ internal sealed class ForwardEmitter
                 var (value, tangent) = EmitExpr(store.Value);
                 string index = PrimalRenderer.RenderTop(store.Index, Name);
                 if (_ir.Variables[store.Variable].IsActive)
-                    _w.Line($"{_tangent[store.Variable]}[{index}] = {PrimalRenderer.StripParentheses(tangent ?? store.Value.Kind.Literal(0))};");
-                _w.Line($"{Name(store.Variable)}[{index}] = {PrimalRenderer.StripParentheses(value)};");
+                    _w.Line($"{_tangent[store.Variable]}[{index}] = {(tangent ?? Zero(store.Value.Kind)).Statement};");
+                _w.Line($"{Name(store.Variable)}[{index}] = {value.Statement};");
                 break;
             }
             case RuleCallStmt call:
@@ -175,13 +175,13 @@ internal sealed class ForwardEmitter
             case ReturnStmt { Value: { } returned }:
             {
                 var (value, tangent) = EmitExpr(returned);
-                _w.Line($"return ({PrimalRenderer.StripParentheses(value)}, {tangent ?? _ir.ReturnKind.Literal(0)});");
+                _w.Line($"return ({value.Statement}, {(tangent ?? Zero(_ir.ReturnKind)).Operand});");
                 break;
             }
             case IfStmt conditional:
             {
-                string condition = EmitCondition(conditional.Condition);
-                using (_w.Block($"if ({PrimalRenderer.StripParentheses(condition)})")) EmitStatements(conditional.Then);
+                var condition = EmitCondition(conditional.Condition);
+                using (_w.Block($"if ({condition.Statement})")) EmitStatements(conditional.Then);
                 if (conditional.Else.Count > 0)
                     using (_w.Block("else")) EmitStatements(conditional.Else);
                 break;
@@ -203,8 +203,8 @@ internal sealed class ForwardEmitter
         var variable = _ir.Variables[assign.Variable];
         var (value, tangent) = EmitExpr(assign.Value);
         if (variable.IsActive)
-            _w.Line($"{_tangent[assign.Variable]} = {PrimalRenderer.StripParentheses(tangent ?? variable.Kind.Literal(0))};");
-        _w.Line($"{variable.Name} = {PrimalRenderer.StripParentheses(value)};");
+            _w.Line($"{_tangent[assign.Variable]} = {(tangent ?? Zero(variable.Kind)).Statement};");
+        _w.Line($"{variable.Name} = {value.Statement};");
     }
 
     private void EmitLoop(LoopStmt loop)
@@ -212,7 +212,7 @@ internal sealed class ForwardEmitter
         if (ControlFlow.ContinueNeedsLabel(loop))
             _continueLabels[loop.LoopId] = _names.Fresh("continue_" + loop.LoopId.ToString(CultureInfo.InvariantCulture));
         bool simpleHead = loop.Condition is not null && !loop.ConditionAtEnd && !NeedsPrelude(loop.Condition);
-        string head = simpleHead ? $"while ({PrimalRenderer.StripParentheses(EmitCondition(loop.Condition!))})" : "while (true)";
+        string head = simpleHead ? $"while ({EmitCondition(loop.Condition!).Statement})" : "while (true)";
         using (_w.Block(head))
         {
             if (!simpleHead && !loop.ConditionAtEnd && loop.Condition is not null)
@@ -256,9 +256,9 @@ internal sealed class ForwardEmitter
     /// Renders a condition. In directional mode, comparisons of active values compare (value, tangent)
     /// pairs lexicographically, i.e. at the point moved infinitesimally along the direction.
     /// </summary>
-    private string EmitCondition(Expr condition)
+    private Code EmitCondition(Expr condition)
     {
-        if (!NeedsPrelude(condition)) return PrimalRenderer.Render(condition, Name);
+        if (!NeedsPrelude(condition)) return PrimalRenderer.RenderCode(condition, Name);
         switch (condition)
         {
             case BinaryExpr b when IsComparison(b.Op) && (Activity.IsActive(b.Left, _active) || Activity.IsActive(b.Right, _active)):
@@ -266,16 +266,17 @@ internal sealed class ForwardEmitter
                 var (left, leftTangent) = EmitExpr(b.Left);
                 var (right, rightTangent) = EmitExpr(b.Right);
                 var kind = b.Left.Kind;
-                string lt = leftTangent ?? kind.Literal(0), rt = rightTangent ?? kind.Literal(0);
+                var lt = leftTangent ?? Zero(kind);
+                var rt = rightTangent ?? Zero(kind);
                 const string Rules = "global::DiffGen.NonsmoothRules";
                 return b.Op switch
                 {
-                    BinaryOp.Greater => $"{Rules}.GreaterAlong({left}, {lt}, {right}, {rt})",
-                    BinaryOp.GreaterOrEqual => $"{Rules}.GreaterOrEqualAlong({left}, {lt}, {right}, {rt})",
-                    BinaryOp.Less => $"{Rules}.GreaterAlong({right}, {rt}, {left}, {lt})",
-                    BinaryOp.LessOrEqual => $"{Rules}.GreaterOrEqualAlong({right}, {rt}, {left}, {lt})",
-                    BinaryOp.Equal => $"{Rules}.EqualAlong({left}, {lt}, {right}, {rt})",
-                    _ => $"(!{Rules}.EqualAlong({left}, {lt}, {right}, {rt}))",
+                    BinaryOp.Greater => Code.Atom($"{Rules}.GreaterAlong({left}, {lt}, {right}, {rt})"),
+                    BinaryOp.GreaterOrEqual => Code.Atom($"{Rules}.GreaterOrEqualAlong({left}, {lt}, {right}, {rt})"),
+                    BinaryOp.Less => Code.Atom($"{Rules}.GreaterAlong({right}, {rt}, {left}, {lt})"),
+                    BinaryOp.LessOrEqual => Code.Atom($"{Rules}.GreaterOrEqualAlong({right}, {rt}, {left}, {lt})"),
+                    BinaryOp.Equal => Code.Atom($"{Rules}.EqualAlong({left}, {lt}, {right}, {rt})"),
+                    _ => Code.Composite($"!{Rules}.EqualAlong({left}, {lt}, {right}, {rt})"),
                 };
             }
             case BinaryExpr { Op: BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr } b when NeedsPrelude(b.Right):
@@ -285,7 +286,7 @@ internal sealed class ForwardEmitter
                 _w.Line($"bool {result} = {EmitCondition(b.Left)};");
                 using (_w.Block(b.Op == BinaryOp.ConditionalAnd ? $"if ({result})" : $"if (!{result})"))
                     _w.Line($"{result} = {EmitCondition(b.Right)};");
-                return result;
+                return Code.Atom(result);
             }
             case ConditionalExpr c when NeedsPrelude(c.WhenTrue) || NeedsPrelude(c.WhenFalse):
             {
@@ -295,16 +296,16 @@ internal sealed class ForwardEmitter
                     _w.Line($"{result} = {EmitCondition(c.WhenTrue)};");
                 using (_w.Block("else"))
                     _w.Line($"{result} = {EmitCondition(c.WhenFalse)};");
-                return result;
+                return Code.Atom(result);
             }
             case BinaryExpr b:
-                return "(" + EmitCondition(b.Left) + " " + PrimalRenderer.BinaryToken(b.Op) + " " + EmitCondition(b.Right) + ")";
+                return Code.Composite(EmitCondition(b.Left) + " " + PrimalRenderer.BinaryToken(b.Op) + " " + EmitCondition(b.Right));
             case UnaryExpr u:
-                return "(" + PrimalRenderer.UnaryToken(u.Op) + EmitCondition(u.Operand) + ")";
+                return Code.Composite(PrimalRenderer.UnaryToken(u.Op) + EmitCondition(u.Operand));
             case ConditionalExpr c:
-                return "(" + EmitCondition(c.Condition) + " ? " + EmitCondition(c.WhenTrue) + " : " + EmitCondition(c.WhenFalse) + ")";
+                return Code.Composite(EmitCondition(c.Condition) + " ? " + EmitCondition(c.WhenTrue) + " : " + EmitCondition(c.WhenFalse));
             default:
-                return PrimalRenderer.Render(condition, Name);
+                return PrimalRenderer.RenderCode(condition, Name);
         }
     }
 
@@ -319,30 +320,30 @@ internal sealed class ForwardEmitter
     /// Emits temporaries for <paramref name="expr"/> and returns code for its value and its tangent
     /// (null when the tangent is zero: passive values get no derivative code at all).
     /// </summary>
-    private (string Value, string? Tangent) EmitExpr(Expr expr)
+    private (Code Value, Code? Tangent) EmitExpr(Expr expr)
     {
-        if (!Activity.IsActive(expr, _active)) return (PrimalRenderer.Render(expr, Name), null);
+        if (!Activity.IsActive(expr, _active)) return (PrimalRenderer.RenderCode(expr, Name), null);
         var kind = expr.Kind;
         switch (expr)
         {
             case VariableExpr v:
-                return (Name(v.Variable), _tangent[v.Variable]);
+                return (Code.Atom(Name(v.Variable)), _tangent[v.Variable] is string t ? Code.Atom(t) : null);
             case ElementExpr e:
             {
                 string index = PrimalRenderer.RenderTop(e.Index, Name);
-                return ($"{Name(e.Variable)}[{index}]", $"{_tangent[e.Variable]}[{index}]");
+                return (Code.Atom($"{Name(e.Variable)}[{index}]"), Code.Atom($"{_tangent[e.Variable]}[{index}]"));
             }
             case UnaryExpr { Op: UnaryOp.Negate } u:
             {
                 var (value, tangent) = EmitExpr(u.Operand);
-                return ("(-" + value + ")", tangent is null ? null : "(-" + tangent + ")");
+                return (Code.Composite("-" + value), tangent is null ? null : Code.Composite("-" + tangent));
             }
             case UnaryExpr u:
                 return EmitExpr(u.Operand);
             case ConvertExpr c:
             {
                 var (value, tangent) = EmitExpr(c.Operand);
-                return ($"(({c.TypeName}){value})", tangent is null ? null : $"(({c.TypeName}){tangent})");
+                return (Code.Composite($"({c.TypeName}){value}"), tangent is null ? null : Code.Composite($"({c.TypeName}){tangent}"));
             }
             case ConditionalExpr c:
             {
@@ -355,15 +356,15 @@ internal sealed class ForwardEmitter
                 {
                     var (a, ta) = EmitExpr(c.WhenTrue);
                     _w.Line($"{value} = {a};");
-                    _w.Line($"{tangent} = {ta ?? kind.Literal(0)};");
+                    _w.Line($"{tangent} = {ta ?? Zero(kind)};");
                 }
                 using (_w.Block("else"))
                 {
                     var (b, tb) = EmitExpr(c.WhenFalse);
                     _w.Line($"{value} = {b};");
-                    _w.Line($"{tangent} = {tb ?? kind.Literal(0)};");
+                    _w.Line($"{tangent} = {tb ?? Zero(kind)};");
                 }
-                return (value, tangent);
+                return (Code.Atom(value), Code.Atom(tangent));
             }
             case BinaryExpr b:
             {
@@ -371,8 +372,8 @@ internal sealed class ForwardEmitter
                 var (right, rightTangent) = EmitExpr(b.Right);
                 var rule = PrimitiveRegistry.Rule(b.Op);
                 string y = Temp(kind, $"{left} {PrimalRenderer.BinaryToken(b.Op)} {right}");
-                var partials = new FormulaRenderer(kind, new[] { left, right }, y, null, _settings);
-                return (y, TempTangent(kind, y, Sum(Product(partials, leftTangent, rule.Partials[0]), Product(partials, rightTangent, rule.Partials[1]))));
+                var partials = new FormulaRenderer(kind, new[] { left.Operand, right.Operand }, y, null, _settings);
+                return (Code.Atom(y), TempTangent(kind, y, Sum(Product(partials, leftTangent, rule.Partials[0]), Product(partials, rightTangent, rule.Partials[1]))));
             }
             case PrimitiveCallExpr p:
                 return EmitPrimitive(p);
@@ -383,48 +384,49 @@ internal sealed class ForwardEmitter
                 string y = _names.Temp();
                 string dy = _names.Fresh(y + "_dot");
                 _w.Line($"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});");
-                return (y, dy);
+                return (Code.Atom(y), Code.Atom(dy));
             }
             default:
-                return (PrimalRenderer.Render(expr, Name), null);
+                return (PrimalRenderer.RenderCode(expr, Name), null);
         }
     }
 
-    private (string, string?) EmitPrimitive(PrimitiveCallExpr p)
+    private (Code, Code?) EmitPrimitive(PrimitiveCallExpr p)
     {
         var kind = p.Kind;
         var rule = PrimitiveRegistry.Rule(p.Primitive);
         int arity = rule.Arity;
-        var values = new string[p.Arguments.Count];
-        var tangents = new string?[p.Arguments.Count];
+        var values = new Code[p.Arguments.Count];
+        var tangents = new Code?[p.Arguments.Count];
         for (int i = 0; i < values.Length; i++) (values[i], tangents[i]) = EmitExpr(p.Arguments[i]);
-        string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(PrimalRenderer.StripParentheses))})");
-        var differentiableValues = values.Take(arity).ToArray();
+        string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(v => v.Statement))})");
+        var differentiableValues = values.Take(arity).Select(v => v.Operand).ToArray();
         if (_directional && rule.Directional is { } directional)
         {
-            var zeroFilled = tangents.Take(arity).Select(t => t ?? kind.Literal(0)).ToArray();
-            return (y, TempTangent(kind, y, new FormulaRenderer(kind, differentiableValues, y, zeroFilled, _settings).Render(directional)));
+            var zeroFilled = tangents.Take(arity).Select(t => (t ?? Zero(kind)).Operand).ToArray();
+            var renderer = new FormulaRenderer(kind, differentiableValues, y, zeroFilled, _settings);
+            return (Code.Atom(y), TempTangent(kind, y, new Code(renderer.Render(directional), renderer.RenderStatement(directional))));
         }
         var partials = new FormulaRenderer(kind, differentiableValues, y, null, _settings);
-        string? tangent = null;
+        Code? tangent = null;
         for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(partials, tangents[i], rule.Partials[i]));
-        return (y, TempTangent(kind, y, tangent));
+        return (Code.Atom(y), TempTangent(kind, y, tangent));
     }
 
-    private (string, string?) EmitUserCall(UserCallExpr call)
+    private (Code, Code?) EmitUserCall(UserCallExpr call)
     {
         var arguments = new List<string>();
         var tangents = new List<string>();
         for (int i = 0; i < call.Arguments.Count; i++)
         {
             var (value, tangent) = EmitExpr(call.Arguments[i]);
-            arguments.Add(PrimalRenderer.StripParentheses(value));
-            if (call.Callee.Differentiable[i]) tangents.Add(PrimalRenderer.StripParentheses(tangent ?? call.Arguments[i].Kind.Literal(0)));
+            arguments.Add(value.Statement);
+            if (call.Callee.Differentiable[i]) tangents.Add((tangent ?? Zero(call.Arguments[i].Kind)).Statement);
         }
         string y = _names.Temp();
         string dy = _names.Fresh(y + "_dot");
         _w.Line($"var ({y}, {dy}) = {call.Callee.Target}{(_directional ? "Directional" : "Tangent")}({string.Join(", ", arguments.Concat(tangents))});");
-        return (y, dy);
+        return (Code.Atom(y), Code.Atom(dy));
     }
 
     /// <summary>
@@ -457,8 +459,8 @@ internal sealed class ForwardEmitter
                 string tangent = _tangent[array.Variable] ?? "default";
                 if (array.Start is not null)
                 {
-                    string start = PrimalRenderer.StripParentheses(EmitExpr(array.Start).Value);
-                    string? length = array.Length is null ? null : PrimalRenderer.StripParentheses(EmitExpr(array.Length).Value);
+                    string start = EmitExpr(array.Start).Value.Statement;
+                    string? length = array.Length is null ? null : EmitExpr(array.Length).Value.Statement;
                     values.Add(SliceSyntax.OfPrimal(Name(array.Variable), array.OnArray, start, length));
                     if (_tangent[array.Variable] is string whole)
                         tangent = SliceSyntax.OfShadow(whole, array.Kind, readOnly: rule.Roles[i] != ArgumentRole.Output, start, length);
@@ -472,28 +474,38 @@ internal sealed class ForwardEmitter
                 continue;
             }
             var (value, scalarTangent) = EmitExpr(arguments[i]);
-            values.Add(PrimalRenderer.StripParentheses(value));
-            if (rule.Roles[i] == ArgumentRole.Input) inputs.Add(PrimalRenderer.StripParentheses(scalarTangent ?? arguments[i].Kind.Literal(0)));
+            values.Add(value.Statement);
+            if (rule.Roles[i] == ArgumentRole.Input) inputs.Add((scalarTangent ?? Zero(arguments[i].Kind)).Statement);
         }
         return string.Join(", ", values.Concat(inputs).Concat(outputs));
     }
 
+    /// <summary>A temporary holding <paramref name="value"/>, the text of an expression in statement form.</summary>
     private string Temp(ScalarKind kind, string value)
     {
         string name = _names.Temp();
-        _w.Line($"{kind.Keyword()} {name} = {PrimalRenderer.StripParentheses(value)};");
+        _w.Line($"{kind.Keyword()} {name} = {value};");
         return name;
     }
 
-    private string? TempTangent(ScalarKind kind, string value, string? tangent)
+    private Code? TempTangent(ScalarKind kind, string value, Code? tangent)
     {
-        if (tangent is null) return null;
+        if (tangent is not { } t) return null;
         string name = _names.Fresh(value + "_dot");
-        _w.Line($"{kind.Keyword()} {name} = {PrimalRenderer.StripParentheses(tangent)};");
-        return name;
+        _w.Line($"{kind.Keyword()} {name} = {t.Statement};");
+        return Code.Atom(name);
     }
 
-    private static string? Product(FormulaRenderer partials, string? tangent, Formula partial) => tangent is null ? null : partials.Times(tangent, partial);
+    private static Code Zero(ScalarKind kind) => Code.Atom(kind.Literal(0));
 
-    private static string? Sum(string? a, string? b) => a is null ? b : b is null ? a : a + " + " + b;
+    /// <summary>tangent × partial; as in <see cref="FormulaRenderer.Times"/>, a unit partial passes the tangent and -1 negates it.</summary>
+    private static Code? Product(FormulaRenderer partials, Code? tangent, Formula partial) => tangent is not { } t ? null : partial switch
+    {
+        ConstantFormula { Value: 1 } => t,
+        ConstantFormula { Value: -1 } => Code.Composite("-" + t.Operand),
+        _ => new Code(partials.Times(t.Operand, partial), partials.Times(t.Operand, partial)),
+    };
+
+    /// <summary>The sum of tangent terms, in statement form (it is always assigned to a temporary).</summary>
+    private static Code? Sum(Code? a, Code? b) => a is not { } x ? b : b is not { } y ? a : new Code(x.Operand + " + " + y.Operand, x.Operand + " + " + y.Operand);
 }
