@@ -38,15 +38,6 @@ public static class GpuCheck
         "  --quick        small sizes: parity on 308 elements per configuration, Adam bandwidth at 65,536 parameters\n" +
         "                 on the CPU accelerator and 1M on CUDA (full: 10M and 100M on CUDA, 1M on the CPU accelerator)";
 
-    /// <summary>Element-wise configurations checked for parity (optimizer class and flags); the class of each is the
-    /// optimizer whose summary line it belongs to.</summary>
-    internal static readonly string[] Configurations =
-    [
-        "sgd", "sgd_nesterov_wd", "sgd_dampening_maximize", "adam", "adam_amsgrad_wd_maximize", "adamw", "adamw_amsgrad",
-        "adagrad_decay_wd", "adadelta_wd", "rmsprop", "rmsprop_centered_momentum_wd", "adamax", "nadam_wd", "radam",
-        "rprop", "asgd_t0_2", "inna_grad", "inna_params", "perturbed_sgd_wd", "sgld",
-    ];
-
     /// <summary>Runs the check and writes its lines to <paramref name="output"/>.</summary>
     /// <param name="args">Command-line arguments: <c>--accelerator cpu|cuda|auto</c>, <c>--quick</c>.</param>
     /// <param name="output">Where the lines go.</param>
@@ -137,7 +128,7 @@ public static class GpuCheck
         // Sizes: ILGPU's CPU accelerator runs kernels on emulated warps, orders of magnitude slower than a GPU, so its
         // full sizes stay small too (the whole run takes about 20 s there).
         int[] lengths = quick ? [301, 7] : onCpu ? [301, 7, 16_387] : [301, 7, 262_147];
-        foreach (var group in Configurations.GroupBy(ClassOf))
+        foreach (var group in OptimizerConfigurations.Names.GroupBy(ClassOf))
             Item("parity", group.Key, () => ElementwiseParity(acc, group.ToArray(), lengths, exact: onCpu));
         Item("parity", "StepTunedSgd", () => StepTunedParity(acc, quick || onCpu ? 70_001 : 1_000_003));
         Item("parity", "Lbfgs", () => LbfgsRejected(acc));
@@ -152,79 +143,23 @@ public static class GpuCheck
 
     /// <summary>The optimizer class a configuration belongs to (the summary line's name).</summary>
     internal static string ClassOf(string configuration) =>
-        Create(configuration, [new Parameter<double>([1.0])]).Optimizer.GetType().Name.Split('`')[0];
+        OptimizerConfigurations.Create(configuration, [new Parameter<double>([1.0])]).Optimizer.GetType().Name.Split('`')[0];
 
     private sealed class CheckFailedException(string message) : Exception(message);
-
-    private sealed record Configured<T>(Optimizer<T> Optimizer, Func<bool> Step) where T : unmanaged, IBinaryFloatingPointIeee754<T>;
-
-    private static Configured<T> Create<T>(string name, Parameter<T>[] ps) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        static Configured<T> E<TO, TR>(ElementwiseOptimizer<T, TO, TR> o) where TO : OptimizerOptions where TR : struct, IElementRule => new(o, o.Step);
-        return name switch
-        {
-            "sgd" => E(new Sgd<T>(ps, new SgdOptions { Lr = 0.1 })),
-            "sgd_nesterov_wd" => E(new Sgd<T>(ps, new SgdOptions { Lr = 0.1, Momentum = 0.9, Nesterov = true, WeightDecay = 0.01 })),
-            "sgd_dampening_maximize" => E(new Sgd<T>(ps, new SgdOptions { Lr = 0.1, Momentum = 0.5, Dampening = 0.3, Maximize = true })),
-            "adam" => E(new Adam<T>(ps, new AdamOptions { Lr = 0.01 })),
-            "adam_amsgrad_wd_maximize" => E(new Adam<T>(ps, new AdamOptions { Lr = 0.01, Amsgrad = true, WeightDecay = 0.1, Maximize = true })),
-            "adamw" => E(new AdamW<T>(ps, new AdamOptions { Lr = 0.01 })),
-            "adamw_amsgrad" => E(new AdamW<T>(ps, new AdamOptions { Lr = 0.01, Amsgrad = true, WeightDecay = 0.1 })),
-            "adagrad_decay_wd" => E(new Adagrad<T>(ps, new AdagradOptions { LrDecay = 0.1, WeightDecay = 0.01, InitialAccumulatorValue = 0.1 })),
-            "adadelta_wd" => E(new Adadelta<T>(ps, new AdadeltaOptions { WeightDecay = 0.01 })),
-            "rmsprop" => E(new RmsProp<T>(ps)),
-            "rmsprop_centered_momentum_wd" => E(new RmsProp<T>(ps, new RmsPropOptions { Centered = true, Momentum = 0.5, WeightDecay = 0.01 })),
-            "adamax" => E(new Adamax<T>(ps)),
-            "nadam_wd" => E(new NAdam<T>(ps, new NAdamOptions { WeightDecay = 0.01 })),
-            "radam" => E(new RAdam<T>(ps)),
-            "rprop" => E(new Rprop<T>(ps)),
-            "asgd_t0_2" => E(new Asgd<T>(ps, new AsgdOptions { Lr = 0.05, T0 = 2, Lambd = 0.01 })),
-            "inna_grad" => E(new Inna<T>(ps, new InnaOptions { Lr = 0.05 })),
-            "inna_params" => E(new Inna<T>(ps, new InnaOptions { Lr = 0.05, Alpha = 1.3, Psi0 = InnaPsiInitialization.ParametersOnly })),
-            "perturbed_sgd_wd" => E(new PerturbedSgd<T>(ps, new NoisySgdOptions { Lr = 0.01, WeightDecay = 0.1 }, seed: 7)),
-            "sgld" => E(new Sgld<T>(ps, new NoisySgdOptions { Lr = 1e-3, NoiseScale = 0.1 }, seed: 9)),
-            _ => throw new ArgumentException($"Unknown configuration '{name}'.", nameof(name)),
-        };
-    }
-
-    /// <summary>Random parameters in [-2, 2] with some exact zeros (as the runtime tests' catalog).</summary>
-    private static Parameter<T>[] RandomParameters<T>(int seed, int[] lengths) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var rng = new Random(seed);
-        var result = new Parameter<T>[lengths.Length];
-        for (int i = 0; i < lengths.Length; i++)
-        {
-            var data = new T[lengths[i]];
-            for (int j = 0; j < data.Length; j++) data[j] = T.CreateTruncating(rng.Next(10) == 0 ? 0.0 : 4.0 * rng.NextDouble() - 2.0);
-            result[i] = new Parameter<T>(data, "p" + i);
-        }
-
-        return result;
-    }
-
-    /// <summary>A deterministic pseudo-gradient depending on the parameters and the step, with exact zeros and sign
-    /// changes for Rprop.</summary>
-    private static void FillGradients<T>(Parameter<T>[] ps, int step) where T : unmanaged, IBinaryFloatingPointIeee754<T>
-    {
-        var rng = new Random(1000 + step);
-        foreach (var p in ps)
-            for (int j = 0; j < p.Length; j++)
-                p.Grad[j] = rng.Next(13) == 0 ? T.Zero : p.Data[j] * T.CreateTruncating(0.5) + T.CreateTruncating(rng.NextDouble() - 0.5);
-    }
 
     private const int ParitySteps = 6;
 
     /// <summary>Parameters and persistent state after <see cref="ParitySteps"/> steps on the host scalar path or on the device.</summary>
     private static List<T[]> RunElementwise<T>(Accelerator? acc, string name, int[] lengths) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var ps = RandomParameters<T>(5, lengths);
-        var o = Create(name, ps);
+        var ps = OptimizerConfigurations.RandomParameters<T>(5, lengths);
+        var o = OptimizerConfigurations.Create(name, ps);
         o.Optimizer.KernelPath = KernelPath.Scalar;
         using var gpu = acc is null ? null : GpuOptimizer<T>.Create(acc, o.Optimizer);
         for (int k = 0; k < ParitySteps; k++)
         {
             gpu?.DownloadParameters(); // the gradient reads the parameters
-            FillGradients(ps, k);
+            OptimizerConfigurations.FillGradients(ps, k);
             if (gpu is null)
             {
                 o.Step();
@@ -289,7 +224,7 @@ public static class GpuCheck
 
     private static (List<T[]> Data, double Gamma) RunStepTuned<T>(Accelerator? acc, int n, int steps) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
-        var ps = RandomParameters<T>(257, [3, n]);
+        var ps = OptimizerConfigurations.RandomParameters<T>(257, [3, n]);
         var o = new StepTunedSgd<T>(ps, new StepTunedSgdOptions { Lr = 0.05 });
         using var gpu = acc is null ? null : GpuOptimizer<T>.Create(acc, o);
         for (int k = 0; k < steps; k++)
