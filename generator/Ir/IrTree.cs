@@ -85,4 +85,18 @@ public static class IrTree
         }
         return read;
     }
+
+    /// <summary>
+    /// Whether <paramref name="expr"/> is arithmetic that cannot throw: variables, literals, lengths,
+    /// conversions, negation, +, - and * (no division, element access or call). Such an expression can
+    /// be evaluated again, or earlier, than the source does without changing what the program does.
+    /// </summary>
+    public static bool CannotThrow(Expr expr) => expr switch
+    {
+        LiteralExpr or VariableExpr or LengthExpr => true,
+        UnaryExpr { Op: UnaryOp.Negate or UnaryOp.Plus } u => CannotThrow(u.Operand),
+        BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => CannotThrow(b.Left) && CannotThrow(b.Right),
+        ConvertExpr c => CannotThrow(c.Operand),
+        _ => false,
+    };
 }

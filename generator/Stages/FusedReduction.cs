@@ -132,6 +132,9 @@ internal static class FusedReduction
                 case AllocateStmt al when al.Variable == variable:
                     state = Reads(al.Length, variable) ? State.Exposed : State.Killed;
                     break;
+                case ClearStmt c when c.Variable == variable:
+                    state = State.Killed; // every element set, as by an allocation
+                    break;
                 case StoreStmt s when s.Variable == variable:
                     // A partial write: the other elements still hold older values.
                     if (Reads(s.Index, variable) || Reads(s.Value, variable)) state = State.Exposed;
@@ -192,12 +195,7 @@ internal static class FusedReduction
     {
         foreach (var inner in IrTree.AllStatements(new[] { statement }))
         {
-            switch (inner)
-            {
-                case AssignStmt a when a.Variable == variable: return true;
-                case StoreStmt s when s.Variable == variable: return true;
-                case AllocateStmt al when al.Variable == variable: return true;
-            }
+            if (Writes.Of(inner).Any(w => w.Variable == variable)) return true;
             if (IrTree.Expressions(inner).Any(e => Reads(e, variable))) return true;
         }
         return false;

@@ -52,17 +52,7 @@ public static class LoopAllocations
     /// <summary>Stack storage moves only to the method's top level, where the span it lives in is declared.</summary>
     private static bool Movable(AllocateStmt allocation, HashSet<int> writtenInLoop, bool topLevel)
         => !allocation.Pooled && (topLevel || !allocation.OnStack)
-           && !IrTree.VariablesRead(allocation.Length).Overlaps(writtenInLoop) && CannotThrow(allocation.Length);
-
-    /// <summary>Integer arithmetic over variables, literals and lengths, without division: safe to evaluate before the loop.</summary>
-    private static bool CannotThrow(Expr length) => length switch
-    {
-        LiteralExpr or VariableExpr or LengthExpr => true,
-        UnaryExpr { Op: UnaryOp.Plus or UnaryOp.Negate } u => CannotThrow(u.Operand),
-        BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => CannotThrow(b.Left) && CannotThrow(b.Right),
-        ConvertExpr c => CannotThrow(c.Operand),
-        _ => false,
-    };
+           && !IrTree.VariablesRead(allocation.Length).Overlaps(writtenInLoop) && IrTree.CannotThrow(allocation.Length);
 
     private static Stmt ReplaceAllocations(Stmt statement, HashSet<AllocateStmt> moved) => statement switch
     {

@@ -31,7 +31,7 @@ internal sealed partial class ReverseEmitter
             if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
             Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
                 ? induction.ValueNow()
-                : ReadsOnlyUnwritten(expr) ? new Reload(code, IrTree.VariablesRead(expr), Array.Empty<Temp>(), CannotThrow(expr)) : null;
+                : ReadsOnlyUnwritten(expr) ? new Reload(code, IrTree.VariablesRead(expr), Array.Empty<Temp>(), IrTree.CannotThrow(expr)) : null;
             var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
             segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
@@ -167,19 +167,6 @@ internal sealed partial class ReverseEmitter
         UnaryExpr u => ReadsOnlyUnwritten(u.Operand),
         BinaryExpr b => ReadsOnlyUnwritten(b.Left) && ReadsOnlyUnwritten(b.Right),
         ConvertExpr c => ReadsOnlyUnwritten(c.Operand),
-        _ => false,
-    };
-
-    /// <summary>
-    /// Whether <paramref name="expr"/> is plain arithmetic that cannot throw: variables, literals,
-    /// conversions, negation, +, - and * (no division, element access or call).
-    /// </summary>
-    private static bool CannotThrow(Expr expr) => expr switch
-    {
-        LiteralExpr or VariableExpr => true,
-        UnaryExpr { Op: UnaryOp.Negate or UnaryOp.Plus } u => CannotThrow(u.Operand),
-        BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => CannotThrow(b.Left) && CannotThrow(b.Right),
-        ConvertExpr c => CannotThrow(c.Operand),
         _ => false,
     };
 
