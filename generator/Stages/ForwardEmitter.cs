@@ -503,9 +503,10 @@ internal sealed class ForwardEmitter
     {
         ConstantFormula { Value: 1 } => t,
         ConstantFormula { Value: -1 } => Code.Composite("-" + t.Operand),
-        _ => new Code(partials.Times(t.Operand, partial), partials.Times(t.Operand, partial)),
+        _ => Code.Atom(partials.Times(t.Operand, partial)),
     };
 
-    /// <summary>The sum of tangent terms, in statement form (it is always assigned to a temporary).</summary>
-    private static Code? Sum(Code? a, Code? b) => a is not { } x ? b : b is not { } y ? a : new Code(x.Operand + " + " + y.Operand, x.Operand + " + " + y.Operand);
+    /// <summary>The sum of tangent terms. Sums and products only go into a tangent temporary or another
+    /// sum, never under a tighter operator, so their operand form needs no parentheses.</summary>
+    private static Code? Sum(Code? a, Code? b) => a is not { } x ? b : b is not { } y ? a : Code.Atom(x.Operand + " + " + y.Operand);
 }

@@ -186,14 +186,15 @@ internal sealed partial class ReverseEmitter
         }
         string body = _ir.Name + UncheckedPullbackSuffix;
 
+        string gradientDocs = $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).";
         if (_gradientBody)
         {
-            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+            SourceEmitter.WriteDocs(w, gradientDocs);
         }
         else if (!_ir.ReturnsVoid && !_straight)
         {
             // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
-            SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).");
+            SourceEmitter.WriteDocs(w, gradientDocs);
             using (w.Block($"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"))
             {
                 WriteArgumentChecks();
