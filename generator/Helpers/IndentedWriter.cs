@@ -57,7 +57,19 @@ public sealed class IndentedWriter
         }
     }
 
+    /// <summary>The current end of the text, where <see cref="Insert"/> can later add a line.</summary>
+    public Position Mark() => new(_text.Length, _depth);
+
+    /// <summary>
+    /// Inserts <paramref name="line"/> at <paramref name="at"/>, indented as text written there was.
+    /// Positions marked after <paramref name="at"/> move: insert at later positions first.
+    /// </summary>
+    public void Insert(Position at, string line) => _text.Insert(at.Offset, new string(' ', at.Depth * 4) + line + "\n");
+
     public override string ToString() => _text.ToString();
+
+    /// <summary>A place in the text (see <see cref="Mark"/>).</summary>
+    public readonly record struct Position(int Offset, int Depth);
 
     public readonly struct Scope : IDisposable
     {

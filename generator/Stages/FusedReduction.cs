@@ -22,11 +22,24 @@ namespace DiffGen.Generator.Stages;
 /// <c>return</c> are not fused.
 /// </para>
 /// </summary>
-internal static class FusedReduction
+public static class FusedReduction
 {
     /// <param name="Accumulator">The summed variable s.</param>
     /// <param name="Invariants">Active variables the loop reads and never writes: they get side buffers.</param>
-    public sealed record Plan(int Accumulator, IReadOnlyList<int> Invariants);
+    /// <param name="KnownAdjoint">
+    /// When s's adjoint after the loop is already known as the loop starts (<see cref="SeedScale"/>), or
+    /// null: then each iteration is reversed with that adjoint, straight into the invariants' adjoints,
+    /// and no side buffers are needed.
+    /// </param>
+    public sealed record Plan(int Accumulator, IReadOnlyList<int> Invariants, IReadOnlyList<SeedScale>? KnownAdjoint);
+
+    /// <summary>
+    /// One step from the method's seed to the sum's adjoint, outermost first: the returned expression is
+    /// linear in s, <c>return c * (s + b) / n</c>, with factors whose values do not change from the loop
+    /// to the return.
+    /// </summary>
+    /// <param name="Op">Multiply (by <paramref name="Factor"/>), Divide (by it), or Subtract (negate; no factor).</param>
+    public sealed record SeedScale(BinaryOp Op, Expr? Factor);
 
     /// <summary>The plan for the top-level statement <paramref name="index"/> of <paramref name="body"/>, or null when fusion does not apply.</summary>
     public static Plan? Analyze(LoopStmt loop, EquatableArray<Stmt> body, int index, IReadOnlyList<VariableInfo> variables, bool[] written)
@@ -69,8 +82,79 @@ internal static class FusedReduction
         var invariants = read.Where(v => variables[v].IsActive && !assigned.Contains(v)).OrderBy(v => v).ToList();
         foreach (int variable in invariants)
             if (variables[variable].Kind is not (ScalarKind.Double or ScalarKind.Float)) return null;
-        return new Plan(accumulator, invariants);
+        return new Plan(accumulator, invariants, KnownAdjoint(body, index, accumulator, invariants, assigned));
     }
+
+    /// <summary>
+    /// The sum's adjoint after the loop as scales of the method's seed, when the statements after the
+    /// loop neither read the sum nor write what the loop reads, and end in the one return, linear in the sum.
+    /// Null otherwise (the adjoint is known only when the adjoint sweep reaches the loop).
+    /// </summary>
+    private static IReadOnlyList<SeedScale>? KnownAdjoint(EquatableArray<Stmt> body, int index, int accumulator, List<int> invariants, HashSet<int> loopWrites)
+    {
+        if (body.Count == 0 || body[body.Count - 1] is not ReturnStmt { Value: { } returned } || body.Count - 1 <= index) return null;
+        var writtenAfter = new HashSet<int>(loopWrites);
+        for (int i = index + 1; i < body.Count - 1; i++)
+        {
+            if (Mentions(body[i], accumulator)) return null;
+            foreach (var statement in IrTree.AllStatements(new[] { body[i] }))
+            {
+                if (statement is ReturnStmt) return null;
+                foreach (var write in Writes.Of(statement)) writtenAfter.Add(write.Variable);
+            }
+        }
+        if (invariants.Any(writtenAfter.Contains)) return null;
+        var scales = new List<SeedScale>();
+        return ScalesTo(returned, accumulator, writtenAfter, scales) ? scales : null;
+    }
+
+    /// <summary>Follows <paramref name="expr"/> down to its one read of the sum through +, -, and products and quotients by stable factors.</summary>
+    private static bool ScalesTo(Expr expr, int accumulator, HashSet<int> unstable, List<SeedScale> scales)
+    {
+        switch (expr)
+        {
+            case VariableExpr v:
+                return v.Variable == accumulator;
+            case UnaryExpr { Op: UnaryOp.Plus } plus:
+                return ScalesTo(plus.Operand, accumulator, unstable, scales);
+            case UnaryExpr { Op: UnaryOp.Negate } negate:
+                scales.Add(new SeedScale(BinaryOp.Subtract, null));
+                return ScalesTo(negate.Operand, accumulator, unstable, scales);
+            case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply or BinaryOp.Divide } b:
+            {
+                bool inLeft = Reads(b.Left, accumulator), inRight = Reads(b.Right, accumulator);
+                if (inLeft == inRight) return false;
+                var (side, other) = inLeft ? (b.Left, b.Right) : (b.Right, b.Left);
+                switch (b.Op)
+                {
+                    case BinaryOp.Add:
+                        break;
+                    case BinaryOp.Subtract:
+                        if (inRight) scales.Add(new SeedScale(BinaryOp.Subtract, null));
+                        break;
+                    default:
+                        if ((b.Op == BinaryOp.Divide && inRight) || !IsStable(other, unstable)) return false;
+                        scales.Add(new SeedScale(b.Op, other));
+                        break;
+                }
+                return ScalesTo(side, accumulator, unstable, scales);
+            }
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Plain arithmetic over variables that keep their value from the loop to the return.</summary>
+    private static bool IsStable(Expr expr, HashSet<int> unstable) => expr switch
+    {
+        LiteralExpr => true,
+        VariableExpr v => !unstable.Contains(v.Variable),
+        LengthExpr l => !unstable.Contains(l.Variable),
+        UnaryExpr { Op: UnaryOp.Negate or UnaryOp.Plus } u => IsStable(u.Operand, unstable),
+        ConvertExpr c => IsStable(c.Operand, unstable),
+        BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => IsStable(b.Left, unstable) && IsStable(b.Right, unstable),
+        _ => false,
+    };
 
     /// <summary>Every write is <c>s = s ± e</c> with e free of s, and s is read nowhere else in the loop.</summary>
     private static bool IsAccumulator(int variable, LoopStmt loop, List<Stmt> all, IReadOnlyList<VariableInfo> variables)

@@ -111,7 +111,7 @@ internal sealed partial class ReverseEmitter
                 }
                 case AssignStep assign:
                     if (assign.Value is { } value) AddTo(value, _adjoint[assign.Variable]!);
-                    w.Line($"{_adjoint[assign.Variable]} = {_ir.Variables[assign.Variable].Kind.Literal(0)};");
+                    if (assign.Value?.Temp is not { } assigned || !inPlace.Contains(assigned)) w.Line($"{_adjoint[assign.Variable]} = {_ir.Variables[assign.Variable].Kind.Literal(0)};");
                     break;
                 case ClearStep clear:
                     w.Line(SourceEmitter.Clear(_ir.Variables[clear.Variable], _adjoint[clear.Variable]!));
@@ -180,9 +180,9 @@ internal sealed partial class ReverseEmitter
     }
 
     /// <summary>
-    /// The in-place updates <c>a[i] = a[i] + e</c> (or <c>- e</c>) of a segment: the loaded element and the
-    /// sum are each used once, and nothing else writes the array in between. Returns the temporaries of
-    /// both: the store keeps the slot's adjoint instead of zeroing it and adding it back through the load.
+    /// The in-place updates <c>a[i] = a[i] + e</c> and <c>s = s + e</c> (or <c>- e</c>) of a segment: the loaded
+    /// element or variable and the sum are each used once, and nothing else writes it in between. Returns the
+    /// temporaries of both: the store keeps the adjoint instead of zeroing it and adding it back through the load.
     /// </summary>
     private static HashSet<Temp> InPlaceUpdates(List<Step> steps)
     {
@@ -219,6 +219,21 @@ internal sealed partial class ReverseEmitter
             if (written) continue;
             result.Add(unit.Temp!);
             result.Add(store.Value.Temp!);
+        }
+        for (int si = 0; si < steps.Count; si++)
+        {
+            // s = s + e on a scalar: likewise, s's adjoint passes to e and stays.
+            if (steps[si] is not AssignStep { Value: { Active: true } value } assign) continue;
+            int oi = steps.FindIndex(s => s is OperationStep o && o.Result == value);
+            if (oi < 0 || oi > si || steps[oi] is not OperationStep { UnitOperand: { } unit } || uses[value] != 1 || uses[unit] != 1) continue;
+            int li = steps.FindIndex(s => s is LoadStep l && l.Temp == unit);
+            if (li < 0 || li > oi || steps[li] is not LoadStep load || load.Variable != assign.Variable) continue;
+            bool written = false;
+            for (int between = li + 1; between < si && !written; between++)
+                written = steps[between] is RuleStep || (steps[between] is AssignStep other && other.Variable == assign.Variable);
+            if (written) continue;
+            result.Add(unit.Temp!);
+            result.Add(value.Temp!);
         }
         return result;
     }

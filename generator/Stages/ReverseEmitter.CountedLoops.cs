@@ -81,7 +81,18 @@ internal sealed partial class ReverseEmitter
         string index = _names.Temp();
         _hoisted.Add(new Temp(ScalarKind.Int, index));
         string outerAdjoint = _adjoint[plan.Accumulator]!;
-        foreach (int variable in plan.Invariants)
+        var accumulator = _ir.Variables[plan.Accumulator];
+        // The sum's adjoint, when known before the loop: each iteration's reversal adds into the real adjoints.
+        string? known = plan.KnownAdjoint is { } scales ? _names.Temp() : null;
+        if (known is not null)
+        {
+            string value = SeedValue;
+            foreach (var scale in plan.KnownAdjoint!)
+                value = scale.Factor is null ? $"(-{value})" : $"{value} {PrimalRenderer.BinaryToken(scale.Op)} {PrimalRenderer.Render(scale.Factor, Name)}";
+            _hoisted.Add(new Temp(accumulator.Kind, known));
+            _primal.Line($"{known} = {value};");
+        }
+        foreach (int variable in known is null ? plan.Invariants : Array.Empty<int>())
         {
             var info = _ir.Variables[variable];
             string element = info.Kind.Keyword();
@@ -113,7 +124,6 @@ internal sealed partial class ReverseEmitter
             }
             _adjoint[variable] = side;
         }
-        var accumulator = _ir.Variables[plan.Accumulator];
         string seed = _names.Fresh(Identifiers.Bare(accumulator.Name) + "_seed");
         _hoisted.Add(new Temp(accumulator.Kind, seed));
         _adjoint[plan.Accumulator] = seed;
@@ -125,27 +135,15 @@ internal sealed partial class ReverseEmitter
         var bodyAssigned = new HashSet<int>(IrTree.AllStatements(loop.Body).OfType<AssignStmt>().Select(a => a.Variable));
         var steady = loop.Increment.OfType<AssignStmt>().Select(a => a.Variable).Where(v => !bodyAssigned.Contains(v) && _restored.Add(v)).ToList();
         int first = _segments.Count;
+        // A body of straight code, if/else and counted loops is reversed as written, right after it runs;
+        // otherwise its segments are replayed by id. Both keep the counter as it was during the body.
+        bool structured = steady.Count == loop.Increment.Count && StructuredLoop.IsStructuredBody(loop.Body, counter: -1);
         _fusedDepth++;
         using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
         {
-            EmitStatements(loop.Body, inLoop: true);
-            CloseSegment();
-            _primal.Line($"{seed} = {accumulator.Kind.Literal(1)};");
-            using (_primal.Block($"while ({_controlTape}.Count > {mark})"))
-            using (_primal.Block($"switch ({_controlTape}.Pop())"))
-            {
-                for (int i = first; i < _segments.Count; i++)
-                {
-                    var segment = _segments[i];
-                    segment.Fused = true;
-                    _primal.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
-                    using (_primal.Block())
-                    {
-                        _primal.Lines(ReverseText(segment));
-                        _primal.Line("break;");
-                    }
-                }
-            }
+            string seedValue = known ?? accumulator.Kind.Literal(1);
+            if (structured) EmitFusedStructuredBody(loop, seed, seedValue);
+            else EmitFusedDispatchedBody(loop, first, mark, seed, seedValue);
             foreach (var statement in loop.Increment)
             {
                 var assign = (AssignStmt)statement;
@@ -158,6 +156,42 @@ internal sealed partial class ReverseEmitter
         _adjoint[plan.Accumulator] = outerAdjoint;
         region.Adjoint = reverse.ToString();
         _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>The fused loop's body, then its reversal as written (<see cref="StructuredLoop.IsStructuredBody"/>).</summary>
+    private void EmitFusedStructuredBody(LoopStmt loop, string seed, string seedValue)
+    {
+        var outerItems = _structuredItems;
+        var items = new List<string>();
+        _structuredItems = items;
+        for (int i = 0; i < loop.Body.Count; i++) EmitStructured(loop.Body[i], i > 0 ? loop.Body[i - 1] : null);
+        CloseSegment();
+        _structuredItems = outerItems;
+        _primal.Line($"{seed} = {seedValue};");
+        for (int i = items.Count - 1; i >= 0; i--) _primal.Lines(items[i]);
+    }
+
+    /// <summary>The fused loop's body as segments, then their reversal replayed by id from <paramref name="mark"/>.</summary>
+    private void EmitFusedDispatchedBody(LoopStmt loop, int first, string mark, string seed, string seedValue)
+    {
+        EmitStatements(loop.Body, inLoop: true);
+        CloseSegment();
+        _primal.Line($"{seed} = {seedValue};");
+        using (_primal.Block($"while ({_controlTape}.Count > {mark})"))
+        using (_primal.Block($"switch ({_controlTape}.Pop())"))
+        {
+            for (int i = first; i < _segments.Count; i++)
+            {
+                var segment = _segments[i];
+                segment.Fused = true;
+                _primal.Line($"case {segment.Id.ToString(CultureInfo.InvariantCulture)}:");
+                using (_primal.Block())
+                {
+                    _primal.Lines(ReverseText(segment));
+                    _primal.Line("break;");
+                }
+            }
+        }
     }
 
     /// <summary>The longest side buffer of a fused reduction kept on the stack (elements).</summary>
@@ -192,6 +226,18 @@ internal sealed partial class ReverseEmitter
         var items = new List<string>();
         _structuredItems = items;
         _restored.Add(counted.Counter);
+
+        // Updated variables (v = v ± e once per iteration) whose step the adjoint can evaluate again:
+        // it restores their value on exit and undoes each update where it stood (EmitStructured).
+        var updates = new List<int>();
+        foreach (int variable in counted.Updates)
+        {
+            var step = StructuredLoop.StepOf(loop.Body, variable);
+            bool stepKnown = IrTree.VariablesRead(step).All(v => v == counted.Counter || (Reloadable(v) && !_inductions.ContainsKey(v)));
+            if (!stepKnown || !_restored.Add(variable)) continue;
+            updates.Add(variable);
+            _updates[variable] = step;
+        }
         // Scratch arrays settled for the rest of an iteration (written for the last time): their
         // reads there load again in the adjoint, which restores the array as the iteration left it.
         var settledFrom = SettledArrays(loop);
@@ -236,6 +282,12 @@ internal sealed partial class ReverseEmitter
         }
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         _restored.Remove(counted.Counter);
+        foreach (int variable in updates)
+        {
+            _restored.Remove(variable);
+            _updates.Remove(variable);
+            _primal.Line($"{_controlTape}.Push({Name(variable)});");
+        }
         _structuredItems = outerItems;
         foreach (var induction in inductions) _primal.Line($"{_controlTape}.Push({induction.Entry.Name});");
         var w = new IndentedWriter();
@@ -253,6 +305,7 @@ internal sealed partial class ReverseEmitter
             w.Line($"{start.Name} = {_controlTape}.Pop();");
         }
         for (int i = inductions.Count - 1; i >= 0; i--) w.Line($"{inductions[i].Entry.Name} = {_controlTape}.Pop();");
+        for (int i = updates.Count - 1; i >= 0; i--) w.Line($"{Name(updates[i])} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
         foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
             w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
@@ -291,9 +344,20 @@ internal sealed partial class ReverseEmitter
                 CloseSegment();
                 _structuredItems!.Add(EmitStructuredBranch(branch));
                 break;
+            case AssignStmt assign when _updates.TryGetValue(assign.Variable, out var step):
+            {
+                // Reads before the update and after it see different values: separate segments, and
+                // between their reversals the adjoint undoes the update.
+                CloseSegment();
+                EmitStatement(statement, inLoop: true, isLast: false);
+                CloseSegment();
+                string name = Name(assign.Variable);
+                _structuredItems!.Add($"{name} = {name} - ({PrimalRenderer.RenderTop(step, Name)});");
+                break;
+            }
             default:
                 EmitStatement(statement, inLoop: true, isLast: false);
-                if (statement is AssignStmt assign && _inductions.TryGetValue(assign.Variable, out var stepped)) stepped.Stepped = true;
+                if (statement is AssignStmt assigned && _inductions.TryGetValue(assigned.Variable, out var stepped)) stepped.Stepped = true;
                 break;
         }
     }
@@ -388,6 +452,7 @@ internal sealed partial class ReverseEmitter
             for (int i = segment.Temps.Count - 1; i >= 0; i--)
                 if (needed.Contains(segment.Temps[i]) && segment.Temps[i].Reload is { } reload)
                     foreach (var dependency in reload.Temps) needed.Add(dependency);
+            var recorded = new List<Temp>();
             foreach (var temp in segment.Temps)
             {
                 if (!needed.Contains(temp)) continue;
@@ -397,16 +462,37 @@ internal sealed partial class ReverseEmitter
                     if (reload.ElementOf is int array && _settled.Contains(array)) _settledReloaded.Add(array);
                     continue;
                 }
-                segment.Pushed.Add(temp);
+                recorded.Add(temp);
                 _recorded.Add(temp.Kind);
                 if (segment.Structured) _loopRecords++;
-                _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
             }
+            RecordOnTape(segment, recorded);
         }
         if (segment.Structured)
             _structuredItems!.Add(ReverseText(segment));
         else if (!_straight)
             _primal.Line($"{_controlTape}.Push({segment.Id.ToString(CultureInfo.InvariantCulture)});");
+    }
+
+    /// <summary>
+    /// Records <paramref name="temps"/> on the tape: each right where the primal computes it when the segment
+    /// records nothing else on the way (saved call arguments), so fewer values are live across the tape's
+    /// growth call and the JIT keeps a loop's running values in registers; the rest at the segment's end.
+    /// </summary>
+    private void RecordOnTape(Segment segment, List<Temp> temps)
+    {
+        bool early = !segment.Steps.Any(s => s is RuleStep { Saved: not null });
+        var atDefinition = early
+            ? temps.Where(t => t.Definition is { } d && d.Writer == _primal).OrderBy(t => t.Definition!.Value.After.Offset).ToList()
+            : new List<Temp>();
+        for (int i = atDefinition.Count - 1; i >= 0; i--)
+            _primal.Insert(atDefinition[i].Definition!.Value.After, $"{TapeOf(atDefinition[i].Kind)}.Push({atDefinition[i].Name});");
+        segment.Pushed.AddRange(atDefinition);
+        foreach (var temp in temps.Where(t => !atDefinition.Contains(t)))
+        {
+            segment.Pushed.Add(temp);
+            _primal.Line($"{TapeOf(temp.Kind)}.Push({temp.Name});");
+        }
     }
 
     /// <summary>A segment's adjoint, preceded by popping what it recorded and reloading what it can.</summary>

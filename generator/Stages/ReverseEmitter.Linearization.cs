@@ -67,7 +67,8 @@ internal sealed partial class ReverseEmitter
                 var left = Linearize(b.Left, segment);
                 var right = Linearize(b.Right, segment);
                 var rule = PrimitiveRegistry.Rule(b.Op);
-                var y = NewTemp(segment, kind, $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}");
+                string code = $"{left.Code} {PrimalRenderer.BinaryToken(b.Op)} {right.Code}";
+                var y = NewTemp(segment, kind, code, Recompute(b.Op, code, left, right));
                 var result = Record(segment, y, Contributions(rule, kind, new[] { left, right }, y));
                 if (rule.Partials[0] == Formula.One && left.Active) segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { UnitOperand = left };
                 return result;
@@ -191,6 +192,31 @@ internal sealed partial class ReverseEmitter
         return Record(segment, y, contributions.ToArray());
     }
 
+    /// <summary>The most work (loads and operations) recomputing one value may take in the adjoint instead of recording it.</summary>
+    private const int RecomputeLimit = 5;
+
+    /// <summary>
+    /// The planning rule for a sum, difference or product of values the adjoint can load again (the
+    /// difference <c>x[j] - mu[j]</c> of two inputs, say): recompute it there rather than record it, when
+    /// that takes at most <see cref="RecomputeLimit"/> loads and operations. Exact (the same operations on
+    /// the same values), cannot throw, and keeps the tape, and the calls that grow it, out of the loop.
+    /// </summary>
+    private static Reload? Recompute(BinaryOp op, string code, Node left, Node right)
+    {
+        if (op is not (BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply)) return null;
+        if (left.Kind is not (ScalarKind.Double or ScalarKind.Float or ScalarKind.Int)) return null;
+        int cost = 1;
+        var temps = new List<Temp>();
+        foreach (var operand in new[] { left, right })
+        {
+            if (operand.Temp is null) continue; // a literal or passive code inlined as written
+            if (operand.Temp.Reload is not { } reload) return null;
+            cost += reload.Cost;
+            temps.Add(operand.Temp);
+        }
+        return cost <= RecomputeLimit ? new Reload(code, Array.Empty<int>(), temps, cannotThrow: true) { Cost = cost } : null;
+    }
+
     private static Node Record(Segment segment, Temp y, params Contribution[] operands)
     {
         var node = Node.Of(y, active: true);
@@ -214,6 +240,7 @@ internal sealed partial class ReverseEmitter
         {
             AddTemp(segment, temp);
             _primal.Line($"{temp.Name} = {value};");
+            temp.Definition = (_primal, _primal.Mark());
         }
         return temp;
     }

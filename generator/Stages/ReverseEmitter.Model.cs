@@ -118,6 +118,9 @@ internal sealed partial class ReverseEmitter
 
         /// <summary>How the adjoint sweep computes the value again instead of recording it, or null.</summary>
         public Reload? Reload { get; }
+
+        /// <summary>Where the primal computes the value (the writer and the place after it), or null when it is an output of a call.</summary>
+        public (IndentedWriter Writer, IndentedWriter.Position After)? Definition { get; set; }
     }
 
     /// <summary>
@@ -147,6 +150,9 @@ internal sealed partial class ReverseEmitter
 
         /// <summary>For an element load <c>a[i]</c>: the array; <see cref="Index"/> is i.</summary>
         public int? ElementOf { get; init; }
+
+        /// <summary>Loads and operations the code takes, its dependencies' included (for the recompute limit).</summary>
+        public int Cost { get; init; } = 1;
 
         public Node? Index { get; init; }
     }

@@ -52,6 +52,9 @@ internal sealed partial class ReverseEmitter
     private readonly HashSet<int> _restored = new();
     private readonly HashSet<ScalarKind> _recorded = new();
     private readonly Dictionary<int, Induction> _inductions = new();
+
+    /// <summary>Variables updated once per iteration of an enclosing counted loop, undone by its adjoint (<see cref="StructuredLoop.Updates"/>).</summary>
+    private readonly Dictionary<int, Expr> _updates = new();
     private readonly HashSet<int> _rentable;
     private readonly HashSet<(int Site, int Argument)> _unstable;
     private readonly PooledLocals _pooledLocals;

@@ -1,6 +1,11 @@
 using System;
 using System.Linq;
+using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Stages;
 using DiffGen.Generator.Tests.Support;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests.Stages;
@@ -157,6 +162,34 @@ public class FusedReductionTests
                     }
                     return s;
                 }
+
+                [Differentiable]
+                public static double ScaledMean(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> x, int d, int n)
+                {
+                    double s = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        double t = 0;
+                        for (int j = 0; j < d; j++) t += w[j] * x[i * d + j];
+                        s += t * t;
+                    }
+                    double penalty = 0;
+                    for (int j = 0; j < d; j++) penalty += w[j] * w[j];
+                    return 0.5 * penalty - s / n;
+                }
+
+                [Differentiable]
+                public static double LogOfSum(ReadOnlySpan<double> w, [NoDerivative] ReadOnlySpan<double> x, int d, int n)
+                {
+                    double s = 0;
+                    for (int i = 0; i < n; i++)
+                    {
+                        double t = 0;
+                        for (int j = 0; j < d; j++) t += w[j] * x[i * d + j];
+                        s += t * t;
+                    }
+                    return Math.Log(s);
+                }
             }
         }
         """;
@@ -185,9 +218,50 @@ public class FusedReductionTests
     [InlineData("PerComponent")]  // per-item output array covered by the component loop, then a branchy max
     public void SumOverItems_WithIterationLocalState_IsReversedPerIteration(string method)
     {
-        string gradient = Gradient(method);
-        Assert.Contains("s_seed = 1.0;", gradient);
-        Assert.Contains("ArrayPool<double>.Shared.Return(w_sumPool);", gradient);
+        var plan = Plan(method);
+        Assert.NotNull(plan);
+        Assert.Contains(plan!.Invariants, v => v == 0); // w, read by every iteration
+        Assert.Contains("s_seed = ", Gradient(method));
+    }
+
+    [Theory]
+    [InlineData("Scratch")]
+    [InlineData("PerComponent")]
+    public void SumReturned_HasItsAdjointKnownBeforeTheLoop_AndNeedsNoSideBuffers(string method)
+    {
+        Assert.Empty(Plan(method)!.KnownAdjoint!);
+        Assert.DoesNotContain("_sumPool", Gradient(method));
+    }
+
+    [Fact]
+    public void SumScaledInTheReturn_IsSeededWithTheScale()
+    {
+        // return 0.5 * penalty - s / n: the sum's adjoint is -seed / n, known as the loop starts.
+        var scales = Plan("ScaledMean")!.KnownAdjoint!;
+        Assert.Equal(new[] { BinaryOp.Subtract, BinaryOp.Divide }, scales.Select(s => s.Op));
+        Assert.Null(scales[0].Factor);
+        Assert.IsType<ConvertExpr>(scales[1].Factor);
+    }
+
+    [Fact]
+    public void SumUsedNonlinearly_WaitsForItsAdjoint_InSideBuffers()
+    {
+        Assert.Null(Plan("LogOfSum")!.KnownAdjoint);
+        Assert.Contains("s_seed = 1.0;", Gradient("LogOfSum"));
+        Assert.Contains("ArrayPool<double>.Shared.Return(w_sumPool);", Gradient("LogOfSum"));
+    }
+
+    /// <summary>The fusion plan of the method's first top-level loop, on its lowered IR.</summary>
+    private static FusedReduction.Plan? Plan(string method)
+    {
+        var compilation = GeneratorHarness.Compilation(Source);
+        var tree = compilation.SyntaxTrees.Single();
+        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
+        var model = compilation.GetSemanticModel(tree);
+        var symbol = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
+        var ir = MethodFrontEnd.Analyze(symbol, declaration, model, default).Ir!;
+        int index = Enumerable.Range(0, ir.Body.Count).First(i => ir.Body[i] is LoopStmt);
+        return FusedReduction.Analyze((LoopStmt)ir.Body[index], ir.Body, index, ir.Variables, Activity.WrittenVariables(ir.Variables, ir.Body));
     }
 
     [Theory]

@@ -22,4 +22,52 @@ public class InductionTests
         Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
         Assert.True(check.MaxForwardReverseAbsoluteError < 1e-12, check.ToString());
     }
+
+    [Fact]
+    public void ColumnMajorTriangle_Gradient_MatchesFiniteDifferencesAndForwardMode()
+    {
+        var check = InductionFunctions.ColumnMajorTriangleGradientCheck(new[] { 0.3, -0.2, 0.5, 0.9, -0.4, 0.1 }, new[] { 0.7, -0.3, 1.1, 0.2 });
+        Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-12, check.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void SteppedReads_Gradient_MatchesFiniteDifferencesAndForwardMode(int n)
+    {
+        var w = new double[n * (n + 1) / 2 + 2];
+        for (int i = 0; i < w.Length; i++) w[i] = System.Math.Sin(1.3 * i + 0.2);
+        var check = InductionFunctions.SteppedReadsGradientCheck(w, n);
+        Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-12, check.ToString());
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void SteppingDown_Gradient_MatchesFiniteDifferencesAndForwardMode(int stride)
+    {
+        var w = new double[10];
+        for (int i = 0; i < w.Length; i++) w[i] = System.Math.Cos(0.9 * i - 0.4);
+        var check = InductionFunctions.SteppingDownGradientCheck(w, stride);
+        Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-12, check.ToString());
+    }
+
+    [Fact]
+    public void ScaledMean_GradientAndPullback_MatchFiniteDifferencesAndScaleWithTheSeed()
+    {
+        double[] w = { 0.4, -0.7, 0.2 };
+        var x = new double[3 * 5];
+        for (int i = 0; i < x.Length; i++) x[i] = System.Math.Sin(0.7 * i + 0.1);
+        var check = InductionFunctions.ScaledMeanGradientCheck(w, x, 5);
+        Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-12, check.ToString());
+        var dw = new double[3];
+        InductionFunctions.ScaledMeanGradient(w, x, 5, dw);
+        var pw = new double[3];
+        InductionFunctions.ScaledMeanPullback(w, x, 5, -1.5, pw);
+        for (int j = 0; j < 3; j++) Assert.True(System.Math.Abs(pw[j] + 1.5 * dw[j]) <= 1e-13 * System.Math.Abs(dw[j]), $"w[{j}]: {pw[j]:R} vs -1.5 × {dw[j]:R}");
+    }
 }
