@@ -96,13 +96,17 @@ public static class FusedReduction
         var writtenAfter = new HashSet<int>(loopWrites);
         for (int i = index + 1; i < body.Count - 1; i++)
         {
-            if (Mentions(body[i], accumulator)) return null;
             foreach (var statement in IrTree.AllStatements(new[] { body[i] }))
             {
                 if (statement is ReturnStmt) return null;
+                // s = s ± e leaves s's adjoint as it is; any other use of s makes it unknown until then.
+                if (IsAccumulation(statement, accumulator)) continue;
+                if (statement is AssignStmt other && other.Variable == accumulator) return null;
+                if (IrTree.Expressions(statement).Any(e => Reads(e, accumulator))) return null;
                 foreach (var write in Writes.Of(statement)) writtenAfter.Add(write.Variable);
             }
         }
+        writtenAfter.Remove(accumulator);
         if (invariants.Any(writtenAfter.Contains)) return null;
         var scales = new List<SeedScale>();
         return ScalesTo(returned, accumulator, writtenAfter, scales) ? scales : null;
@@ -155,6 +159,11 @@ public static class FusedReduction
         BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract or BinaryOp.Multiply } b => IsStable(b.Left, unstable) && IsStable(b.Right, unstable),
         _ => false,
     };
+
+    /// <summary><c>s = s ± e</c> with e free of s.</summary>
+    private static bool IsAccumulation(Stmt statement, int variable)
+        => statement is AssignStmt { Value: BinaryExpr { Op: BinaryOp.Add or BinaryOp.Subtract, Left: VariableExpr self } sum } assign
+           && assign.Variable == variable && self.Variable == variable && !Reads(sum.Right, variable);
 
     /// <summary>Every write is <c>s = s ± e</c> with e free of s, and s is read nowhere else in the loop.</summary>
     private static bool IsAccumulator(int variable, LoopStmt loop, List<Stmt> all, IReadOnlyList<VariableInfo> variables)

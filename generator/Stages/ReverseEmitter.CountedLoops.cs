@@ -227,6 +227,8 @@ internal sealed partial class ReverseEmitter
         _structuredItems = items;
         _restored.Add(counted.Counter);
 
+        var outerDefinable = _definable;
+        _definable = DefinableLocals(loop);
         // Updated variables (v = v ± e once per iteration) whose step the adjoint can evaluate again:
         // it restores their value on exit and undoes each update where it stood (EmitStructured).
         var updates = new List<int>();
@@ -281,6 +283,8 @@ internal sealed partial class ReverseEmitter
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
+        foreach (int variable in _definable) _definitions.Remove(variable);
+        _definable = outerDefinable;
         _restored.Remove(counted.Counter);
         foreach (int variable in updates)
         {
@@ -328,6 +332,23 @@ internal sealed partial class ReverseEmitter
     }
 
     /// <summary>
+    /// Passive int locals the loop's body assigns exactly once, at its top level, from a value that does
+    /// not read them (candidates for <see cref="_definitions"/>).
+    /// </summary>
+    private HashSet<int> DefinableLocals(LoopStmt loop)
+    {
+        var result = new HashSet<int>();
+        foreach (var statement in loop.Body)
+        {
+            if (statement is not AssignStmt assign || _active[assign.Variable] || _ir.Variables[assign.Variable].IsParameter
+                || _ir.Variables[assign.Variable].Kind != ScalarKind.Int || IrTree.VariablesRead(assign.Value).Contains(assign.Variable))
+                continue;
+            if (Writes.Within(loop.Body).Count(w => w.Variable == assign.Variable) == 1) result.Add(assign.Variable);
+        }
+        return result;
+    }
+
+    /// <summary>
     /// One statement of a counted loop's body (or of a branch in it): inner counted loops and if/else
     /// are reversed structurally, as items of the enclosing loop's reversed body; anything else goes into
     /// the open segment.
@@ -358,6 +379,8 @@ internal sealed partial class ReverseEmitter
             default:
                 EmitStatement(statement, inLoop: true, isLast: false);
                 if (statement is AssignStmt assigned && _inductions.TryGetValue(assigned.Variable, out var stepped)) stepped.Stepped = true;
+                if (statement is AssignStmt defined && _definable.Contains(defined.Variable) && Rematerialized(defined.Value) is { } definition)
+                    _definitions[defined.Variable] = definition;
                 break;
         }
     }

@@ -31,7 +31,7 @@ internal sealed partial class ReverseEmitter
             if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
             Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
                 ? induction.ValueNow()
-                : ReadsOnlyUnwritten(expr) ? new Reload(code, IrTree.VariablesRead(expr), Array.Empty<Temp>(), IrTree.CannotThrow(expr)) : null;
+                : Rematerialized(expr) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
             var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
             segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
@@ -157,6 +157,32 @@ internal sealed partial class ReverseEmitter
         if (_open is null) return;
         foreach (var key in _open.Loaded.Where(entry => entry.Value.Reads.Contains(variable)).Select(entry => entry.Key).ToList())
             _open.Loaded.Remove(key);
+    }
+
+    /// <summary>
+    /// <paramref name="expr"/> as the adjoint can evaluate it again: plain arithmetic over variables it
+    /// still has (<see cref="ReadsOnlyUnwritten"/>), with each read of a variable defined earlier in the
+    /// iteration (<see cref="_definitions"/>) replaced by its definition. Null when it cannot.
+    /// </summary>
+    private Expr? Rematerialized(Expr expr)
+    {
+        switch (expr)
+        {
+            case VariableExpr v when _definitions.TryGetValue(v.Variable, out var definition):
+                return definition;
+            case VariableExpr v:
+                return Reloadable(v.Variable) && !_inductions.ContainsKey(v.Variable) && !_updates.ContainsKey(v.Variable) ? expr : null;
+            case LiteralExpr or OpaqueValueExpr or LengthExpr:
+                return expr;
+            case UnaryExpr u:
+                return Rematerialized(u.Operand) is { } operand ? u with { Operand = operand } : null;
+            case BinaryExpr b:
+                return Rematerialized(b.Left) is { } left && Rematerialized(b.Right) is { } right ? b with { Left = left, Right = right } : null;
+            case ConvertExpr c:
+                return Rematerialized(c.Operand) is { } converted ? c with { Operand = converted } : null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>Whether <paramref name="expr"/> is plain arithmetic over variables the method never writes.</summary>

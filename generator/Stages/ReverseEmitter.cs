@@ -55,6 +55,16 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>Variables updated once per iteration of an enclosing counted loop, undone by its adjoint (<see cref="StructuredLoop.Updates"/>).</summary>
     private readonly Dictionary<int, Expr> _updates = new();
+
+    /// <summary>
+    /// Passive int locals assigned once per iteration of the counted loop being emitted, from plain
+    /// arithmetic the adjoint can evaluate again (an index computed by formula): after that assignment,
+    /// reads of them are recomputed from the definition instead of recorded.
+    /// </summary>
+    private readonly Dictionary<int, Expr> _definitions = new();
+
+    /// <summary>The variables of the innermost counted loop being emitted that may get a <see cref="_definitions"/> entry.</summary>
+    private HashSet<int> _definable = new();
     private readonly HashSet<int> _rentable;
     private readonly HashSet<(int Site, int Argument)> _unstable;
     private readonly PooledLocals _pooledLocals;

@@ -105,4 +105,33 @@ public static partial class InductionFunctions
         for (int j = 0; j < d; j++) penalty += w[j] * w[j];
         return 0.1 * penalty - 3 * (-s) / n;
     }
+
+    /// <summary>
+    /// A packed index computed by formula (integer division included) in the inner loop and read after it, and
+    /// a sum updated again after its loop: the index is recomputed by the adjoint, the sum's adjoint known early.
+    /// </summary>
+    [Differentiable]
+    public static double IndexByFormula(ReadOnlySpan<double> packed, ReadOnlySpan<double> x, int n)
+    {
+        int d = x.Length;
+        double total = 0.5;
+        for (int i = 0; i < n; i++)
+        {
+            double norm = 0;
+            for (int row = 0; row < d; row++)
+            {
+                double y = x[row] * (i + 1);
+                for (int column = 0; column < row; column++)
+                {
+                    int at = column * (2 * d - column - 1) / 2 + (row - column - 1);
+                    y += packed[at] * Math.Sin(x[column] + i);
+                }
+                norm += y * y;
+            }
+            total += Math.Log(1 + norm);
+        }
+        total -= n * Math.Exp(packed[0]);
+        for (int j = 0; j < packed.Length; j++) total += 0.1 * packed[j] * packed[j];
+        return total;
+    }
 }

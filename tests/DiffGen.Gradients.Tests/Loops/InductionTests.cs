@@ -70,4 +70,12 @@ public class InductionTests
         InductionFunctions.ScaledMeanPullback(w, x, 5, -1.5, pw);
         for (int j = 0; j < 3; j++) Assert.True(System.Math.Abs(pw[j] + 1.5 * dw[j]) <= 1e-13 * System.Math.Abs(dw[j]), $"w[{j}]: {pw[j]:R} vs -1.5 × {dw[j]:R}");
     }
+
+    [Fact]
+    public void IndexByFormula_Gradient_MatchesFiniteDifferencesAndForwardMode()
+    {
+        var check = InductionFunctions.IndexByFormulaGradientCheck(new[] { 0.3, -0.2, 0.5, 0.9, -0.4, 0.1 }, new[] { 0.7, -0.3, 1.1, 0.2 }, 3);
+        Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
+        Assert.True(check.MaxForwardReverseRelativeError < 1e-12, check.ToString());
+    }
 }
