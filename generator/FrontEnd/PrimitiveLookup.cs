@@ -16,6 +16,7 @@ public static class PrimitiveLookup
         {
             "System.Math" or "System.MathF" => MethodLibrary.Math,
             "DiffGen.DiffMath" => MethodLibrary.DiffMath,
+            "double" or "float" or "System.Double" or "System.Single" => MethodLibrary.FloatingPoint,
             _ => null,
         };
         if (library is null || PrimitiveRegistry.Find(library.Value, method.Name, method.Parameters.Length) is not { } rule) return false;

@@ -27,8 +27,16 @@ public static class PrimitiveRegistry
     private static Formula Ge(Formula left, Formula right) => new BinaryFormula(FormulaOp.GreaterOrEqual, left, right);
     private static Formula And(Formula left, Formula right) => new BinaryFormula(FormulaOp.And, left, right);
 
-    private static MethodSource[] Math(string method, int? parameters = null) => new[] { new MethodSource(MethodLibrary.Math, method, parameters) };
+    /// <summary>The method of <c>Math</c>/<c>MathF</c> and its twin of <c>double</c>/<c>float</c> (<c>double.Sin</c> is <c>Math.Sin</c>).</summary>
+    private static MethodSource[] Math(string method, int? parameters = null)
+        => new[] { new MethodSource(MethodLibrary.Math, method, parameters), new MethodSource(MethodLibrary.FloatingPoint, method, parameters) };
+
+    /// <summary>A generic-math static of <c>double</c>/<c>float</c> that <c>Math</c> lacks (<c>double.ExpM1</c>).</summary>
+    private static MethodSource[] FloatingPoint(string method) => new[] { new MethodSource(MethodLibrary.FloatingPoint, method) };
+
     private static PrimitiveRule Smooth(string name, params Formula[] partials) => new(name, Math(name), partials.Length, partials);
+    private static PrimitiveRule SmoothFloatingPoint(string name, params Formula[] partials) => new(name, FloatingPoint(name), partials.Length, partials);
+    private static readonly double Ln2 = System.Math.Log(2), Ln10 = System.Math.Log(10), Pi = System.Math.PI;
     private static PrimitiveRule Operator(string name, params Formula[] partials) => new(name, Array.Empty<MethodSource>(), partials.Length, partials);
     private static PrimitiveRule PiecewiseConstant(string name) => new(name, Math(name), 1, Array.Empty<Formula>(), ZeroDerivative: true);
 
@@ -68,6 +76,26 @@ public static class PrimitiveRegistry
             If(Eq(A1, Zero), Zero, A1 * M("Pow", A0, A1 - 1.0)),
             If(And(Eq(A0, Zero), Ge(A1, Zero)), Zero, Y * M("Log", A0))),
         Smooth("FusedMultiplyAdd", A1, A0, Formula.One),
+        Smooth("Asinh", 1.0 / M("Sqrt", A0 * A0 + 1.0)),
+        Smooth("Acosh", 1.0 / M("Sqrt", A0 * A0 - 1.0)),
+        Smooth("Atanh", 1.0 / (1.0 - A0 * A0)),
+        // hypot(x, y) = sqrt(x² + y²): at the origin, where it has a cone, the partials are 0 (a subgradient).
+        SmoothFloatingPoint("Hypot", If(Eq(Y, Zero), Zero, A0 / Y), If(Eq(Y, Zero), Zero, A1 / Y)),
+        SmoothFloatingPoint("ExpM1", Y + 1.0),
+        SmoothFloatingPoint("Exp2", Y * Ln2),
+        SmoothFloatingPoint("Exp10", Y * Ln10),
+        SmoothFloatingPoint("Exp2M1", (Y + 1.0) * Ln2),
+        SmoothFloatingPoint("Exp10M1", (Y + 1.0) * Ln10),
+        SmoothFloatingPoint("LogP1", 1.0 / (1.0 + A0)),
+        SmoothFloatingPoint("Log2P1", 1.0 / ((1.0 + A0) * Ln2)),
+        SmoothFloatingPoint("Log10P1", 1.0 / ((1.0 + A0) * Ln10)),
+        SmoothFloatingPoint("SinPi", Pi * M("Cos", Pi * A0)),
+        SmoothFloatingPoint("CosPi", -Pi * M("Sin", Pi * A0)),
+        SmoothFloatingPoint("TanPi", Pi * (1.0 + Y * Y)),
+        SmoothFloatingPoint("AsinPi", 1.0 / (Pi * M("Sqrt", 1.0 - A0 * A0))),
+        SmoothFloatingPoint("AcosPi", -1.0 / (Pi * M("Sqrt", 1.0 - A0 * A0))),
+        SmoothFloatingPoint("AtanPi", 1.0 / (Pi * (1.0 + A0 * A0))),
+        SmoothFloatingPoint("Atan2Pi", A1 / (Pi * (A0 * A0 + A1 * A1)), -A0 / (Pi * (A0 * A0 + A1 * A1))),
 
         new("Abs", Math("Abs"), 1, new[] { N("AbsPartial", A0, Setting(KinkSetting.AbsAtZero)) },
             N("AbsDirectional", A0, T0), KinkSetting.AbsAtZero, s => $"abs'(0) = {F(s.AbsAtZero)}"),

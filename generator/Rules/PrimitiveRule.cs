@@ -32,7 +32,7 @@ public sealed record PrimitiveRule(
     public bool IsNonsmooth => DescribeKink is not null;
 }
 
-/// <summary>Where a primitive comes from: a static method of <c>Math</c>/<c>MathF</c> or of <c>DiffGen.DiffMath</c>.</summary>
+/// <summary>Where a primitive comes from: a static method of <c>Math</c>/<c>MathF</c>, of <c>double</c>/<c>float</c>, or of <c>DiffGen.DiffMath</c>.</summary>
 /// <param name="Parameters">The overload's parameter count, or null for every overload with that name.</param>
 public sealed record MethodSource(MethodLibrary Library, string Method, int? Parameters = null);
 
@@ -43,4 +43,6 @@ public enum MethodLibrary
     Math,
     /// <summary><c>DiffGen.DiffMath</c>, the runtime's nonsmooth functions.</summary>
     DiffMath,
+    /// <summary>The generic-math statics of <c>double</c> and <c>float</c> (<c>double.Exp</c>, <c>float.LogP1</c>, ...).</summary>
+    FloatingPoint,
 }

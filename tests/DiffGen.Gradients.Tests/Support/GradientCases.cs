@@ -454,6 +454,21 @@ public static class GradientCases
             GradientCase.Of2("CallsOverloads", Overloads.CallsOverloads, Overloads.CallsOverloadsGradient, Overloads.CallsOverloadsTangent, (-2, 2), (-2, 2)),
 
             GradientCase.Of1("SignLikeTernary", EdgeCaseFunctions.SignLikeTernary, EdgeCaseFunctions.SignLikeTernaryGradient, EdgeCaseFunctions.SignLikeTernaryTangent, -2, 2, x => Away(x, 0)),
+
+            // ---- LibraryMathFunctions ----
+            GradientCase.Of1("ExpM1TimesX", LibraryMathFunctions.ExpM1TimesX, LibraryMathFunctions.ExpM1TimesXGradient, LibraryMathFunctions.ExpM1TimesXTangent, -2, 2),
+            GradientCase.Of1("LogP1OfSquare", LibraryMathFunctions.LogP1OfSquare, LibraryMathFunctions.LogP1OfSquareGradient, LibraryMathFunctions.LogP1OfSquareTangent, -2, 2),
+            GradientCase.Of1("Exp2PlusExp10", LibraryMathFunctions.Exp2PlusExp10, LibraryMathFunctions.Exp2PlusExp10Gradient, LibraryMathFunctions.Exp2PlusExp10Tangent, -2, 1.5),
+            GradientCase.Of1("ExpM1Bases", LibraryMathFunctions.ExpM1Bases, LibraryMathFunctions.ExpM1BasesGradient, LibraryMathFunctions.ExpM1BasesTangent, -2, 1.5),
+            GradientCase.Of1("LogP1Bases", LibraryMathFunctions.LogP1Bases, LibraryMathFunctions.LogP1BasesGradient, LibraryMathFunctions.LogP1BasesTangent, -0.6, 3),
+            GradientCase.Of2("HypotTimesX", LibraryMathFunctions.HypotTimesX, LibraryMathFunctions.HypotTimesXGradient, LibraryMathFunctions.HypotTimesXTangent, (0.2, 2), (-2, 2)),
+            GradientCase.Of1("PiTrigonometry", LibraryMathFunctions.PiTrigonometry, LibraryMathFunctions.PiTrigonometryGradient, LibraryMathFunctions.PiTrigonometryTangent, -2, 2),
+            GradientCase.Of1("TanPiOfX", LibraryMathFunctions.TanPiOfX, LibraryMathFunctions.TanPiOfXGradient, LibraryMathFunctions.TanPiOfXTangent, -0.4, 0.4),
+            GradientCase.Of1("InversePiTrigonometry", LibraryMathFunctions.InversePiTrigonometry, LibraryMathFunctions.InversePiTrigonometryGradient, LibraryMathFunctions.InversePiTrigonometryTangent, -0.9, 0.9),
+            GradientCase.Of2("Atan2PiOf", LibraryMathFunctions.Atan2PiOf, LibraryMathFunctions.Atan2PiOfGradient, LibraryMathFunctions.Atan2PiOfTangent, (-2, 2), (0.2, 2)),
+            GradientCase.Of1("InverseHyperbolic", LibraryMathFunctions.InverseHyperbolic, LibraryMathFunctions.InverseHyperbolicGradient, LibraryMathFunctions.InverseHyperbolicTangent, -1.5, 1.5),
+            GradientCase.Of1("InverseHyperbolicSpelledOnDouble", LibraryMathFunctions.InverseHyperbolicSpelledOnDouble, LibraryMathFunctions.InverseHyperbolicSpelledOnDoubleGradient, LibraryMathFunctions.InverseHyperbolicSpelledOnDoubleTangent, -1.5, 1.5),
+            GradientCase.Of2("UsualFunctionsOnDouble", LibraryMathFunctions.UsualFunctionsOnDouble, LibraryMathFunctions.UsualFunctionsOnDoubleGradient, LibraryMathFunctions.UsualFunctionsOnDoubleTangent, (-1.5, 1.5), (-1.5, 1.5)),
         };
         return cases;
     }
