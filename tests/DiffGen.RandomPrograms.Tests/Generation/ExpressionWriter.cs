@@ -130,8 +130,14 @@ public sealed class ExpressionWriter
     private string SmoothUnary(Scope scope, int depth)
     {
         string e = Expression(scope, depth - 1);
-        return _c.Random.Next(20) switch
+        return _c.Random.Next(26) switch
         {
+            19 => $"double.ExpM1(Math.Sin({e}))",
+            20 => $"double.LogP1({e} * {e})",
+            21 => $"double.Hypot({e}, 0.5)",
+            22 => $"double.SinPi({e})",
+            23 => $"Math.Asinh({e})",
+            24 => $"double.Exp2(Math.Tanh({e}))",
             0 => $"Math.Sin({e})",
             1 => $"Math.Cos({e})",
             2 => $"Math.Tanh({e})",
