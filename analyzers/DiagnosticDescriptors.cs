@@ -48,10 +48,10 @@ public static class DiagnosticDescriptors
         "Call to a method without derivative",
         "'{0}' receives a differentiable value but has no derivative; mark it [Differentiable] or pass only [NoDerivative] data");
 
-    /// <summary>DG0004: "[Differentiable] method '{0}' must be static".</summary>
+    /// <summary>DG0004: "[Differentiable] method '{0}' must be static: an interface or ref struct has no object state its derivatives can read".</summary>
     public static readonly DiagnosticDescriptor MethodNotStatic = Error(MethodNotStaticId,
-        "[Differentiable] method is not static",
-        "[Differentiable] method '{0}' must be static");
+        "[Differentiable] instance method of an interface or ref struct",
+        "[Differentiable] method '{0}' must be static: an interface or ref struct has no object state its derivatives can read");
 
     /// <summary>DG0005: "Type '{0}' must be declared partial so the generator can add derivative members to it".</summary>
     public static readonly DiagnosticDescriptor TypeNotPartial = Error(TypeNotPartialId,

@@ -1,3 +1,4 @@
+using System.Linq;
 using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
@@ -21,6 +22,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         public const string Lower = "DiffGen.Lower";
         public const string Settings = "DiffGen.Settings";
         public const string Emit = "DiffGen.Emit";
+        public const string Types = "DiffGen.Types";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -44,6 +46,16 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Emit);
 
         context.RegisterSourceOutput(files, static (output, file) => output.AddSource(file.HintName + ".g.cs", file.Text));
+
+        // One Tangent per differentiable type, however many instance methods it has.
+        var types = methods
+            .Select(static (ir, _) => ir.Receiver)
+            .Where(static layout => layout is not null)
+            .Collect()
+            .SelectMany(static (layouts, _) => layouts.Distinct())
+            .Select(static (layout, _) => new GeneratedFile(TangentTypeEmitter.HintName(layout!), TangentTypeEmitter.Emit(layout!)))
+            .WithTrackingName(Steps.Types);
+        context.RegisterSourceOutput(types, static (output, file) => output.AddSource(file.HintName + ".g.cs", file.Text));
     }
 
     private static MethodIr? Lower(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)

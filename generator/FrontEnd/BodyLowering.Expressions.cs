@@ -46,6 +46,10 @@ internal sealed partial class BodyLowering
                 return new VariableExpr(l, _variables[l].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):
                 return new VariableExpr(p, _variables[p].Kind);
+            case IFieldReferenceOperation or IPropertyReferenceOperation when ReceiverVariable(operation) is int member:
+                if (_variables[member].IsScalar) return new VariableExpr(member, _variables[member].Kind);
+                Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[member].Receiver!.Name}' (read its elements or Length)");
+                return Invalid;
             case IConversionOperation conversion:
                 return LowerConversion(conversion, lift);
             case IUnaryOperation unary when unary.OperatorMethod is null:

@@ -202,7 +202,8 @@ internal sealed partial class BodyLowering
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        return symbol is not null && _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar ? index : null;
+        if (symbol is null) return ReceiverVariable(operation) is int member && !_variables[member].IsScalar ? member : null;
+        return _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar ? index : null;
     }
 
     /// <summary>For <c>a[i]</c> on an array or span variable: the variable and the index operation.</summary>
@@ -224,6 +225,11 @@ internal sealed partial class BodyLowering
     private void LowerElementStore(int array, IOperation indexOperation, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
     {
         var variable = _variables[array];
+        if (variable.Receiver is not null)
+        {
+            Report(ProblemKind.UnsupportedWrite, site, ReceiverWrite(variable));
+            return;
+        }
         if ((variable.IsParameter && !variable.IsOutput) || variable.Shape == Shape.ReadOnlySpan)
         {
             Report(ProblemKind.UnsupportedWrite, site, $"an element of parameter '{variable.Name}' (inputs are read-only; write into a local array)");
@@ -306,6 +312,11 @@ internal sealed partial class BodyLowering
 
     private int? TargetVariable(IOperation target)
     {
+        if (ReceiverVariable(target) is int member)
+        {
+            Report(ProblemKind.UnsupportedWrite, target, ReceiverWrite(_variables[member]));
+            return null;
+        }
         ISymbol? symbol = target switch
         {
             ILocalReferenceOperation local => local.Local,
@@ -385,6 +396,9 @@ internal sealed partial class BodyLowering
     }
 
     // ---------------------------------------------------------------- variables and helpers
+
+    private static string ReceiverWrite(VariableInfo member)
+        => $"member '{member.Receiver!.Name}' of the object (a [Differentiable] method reads its object's state and does not change it; compute into a local, or update the state after the gradient call)";
 
     private int AddVariable(ISymbol symbol, string name, ScalarKind kind, bool isParameter, bool differentiable, Shape shape = Shape.Scalar)
     {

@@ -35,6 +35,8 @@ public static class MethodFrontEnd
 
         var lowering = new BodyLowering(cancellationToken);
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
+        // An instance method reads its object's state as inputs after its own parameters.
+        var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, Hierarchy(method.ContainingType));
 
         List<Stmt> body = new();
         if (model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation operation
@@ -64,13 +66,14 @@ public static class MethodFrontEnd
             SymbolFacts.AccessibilityKeyword(method.DeclaredAccessibility),
             SymbolFacts.KindOf(method.ReturnType),
             variables,
-            method.Parameters.Length,
+            lowering.Variables.Count(v => v.IsParameter),
             statements,
             checkPoints,
             method.ContainingType.ToDisplayString() + "." + method.Name,
             HintName(method),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
-            ReturnsVoid: method.ReturnsVoid);
+            ReturnsVoid: method.ReturnsVoid,
+            Receiver: receiver);
         var useful = Usefulness.UsefulVariables(variables, statements);
         var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
@@ -101,7 +104,9 @@ public static class MethodFrontEnd
 
     private static void CheckSignature(IMethodSymbol method, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)
     {
-        if (!method.IsStatic)
+        // Instance methods of classes, structs and records read their object's state; an interface or
+        // ref struct has no state the generated members could bind.
+        if (!method.IsStatic && (method.ContainingType.TypeKind == TypeKind.Interface || method.ContainingType.IsRefLikeType))
             problems.Add(new FrontEndProblem(ProblemKind.MethodNotStatic, location, method.Name));
         if (method.IsGenericMethod)
             problems.Add(new FrontEndProblem(ProblemKind.GenericMethod, location, method.Name));
@@ -177,6 +182,11 @@ public static class MethodFrontEnd
             if (!VisibleToModule(method.ContainingType))
             {
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] needs every containing type to be public or internal (its check is registered at module load); call {M}GradientCheck from a test instead"));
+                continue;
+            }
+            if (!method.IsStatic)
+            {
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] takes a static method's arguments only (an instance method's object is not an attribute value); call {M}Gradient from a test and compare with differences instead"));
                 continue;
             }
             if (AnyGeneric(method.ContainingType))

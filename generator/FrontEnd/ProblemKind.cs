@@ -12,7 +12,7 @@ public enum ProblemKind
     UnsupportedExpression,
     /// <summary>DG0003: a call with differentiable arguments to a method without derivative.</summary>
     NonDifferentiableCall,
-    /// <summary>DG0004: the method is not static.</summary>
+    /// <summary>DG0004: an instance method of an interface or ref struct.</summary>
     MethodNotStatic,
     /// <summary>DG0005: a containing type is not partial.</summary>
     TypeNotPartial,

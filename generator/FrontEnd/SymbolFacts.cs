@@ -64,6 +64,14 @@ public static class SymbolFacts
     public static bool IsDifferentiableParameter(IParameterSymbol parameter)
         => ShapeOf(parameter.Type).Kind.IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
 
+    /// <summary>The element kind of a <c>DiffGen.Optimizers.Parameter&lt;T&gt;</c> of float or double; null for any other type.</summary>
+    public static ScalarKind? ParameterObjectKind(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "Parameter", TypeArguments.Length: 1 } named
+           && named.ContainingNamespace?.ToDisplayString() == "DiffGen.Optimizers"
+           && KindOf(named.TypeArguments[0]) is var kind && kind.IsFloating()
+            ? kind
+            : null;
+
     public static string AccessibilityKeyword(Accessibility accessibility) => accessibility switch
     {
         Accessibility.Public => "public",

@@ -10,7 +10,8 @@ namespace DiffGen.Generator.Ir;
 /// <param name="IsActive">Whether the variable can carry a derivative (depends on a differentiable parameter).</param>
 /// <param name="Shape">Scalar, array or span.</param>
 /// <param name="IsOutput">A <c>Span&lt;T&gt;</c> parameter of a void method: a result the method writes.</param>
-public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar, bool IsOutput = false)
+/// <param name="Receiver">For the receiver's state of an instance method: the member it is bound from at entry (it takes no argument).</param>
+public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar, bool IsOutput = false, ReceiverMember? Receiver = null)
 {
     /// <summary>The C# type of the variable, e.g. <c>double</c>, <c>double[]</c>, <c>global::System.Span&lt;double&gt;</c>.</summary>
     public string TypeName => Shape switch
@@ -23,6 +24,25 @@ public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter
 
     public bool IsScalar => Shape == Shape.Scalar;
 }
+
+/// <summary>
+/// A field or auto-property of an instance method's receiver, seen by the method as a read-only input.
+/// </summary>
+/// <param name="Name">The member's name in source.</param>
+/// <param name="IsParameterObject">A <c>Parameter&lt;T&gt;</c>: its values are <c>.Data</c> and its gradient goes to <c>.Grad</c>.</param>
+public sealed record ReceiverMember(string Name, bool IsParameterObject);
+
+/// <summary>
+/// The differentiable state of a type with instance <c>[Differentiable]</c> methods: what its generated
+/// nested <c>Tangent</c> holds, member by member.
+/// </summary>
+/// <param name="Containing">The type itself, as the chain of declarations to reopen (the type is the last).</param>
+/// <param name="IsValueType">A struct: its <c>Tangent</c> is a struct too, and gradients return it through <c>out</c>.</param>
+/// <param name="Members">Differentiable members in declaration order.</param>
+public sealed record DifferentiableTypeLayout(HierarchyInfo Containing, bool IsValueType, EquatableArray<TangentMember> Members);
+
+/// <summary>One member of a <c>Tangent</c>: a scalar, or an array as long as the member's (a <c>Parameter&lt;T&gt;</c>'s data included).</summary>
+public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject);
 
 /// <summary>Whether a variable holds one value or a run of elements.</summary>
 public enum Shape
@@ -58,4 +78,12 @@ public sealed record MethodIr(
     string DisplayName,
     string HintName,
     bool HasForwardMode = true,
-    bool ReturnsVoid = false);
+    bool ReturnsVoid = false,
+    DifferentiableTypeLayout? Receiver = null)
+{
+    /// <summary>An instance method: its generated members are instance members that read the receiver's state.</summary>
+    public bool IsInstance => Receiver is not null;
+
+    /// <summary><c>"static "</c> for a static method's generated members, empty for an instance method's.</summary>
+    public string StaticModifier => IsInstance ? "" : "static ";
+}

@@ -43,14 +43,34 @@ internal sealed class ForwardEmitter
     private void EmitMethod()
     {
         var parameters = new List<string>();
-        for (int i = 0; i < _ir.ParameterCount; i++) parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
+        var arguments = new List<string>(); // each parameter as an argument of a call forwarding it
+        for (int i = 0; i < _ir.ParameterCount; i++)
+        {
+            if (!ReceiverState.TakesArgument(_ir.Variables[i])) continue;
+            parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
+            arguments.Add(_ir.Variables[i].Name);
+        }
+        // The direction of the object's state is one Tangent argument, after the parameters' tangents.
+        string? bundle = ReceiverState.NeedsForwardBundle(_ir) ? _names.Fresh("tstate") : null;
+        var receiverTangents = new List<(int Variable, string Tangent)>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
             _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
             string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
+            if (!ReceiverState.TakesArgument(variable))
+            {
+                receiverTangents.Add((i, $"{tangentType} {_tangent[i]} = {ReceiverState.BundleMember(variable, bundle!)};"));
+                continue;
+            }
             parameters.Add(tangentType + " " + _tangent[i]);
+            arguments.Add(_tangent[i]!);
+        }
+        if (bundle is not null)
+        {
+            parameters.Add(ReceiverState.TangentType + " " + bundle);
+            arguments.Add(bundle);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
@@ -58,6 +78,7 @@ internal sealed class ForwardEmitter
             if (!variable.IsOutput) continue;
             _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
             parameters.Add($"global::System.Span<{variable.Kind.Keyword()}> {_tangent[i]}");
+            arguments.Add(_tangent[i]!);
         }
         string type = _ir.ReturnKind.Keyword();
         string returns = _ir.ReturnsVoid ? "void" : $"({type} Value, {type} Tangent)";
@@ -66,22 +87,22 @@ internal sealed class ForwardEmitter
         {
             // No kink, no branch on a differentiable value and no call whose own directional form could
             // differ: the exact directional derivative is the tangent.
-            var arguments = Enumerable.Range(0, _ir.ParameterCount).Select(i => _ir.Variables[i].Name)
-                .Concat(Enumerable.Range(0, _ir.ParameterCount).Where(i => _ir.Variables[i].IsDifferentiableParameter).Select(i => _tangent[i]!))
-                .Concat(Enumerable.Range(0, _ir.ParameterCount).Where(i => _ir.Variables[i].IsOutput).Select(i => _tangent[i]!));
             SourceEmitter.WriteDocs(_w, $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...); the method has no kink and no branch on a differentiable value, so it is <see cref=\"{_ir.Name}Tangent\"/>.");
-            _w.Line($"{_ir.Accessibility} static {returns} {_ir.Name}{suffix}({string.Join(", ", parameters)}) => {_ir.Name}Tangent({string.Join(", ", arguments)});");
+            _w.Line($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", parameters)}) => {_ir.Name}Tangent({string.Join(", ", arguments)});");
             return;
         }
         SourceEmitter.WriteDocs(_w, _directional
             ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
-        using (_w.Block($"{_ir.Accessibility} static {returns} {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
+        using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
         {
+            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(_w, _ir, bundle, parameterGradients: false);
             for (int i = 0; i < _ir.ParameterCount; i++)
-                if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent)
+                if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ReceiverState.TakesArgument(_ir.Variables[i]))
                     SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
             WriteAliasingChecks();
+            ReceiverState.WriteBindings(_w, _ir);
+            foreach (var (_, binding) in receiverTangents) _w.Line(binding);
             // Output tangents are results: defined everywhere, zero where nothing differentiable is written.
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (_ir.Variables[i].IsOutput) _w.Line($"{_tangent[i]}.Clear();");
@@ -111,14 +132,14 @@ internal sealed class ForwardEmitter
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
-            if (variable.IsScalar) continue;
+            if (variable.IsScalar || !ReceiverState.TakesArgument(variable)) continue;
             var span = new AliasingChecks.SpanArgument(variable.Name, variable.Kind);
             all.Add(span);
             if (variable.IsOutput) outputs.Add(span);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
-            if (_ir.Variables[i].IsScalar || _tangent[i] is not string tangent) continue;
+            if (_ir.Variables[i].IsScalar || _tangent[i] is not string tangent || !ReceiverState.TakesArgument(_ir.Variables[i])) continue;
             var span = new AliasingChecks.SpanArgument(tangent, _ir.Variables[i].Kind);
             all.Add(span);
             if (_ir.Variables[i].IsOutput) outputTangents.Add(span);

@@ -118,7 +118,7 @@ internal sealed partial class ReverseEmitter
         // A straight-line method's gradient keeps a body of its own, started from a literal 1: for a
         // function of a few operations, the call into the shared body and the seed's multiplications
         // cost more than the body's size saves.
-        if (!ir.ReturnsVoid && !ControlFlow.HasControlFlow(ir.Body))
+        if (!ir.ReturnsVoid && !ir.IsInstance && !ControlFlow.HasControlFlow(ir.Body))
         {
             new ReverseEmitter(ir, settings, gradientBody: true).EmitMethod(writer);
             writer.Line();
@@ -131,34 +131,55 @@ internal sealed partial class ReverseEmitter
         var parameters = new List<string>();
         var gradientParameters = new List<string>(); // {M}Gradient's: out for scalar shadows, no seed
         var forwarded = new List<string>(); // each parameter as an argument of a call forwarding it
-        var shadows = new List<(string Shadow, int Variable)>();
+        var publicParameters = new List<string>(); // {M}Pullback's: an object's derivatives through its Tangent
+        var shadows = new List<(string Shadow, int Variable)>(); // the shadows callers pass themselves
+        var bodyShadows = new List<(string Shadow, int Variable)>(); // the reverse body's, the object's state included
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
+            if (!ReceiverState.TakesArgument(_ir.Variables[i])) continue;
             parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
-            gradientParameters.Add(parameters[i]);
+            gradientParameters.Add(parameters[parameters.Count - 1]);
             forwarded.Add(_ir.Variables[i].Name);
         }
+        int valueCount = parameters.Count;
+        string? bundle = ReceiverState.NeedsReverseBundle(_ir) ? _names.Fresh("dstate") : null;
+        var receiverShadows = new List<string>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
             string shadow = _names.Fresh("d" + Identifiers.Bare(variable.Name));
-            shadows.Add((shadow, i));
+            bool argument = ReceiverState.TakesArgument(variable);
+            bodyShadows.Add((shadow, i));
+            if (argument) shadows.Add((shadow, i));
+            else receiverShadows.Add(ReceiverState.ShadowArgument(variable, bundle ?? ""));
             if (variable.IsScalar)
             {
                 parameters.Add("ref " + variable.Kind.Keyword() + " " + shadow);
-                gradientParameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
-                forwarded.Add("ref " + shadow);
+                if (argument)
+                {
+                    gradientParameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
+                    forwarded.Add("ref " + shadow);
+                }
             }
             else
             {
                 // Array shadows are the caller's buffers, accumulated in place.
                 parameters.Add("global::System.Span<" + variable.Kind.Keyword() + "> " + shadow);
-                gradientParameters.Add(parameters[parameters.Count - 1]);
-                forwarded.Add(shadow);
+                if (argument)
+                {
+                    gradientParameters.Add(parameters[parameters.Count - 1]);
+                    forwarded.Add(shadow);
+                }
                 _adjoint[i] = shadow;
             }
         }
+        // The object's derivatives: a Tangent argument after the parameters' shadows (accumulated; for a
+        // struct, the gradient returns a fresh one through out), Parameter<T> members into their .Grad.
+        forwarded.AddRange(receiverShadows);
+        var bundleParameter = bundle is null ? null : (_ir.Receiver!.IsValueType ? "ref " : "") + ReceiverState.TangentType + " " + bundle;
+        if (bundle is not null)
+            gradientParameters.Add((_ir.Receiver!.IsValueType ? "out " : "") + ReceiverState.TangentType + " " + bundle);
         for (int i = 0; i < _ir.Variables.Count; i++)
             if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(Identifiers.Bare(_ir.Variables[i].Name) + "_bar");
 
@@ -180,17 +201,23 @@ internal sealed partial class ReverseEmitter
                 outputSeeds.Add((seed, i));
                 seeds.Add($"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {seed}");
             }
-            parameters.InsertRange(_ir.ParameterCount, seeds);
-            forwarded.InsertRange(_ir.ParameterCount, outputSeeds.Select(s => s.Seed));
+            parameters.InsertRange(valueCount, seeds);
+            forwarded.InsertRange(valueCount, outputSeeds.Select(s => s.Seed));
         }
         else
         {
             // The seed goes before the shadows, as in a [DerivativeOf] pullback.
-            parameters.Insert(_ir.ParameterCount, type + " " + _seed);
-            forwarded.Insert(_ir.ParameterCount, _seed);
+            parameters.Insert(valueCount, type + " " + _seed);
+            forwarded.Insert(valueCount, _seed);
         }
+        // {M}Pullback: the body's own parameters for a static method; for an instance method the
+        // object's shadows are replaced by its Tangent.
+        int ownShadows = parameters.Count - receiverShadows.Count;
+        publicParameters.AddRange(_ir.IsInstance ? parameters.Take(ownShadows) : parameters);
+        if (bundleParameter is not null) publicParameters.Add(bundleParameter);
         void WriteArgumentChecks()
         {
+            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(w, _ir, bundle, parameterGradients: true);
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
@@ -204,17 +231,18 @@ internal sealed partial class ReverseEmitter
         {
             SourceEmitter.WriteDocs(w, gradientDocs);
         }
-        else if (!_ir.ReturnsVoid && !_straight)
+        else if (!_ir.ReturnsVoid && (!_straight || _ir.IsInstance))
         {
             // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
             SourceEmitter.WriteDocs(w, gradientDocs);
-            using (w.Block($"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"))
+            using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"))
             {
+                if (bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{bundle} = new {ReceiverState.TangentType}(this);");
                 WriteArgumentChecks();
                 foreach (var (shadow, variable) in shadows)
                     if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
                 var arguments = new List<string>(forwarded);
-                arguments[_ir.ParameterCount] = _ir.ReturnKind.Literal(1);
+                arguments[valueCount] = _ir.ReturnKind.Literal(1);
                 w.Line($"return {body}({string.Join(", ", arguments)});");
             }
             w.Line();
@@ -226,21 +254,22 @@ internal sealed partial class ReverseEmitter
             SourceEmitter.WriteDocs(w, _ir.ReturnsVoid
                 ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
                 : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
-            using (w.Block($"{_ir.Accessibility} static void {_ir.Name}Pullback({string.Join(", ", parameters)})"))
+            using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}void {_ir.Name}Pullback({string.Join(", ", publicParameters)})"))
             {
                 WriteArgumentChecks();
                 w.Line($"{body}({string.Join(", ", forwarded)});");
             }
             w.Line();
-            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || _straight ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
+            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || (_straight && !_ir.IsInstance) ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
         string header = _gradientBody
             ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"
-            : $"{_ir.Accessibility} static {(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
+            : $"{_ir.Accessibility} {_ir.StaticModifier}{(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
         using (w.Block(header))
         {
             if (_gradientBody) WriteArgumentChecks();
+            ReceiverState.WriteBindings(w, _ir);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -296,7 +325,7 @@ internal sealed partial class ReverseEmitter
                     }
                 }
             }
-            foreach (var (shadow, variable) in shadows)
+            foreach (var (shadow, variable) in bodyShadows)
                 if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_gradientBody ? "=" : "+=")} {_adjoint[variable]};");
             foreach (int variable in _rented)
             {
@@ -320,7 +349,7 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private void WriteAliasingChecks(IndentedWriter w, List<(string Shadow, int Variable)> shadows)
     {
-        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar)
+        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar && ReceiverState.TakesArgument(_ir.Variables[i]))
                               .Select(i => new AliasingChecks.SpanArgument(_ir.Variables[i].Name, _ir.Variables[i].Kind)).ToList();
         AliasingChecks.Write(w, shadows.Where(s => !_ir.Variables[s.Variable].IsScalar)
                                        .Select(s => new AliasingChecks.SpanArgument(s.Shadow, _ir.Variables[s.Variable].Kind)), spans);

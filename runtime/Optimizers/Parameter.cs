@@ -38,6 +38,22 @@ public sealed class Parameter<T> where T : unmanaged, IBinaryFloatingPointIeee75
         set => _grad = value ?? throw new ArgumentNullException(nameof(value));
     }
 
+    /// <summary>
+    /// Element <paramref name="index"/> of the values, for reading in model code (<c>W[i]</c> in a
+    /// <c>[Differentiable]</c> method, whose gradient then goes to <see cref="Grad"/>).
+    /// </summary>
+    public T this[int index] => _data[index];
+
+    /// <summary>The values as a read-only span, so a parameter can be passed where model code expects one.</summary>
+    public static implicit operator ReadOnlySpan<T>(Parameter<T> parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        return parameter._data;
+    }
+
+    /// <summary>The values as a read-only span.</summary>
+    public ReadOnlySpan<T> AsSpan() => _data;
+
     /// <summary>Number of elements.</summary>
     public int Length => _data.Length;
 

@@ -30,15 +30,15 @@ public class CodeFixTests
     [Fact]
     public async Task MethodNotStatic_WithoutInstanceState_Fix_AddsStatic()
     {
-        string before = "using DiffGen;\npublic partial class C { [Differentiable] public double F(double x) => x * 2; }";
-        string after = "using DiffGen;\npublic partial class C { [Differentiable] public static double F(double x) => x * 2; }";
+        string before = "using DiffGen;\npublic ref partial struct C { [Differentiable] public double F(double x) => x * 2; }";
+        string after = "using DiffGen;\npublic ref partial struct C { [Differentiable] public static double F(double x) => x * 2; }";
         Assert.Equal(after, await FixAsync(new ModifierCodeFixProvider(), before, DiagnosticDescriptors.MethodNotStaticId));
     }
 
     [Fact]
     public async Task MethodNotStatic_UsingInstanceState_OffersNoFix()
     {
-        string source = "using DiffGen;\npublic partial class C { double k = 2; [Differentiable] public double F(double x) => x * k; }";
+        string source = "using DiffGen;\npublic ref partial struct C { double k; [Differentiable] public double F(double x) => x * k; }";
         Assert.Null(await FixAsync(new ModifierCodeFixProvider(), source, DiagnosticDescriptors.MethodNotStaticId));
     }
 

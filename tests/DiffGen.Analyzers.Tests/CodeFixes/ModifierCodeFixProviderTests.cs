@@ -38,14 +38,14 @@ public class ModifierCodeFixProviderTests
     [Fact]
     public Task MethodNotStatic_WithoutInstanceState_Fix_AddsStatic() => Verify.CodeFixAsync<ModifierCodeFixProvider>(
         """
-        public partial class C
+        public ref partial struct C
         {
             [Differentiable]
             public double {|DG0004:F|}(double x) => x * 2;
         }
         """,
         """
-        public partial class C
+        public ref partial struct C
         {
             [Differentiable]
             public static double F(double x) => x * 2;
@@ -55,12 +55,12 @@ public class ModifierCodeFixProviderTests
     [Fact]
     public Task MethodNotStatic_UsingInstanceState_OffersNoFix() => Verify.NoCodeFixAsync<ModifierCodeFixProvider>(
         """
-        public partial class C
+        public ref partial struct C
         {
-            double k = 2;
+            double k;
 
             [Differentiable]
-            public double {|DG0004:F|}(double x) => x * {|DG0002:k|};
+            public double {|DG0004:F|}(double x) => x * k;
         }
         """);
 }

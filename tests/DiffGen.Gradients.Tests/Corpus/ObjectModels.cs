@@ -1,0 +1,188 @@
+using System;
+using DiffGen.Optimizers;
+
+namespace DiffGen.Gradients.Tests.Corpus;
+
+// Models written as C# developers write them: classes, structs and records with fields and
+// auto-properties, and an instance [Differentiable] method reading that state.
+
+/// <summary>A line fitted to data: two scalar fields, data that carries no derivative.</summary>
+public partial class LineFit
+{
+    public double Slope;
+    public double Intercept;
+
+    [Differentiable]
+    public double Loss([NoDerivative] double[] x, [NoDerivative] double[] y)
+    {
+        double sum = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double residual = Slope * x[i] + Intercept - y[i];
+            sum += residual * residual;
+        }
+        return sum / x.Length;
+    }
+}
+
+/// <summary>A polynomial whose coefficients are an array auto-property; the point is differentiable too.</summary>
+public partial class Polynomial
+{
+    public Polynomial(double[] coefficients) => Coefficients = coefficients;
+
+    public double[] Coefficients { get; }
+
+    [Differentiable]
+    public double Evaluate(double x)
+    {
+        double value = 0;
+        for (int i = Coefficients.Length - 1; i >= 0; i--) value = value * x + Coefficients[i];
+        return value;
+    }
+}
+
+/// <summary>A struct with scalar fields; its gradient returns a fresh tangent through out.</summary>
+public partial struct Body
+{
+    public double Mass;
+    public double Velocity;
+
+    [Differentiable]
+    public double Action(double dt) => 0.5 * Mass * Velocity * Velocity * dt - Mass * 9.81 * dt * dt;
+}
+
+/// <summary>A positional record: its properties are auto-properties with compiler-made backing fields.</summary>
+public partial record Spring(double Stiffness, double RestLength)
+{
+    [Differentiable]
+    public double Potential(double x)
+    {
+        double stretch = x - RestLength;
+        return 0.5 * Stiffness * stretch * stretch;
+    }
+}
+
+/// <summary>A readonly record struct: a point measuring its distance to another.</summary>
+public readonly partial record struct Point2(double X, double Y)
+{
+    [Differentiable]
+    public double DistanceTo(double x, double y) => Math.Sqrt((X - x) * (X - x) + (Y - y) * (Y - y));
+}
+
+/// <summary>A struct holding an array: its tangent holds an array of the same length.</summary>
+public partial struct Signal
+{
+    public double[] Samples;
+    public double Gain;
+    [NoDerivative] public double Offset;
+
+    [Differentiable]
+    public double Energy()
+    {
+        double sum = 0;
+        foreach (double s in Samples) sum += (Gain * s + Offset) * (Gain * s + Offset);
+        return sum;
+    }
+}
+
+/// <summary>A two-layer tanh network whose trainable state is all Parameter&lt;double&gt;: no shadow argument.</summary>
+public partial class TinyMlp
+{
+    public TinyMlp(int inputs, int hidden, Random random)
+    {
+        Inputs = inputs;
+        Hidden = hidden;
+        W1 = new Parameter<double>(Fill(new double[hidden * inputs], random), "W1");
+        B1 = new Parameter<double>(Fill(new double[hidden], random), "B1");
+        W2 = new Parameter<double>(Fill(new double[hidden], random), "W2");
+    }
+
+    public int Inputs { get; }
+    [NoDerivative] public int Hidden { get; }
+    public Parameter<double> W1 { get; }
+    public Parameter<double> B1 { get; }
+    public Parameter<double> W2 { get; }
+
+    [Differentiable]
+    public double Loss(ReadOnlySpan<double> x, [NoDerivative] double[] targets, int count)
+    {
+        double loss = 0;
+        for (int n = 0; n < count; n++)
+        {
+            double output = 0;
+            for (int h = 0; h < Hidden; h++)
+            {
+                double pre = B1[h];
+                for (int i = 0; i < Inputs; i++) pre += W1[h * Inputs + i] * x[n * Inputs + i];
+                output += W2[h] * Math.Tanh(pre);
+            }
+            double error = output - targets[n];
+            loss += error * error;
+        }
+        return loss / count;
+    }
+
+    private static double[] Fill(double[] values, Random random)
+    {
+        for (int i = 0; i < values.Length; i++) values[i] = random.NextDouble() - 0.5;
+        return values;
+    }
+}
+
+/// <summary>Parameter&lt;float&gt; state read through .Data and Length, and a relu: the float path of a model class.</summary>
+public partial class FloatNeuron
+{
+    public Parameter<float> Weights { get; } = new(new float[] { 0.3f, -0.7f, 0.45f }, "Weights");
+    public float Bias = 0.1f;
+
+    [Differentiable]
+    public float Output([NoDerivative] float[] x)
+    {
+        float pre = Bias;
+        for (int i = 0; i < Weights.Length; i++) pre += Weights.Data[i] * x[i];
+        return pre > 0 ? pre * pre : 0.5f * pre;
+    }
+}
+
+/// <summary>Mixed state: a Parameter (gradient into .Grad) and a plain temperature (gradient into the Tangent).</summary>
+public partial class TemperedSoftmax
+{
+    public Parameter<double> Logits { get; } = new(new[] { 0.2, -1.1, 0.7, 0.05 }, "Logits");
+    public double Temperature = 1.3;
+
+    [Differentiable]
+    public double LogSumExp()
+    {
+        double max = double.NegativeInfinity;
+        for (int i = 0; i < Logits.Length; i++) max = Math.Max(max, Logits[i] / Temperature);
+        double sum = 0;
+        for (int i = 0; i < Logits.Length; i++) sum += Math.Exp(Logits[i] / Temperature - max);
+        return Temperature * (max + Math.Log(sum));
+    }
+}
+
+/// <summary>State passed to a static [Differentiable] helper, and a branch on a differentiable value.</summary>
+public partial class Regressor
+{
+    public double[] Weights = { 0.5, -0.25, 0.125 };
+    public double Scale = 2.0;
+
+    [Differentiable]
+    public double Predict(ReadOnlySpan<double> features)
+    {
+        double dot = ObjectHelpers.Dot(Weights, features);
+        if (dot > 0) return Scale * dot;
+        return Scale * Math.Exp(dot) - Scale;
+    }
+}
+
+public static partial class ObjectHelpers
+{
+    [Differentiable]
+    public static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double sum = 0;
+        for (int i = 0; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+}
