@@ -96,7 +96,7 @@ internal sealed class ForwardEmitter
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
         using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
         {
-            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(_w, _ir, bundle, parameterGradients: false);
+            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(_w, _ir, bundle);
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ReceiverState.TakesArgument(_ir.Variables[i]))
                     SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);

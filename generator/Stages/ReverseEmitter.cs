@@ -131,7 +131,6 @@ internal sealed partial class ReverseEmitter
         var parameters = new List<string>();
         var gradientParameters = new List<string>(); // {M}Gradient's: out for scalar shadows, no seed
         var forwarded = new List<string>(); // each parameter as an argument of a call forwarding it
-        var publicParameters = new List<string>(); // {M}Pullback's: an object's derivatives through its Tangent
         var shadows = new List<(string Shadow, int Variable)>(); // the shadows callers pass themselves
         var bodyShadows = new List<(string Shadow, int Variable)>(); // the reverse body's, the object's state included
         for (int i = 0; i < _ir.ParameterCount; i++)
@@ -142,8 +141,7 @@ internal sealed partial class ReverseEmitter
             forwarded.Add(_ir.Variables[i].Name);
         }
         int valueCount = parameters.Count;
-        string? bundle = ReceiverState.NeedsReverseBundle(_ir) ? _names.Fresh("dstate") : null;
-        var receiverShadows = new List<string>();
+        int receiverShadows = 0;
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
@@ -152,7 +150,7 @@ internal sealed partial class ReverseEmitter
             bool argument = ReceiverState.TakesArgument(variable);
             bodyShadows.Add((shadow, i));
             if (argument) shadows.Add((shadow, i));
-            else receiverShadows.Add(ReceiverState.ShadowArgument(variable, bundle ?? ""));
+            else receiverShadows++;
             if (variable.IsScalar)
             {
                 parameters.Add("ref " + variable.Kind.Keyword() + " " + shadow);
@@ -174,12 +172,9 @@ internal sealed partial class ReverseEmitter
                 _adjoint[i] = shadow;
             }
         }
-        // The object's derivatives: a Tangent argument after the parameters' shadows (accumulated; for a
-        // struct, the gradient returns a fresh one through out), Parameter<T> members into their .Grad.
-        forwarded.AddRange(receiverShadows);
-        var bundleParameter = bundle is null ? null : (_ir.Receiver!.IsValueType ? "ref " : "") + ReceiverState.TangentType + " " + bundle;
-        if (bundle is not null)
-            gradientParameters.Add((_ir.Receiver!.IsValueType ? "out " : "") + ReceiverState.TangentType + " " + bundle);
+        // The object's derivatives reach the reverse body as shadows after the parameters'; the public
+        // members take them in a Tangent, or in Parameter<T>.Grad (see ReceiverState.ReverseForms).
+        var forms = ReceiverState.ReverseForms(_ir, _names.Fresh("dstate"));
         for (int i = 0; i < _ir.Variables.Count; i++)
             if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(Identifiers.Bare(_ir.Variables[i].Name) + "_bar");
 
@@ -210,14 +205,11 @@ internal sealed partial class ReverseEmitter
             parameters.Insert(valueCount, type + " " + _seed);
             forwarded.Insert(valueCount, _seed);
         }
-        // {M}Pullback: the body's own parameters for a static method; for an instance method the
-        // object's shadows are replaced by its Tangent.
-        int ownShadows = parameters.Count - receiverShadows.Count;
-        publicParameters.AddRange(_ir.IsInstance ? parameters.Take(ownShadows) : parameters);
-        if (bundleParameter is not null) publicParameters.Add(bundleParameter);
-        void WriteArgumentChecks()
+        // {M}Pullback: the body's own parameters, the object's shadows replaced by the form's.
+        var publicParameters = parameters.Take(parameters.Count - receiverShadows).ToList();
+        void WriteArgumentChecks(ReceiverState.ReverseForm form)
         {
-            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(w, _ir, bundle, parameterGradients: true);
+            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(w, _ir, form.Bundle);
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
@@ -233,33 +225,41 @@ internal sealed partial class ReverseEmitter
         }
         else if (!_ir.ReturnsVoid && (!_straight || _ir.IsInstance))
         {
-            // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
-            SourceEmitter.WriteDocs(w, gradientDocs);
-            using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"))
+            foreach (var form in forms)
             {
-                if (bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{bundle} = new {ReceiverState.TangentType}(this);");
-                WriteArgumentChecks();
-                foreach (var (shadow, variable) in shadows)
-                    if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
-                var arguments = new List<string>(forwarded);
-                arguments[valueCount] = _ir.ReturnKind.Literal(1);
-                w.Line($"return {body}({string.Join(", ", arguments)});");
+                // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
+                SourceEmitter.WriteDocs(w, gradientDocs + ReceiverState.Docs(form, _ir));
+                var signature = gradientParameters.Concat(form.GradientParameter is { } bundle ? new[] { bundle } : Array.Empty<string>());
+                using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", signature)})"))
+                {
+                    if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ReceiverState.TangentType}(this);");
+                    WriteArgumentChecks(form);
+                    foreach (var (shadow, variable) in shadows)
+                        if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
+                    var arguments = forwarded.Concat(form.ShadowArguments).ToList();
+                    arguments[valueCount] = _ir.ReturnKind.Literal(1);
+                    w.Line($"return {body}({string.Join(", ", arguments)});");
+                }
+                w.Line();
             }
-            w.Line();
         }
 
         if (!_gradientBody)
         {
-            // {M}Pullback: the public form, which checks its arguments.
-            SourceEmitter.WriteDocs(w, _ir.ReturnsVoid
-                ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
-                : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.");
-            using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}void {_ir.Name}Pullback({string.Join(", ", publicParameters)})"))
+            foreach (var form in forms)
             {
-                WriteArgumentChecks();
-                w.Line($"{body}({string.Join(", ", forwarded)});");
+                // {M}Pullback: the public form, which checks its arguments.
+                SourceEmitter.WriteDocs(w, (_ir.ReturnsVoid
+                    ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
+                    : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.") + ReceiverState.Docs(form, _ir));
+                var signature = publicParameters.Concat(form.PullbackParameter is { } bundle ? new[] { bundle } : Array.Empty<string>());
+                using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}void {_ir.Name}Pullback({string.Join(", ", signature)})"))
+                {
+                    WriteArgumentChecks(form);
+                    w.Line($"{body}({string.Join(", ", forwarded.Concat(form.ShadowArguments))});");
+                }
+                w.Line();
             }
-            w.Line();
             SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || (_straight && !_ir.IsInstance) ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
@@ -268,7 +268,7 @@ internal sealed partial class ReverseEmitter
             : $"{_ir.Accessibility} {_ir.StaticModifier}{(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
         using (w.Block(header))
         {
-            if (_gradientBody) WriteArgumentChecks();
+            if (_gradientBody) WriteArgumentChecks(forms[0]);
             ReceiverState.WriteBindings(w, _ir);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));

@@ -175,6 +175,11 @@ public class InstanceMethodTests
         mlp.LossGradient(x, targets, 5, new double[x.Length]);
         AssertClose(gradient.Select(g => 2 * g).ToArray(), probe.ReadDerivative(mlp, null, parameterGrads: true), 1e-12);
 
+        // The Tangent form (one per data-parallel worker) gets what the Grad form added once.
+        var perWorker = new TinyMlp.Tangent(mlp);
+        mlp.LossGradient(x, targets, 5, new double[x.Length], perWorker);
+        AssertClose(gradient, probe.ReadDerivative(mlp, perWorker, parameterGrads: false), 1e-12);
+
         // Forward mode takes the parameters' direction in the Tangent.
         var u = Direction(gradient.Length, 4);
         var direction = new TinyMlp.Tangent(mlp);
@@ -193,7 +198,7 @@ public class InstanceMethodTests
         neuron.OutputGradient(x, gradient);
         var probe = new StateProbe(typeof(FloatNeuron));
         var differences = StateDifferencesInDouble(neuron, x);
-        AssertClose(differences, probe.ReadDerivative(neuron, gradient, parameterGrads: true), 1e-5);
+        AssertClose(differences, probe.ReadDerivative(neuron, gradient, parameterGrads: false), 1e-5);
     }
 
     // A float model's differences, taken on a double copy of the same arithmetic.
@@ -218,15 +223,15 @@ public class InstanceMethodTests
     }
 
     [Fact]
-    public void MixedState_ParameterIntoGrad_PlainMemberIntoTangent()
+    public void MixedState_WholeDerivativeInTheTangent_GradUntouched()
     {
         var model = new TemperedSoftmax();
         var gradient = new TemperedSoftmax.Tangent(model);
         model.LogSumExpGradient(gradient);
         var probe = new StateProbe(typeof(TemperedSoftmax));
-        AssertClose(StateDifferences(model, m => ((TemperedSoftmax)m).LogSumExp()), probe.ReadDerivative(model, gradient, parameterGrads: true));
-        // The Parameter's member of the Tangent is for forward mode; reverse mode leaves it untouched.
-        Assert.All(gradient.Logits, g => Assert.Equal(0.0, g));
+        AssertClose(StateDifferences(model, m => ((TemperedSoftmax)m).LogSumExp()), probe.ReadDerivative(model, gradient, parameterGrads: false));
+        // With a Tangent argument, the Parameter's gradient goes there, not into its Grad.
+        Assert.All(model.Logits.Grad, g => Assert.Equal(0.0, g));
     }
 
     [Theory]
