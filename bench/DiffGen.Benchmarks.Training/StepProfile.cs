@@ -15,7 +15,7 @@ internal static class StepProfile
     public static void Run(int batch)
     {
         var data = FashionMnistData.Embedded();
-        var model = new MlpModel(0);
+        var model = new Mlp(0);
         var adam = new Adam<float>(model.Parameters);
         var mb = new MiniBatch<float>(batch, Mlp.Inputs);
         var indices = new int[batch];
@@ -40,7 +40,7 @@ internal static class StepProfile
         }
 
         double gather = Time(() => data.Train.Gather(indices, mb));
-        double forward = Time(() => Mlp.Logits(model.W1.Data, model.B1.Data, model.W2.Data, model.B2.Data, model.W3.Data, model.B3.Data, mb.Features, batch, logits));
+        double forward = Time(() => model.Logits(mb.Features, batch, logits));
         int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
         double gradient = Time(() => model.LossGradient(mb, grads));
         gen0 = GC.CollectionCount(0) - gen0;

@@ -34,7 +34,7 @@ public sealed class FashionMnistTests : IDisposable
     public void ShortRun_OnTheEmbeddedSubset_LowersTheLoss_AndBeatsChanceByFar()
     {
         var data = Embedded.Value;
-        var model = new MlpModel(seed: 1);
+        var model = new Mlp(seed: 1);
         var (lossBefore, accuracyBefore) = model.Evaluate(data.Test);
         var setup = OptimizerSetup.Create(OptimizerKind.Adam, model.Parameters, batchesPerEpoch: 47);
         var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions { BatchSize = 128, Threads = 2 });
@@ -54,9 +54,9 @@ public sealed class FashionMnistTests : IDisposable
     public void CheckpointResume_MatchesAnUninterruptedRun_BitForBit()
     {
         var train = Embedded.Value.Train.Slice(0, 1000);
-        (MlpModel Model, Trainer<float> Trainer) Make()
+        (Mlp Model, Trainer<float> Trainer) Make()
         {
-            var model = new MlpModel(seed: 2);
+            var model = new Mlp(seed: 2);
             var setup = OptimizerSetup.Create(OptimizerKind.Adam, model.Parameters, batchesPerEpoch: 8);
             return (model, new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient,
                                               new TrainerOptions { BatchSize = 128, Threads = 2, Seed = 9 }));
@@ -85,7 +85,7 @@ public sealed class FashionMnistTests : IDisposable
     public void GeneratedGradient_AgreesWithForwardModeAndCentralDifferences()
     {
         var data = Embedded.Value.Train;
-        var model = new MlpModel(seed: 3);
+        var model = new Mlp(seed: 3);
         var batch = new MiniBatch<float>(16, Mlp.Inputs);
         data.Gather(Enumerable.Range(100, 16).ToArray(), batch);
         var random = new Random(4);
@@ -95,20 +95,25 @@ public sealed class FashionMnistTests : IDisposable
         double Dot(int first) => Enumerable.Range(first, gradient.Length - first)
                                            .Sum(i => gradient[i].Select((g, j) => (double)g * direction[i][j]).Sum());
 
-        var (_, forward) = Mlp.LossTangent(model.W1.Data, model.B1.Data, model.W2.Data, model.B2.Data, model.W3.Data, model.B3.Data,
-                                           batch.Features, batch.Labels, batch.Count,
-                                           direction[0], direction[1], direction[2], direction[3], direction[4], direction[5]);
+        var (_, forward) = model.LossTangent(batch.Features, batch.Labels, batch.Count,
+                                             new Mlp.Tangent(direction[0], direction[1], direction[2], direction[3], direction[4], direction[5]));
         Assert.Equal(1.0, forward / Dot(0), 4);
 
+        // The .Grad form (no argument) adds what the trainer's form wrote into its buffers.
+        model.LossGradient(batch.Features, batch.Labels, batch.Count);
+        for (int i = 0; i < gradient.Length; i++) Assert.Equal(gradient[i], model.Parameters[i].Grad);
+
+        float[] w3 = model.W3.Data.ToArray(), b3 = model.B3.Data.ToArray();
         double Shifted(float h)
         {
-            float[] w3 = model.W3.Data.Select((v, j) => v + h * direction[4][j]).ToArray();
-            float[] b3 = model.B3.Data.Select((v, j) => v + h * direction[5][j]).ToArray();
-            return Mlp.Loss(model.W1.Data, model.B1.Data, model.W2.Data, model.B2.Data, w3, b3, batch.Features, batch.Labels, batch.Count);
+            for (int j = 0; j < w3.Length; j++) model.W3.Data[j] = w3[j] + h * direction[4][j];
+            for (int j = 0; j < b3.Length; j++) model.B3.Data[j] = b3[j] + h * direction[5][j];
+            return model.Loss(batch.Features, batch.Labels, batch.Count);
         }
 
         const float step = 1e-2f;
         double central = (Shifted(step) - Shifted(-step)) / (2 * step), reverse = Dot(4);
+        Shifted(0);
         Assert.True(Math.Abs(central - reverse) < 1e-3 * Math.Abs(reverse), $"reverse {reverse}, central difference {central}");
     }
 

@@ -44,6 +44,6 @@ public static class ModelChoice
         ModelKind.LeNet => new LeNetModel(seed),
         ModelKind.LeNetBn => new LeNetBnModel(seed),
         ModelKind.Autoencoder => new AutoencoderModel(train, seed),
-        _ => new MlpModel(seed),
+        _ => new Mlp(seed),
     };
 }
