@@ -40,45 +40,52 @@ internal sealed class ForwardEmitter
     public static void Emit(MethodIr ir, NonsmoothSettings settings, bool directional, IndentedWriter writer)
         => new ForwardEmitter(ir, settings, directional, writer).EmitMethod();
 
+    /// <summary>Suffix of an instance method's forward body, which takes the object's state and its direction as parameters.</summary>
+    public const string UncheckedSuffix = "Unchecked";
+
     private void EmitMethod()
     {
+        // The body's parameters: values, then a tangent per differentiable input, then output tangents.
+        // For an instance method the object's state and its direction are parameters of the body
+        // (generated callers pass their own), and the public member reads them from this and a Tangent.
         var parameters = new List<string>();
-        var arguments = new List<string>(); // each parameter as an argument of a call forwarding it
+        var publicParameters = new List<string>();
+        var arguments = new List<string>(); // what the public member passes to the body
+        var publicArguments = new List<string>(); // the public member's parameters as arguments
+        void Add(string declaration, string argument, bool isPublic)
+        {
+            parameters.Add(declaration);
+            arguments.Add(argument);
+            if (!isPublic) return;
+            publicParameters.Add(declaration);
+            publicArguments.Add(argument);
+        }
+        string? bundle = ReceiverState.NeedsForwardBundle(_ir) ? _names.Fresh("tstate") : null;
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
-            if (!ReceiverState.TakesArgument(_ir.Variables[i])) continue;
-            parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
-            arguments.Add(_ir.Variables[i].Name);
+            var variable = _ir.Variables[i];
+            Add(variable.TypeName + " " + variable.Name, variable.Receiver is { } member ? ReceiverState.Value(member) : variable.Name, variable.Receiver is null);
         }
-        // The direction of the object's state is one Tangent argument, after the parameters' tangents.
-        string? bundle = ReceiverState.NeedsForwardBundle(_ir) ? _names.Fresh("tstate") : null;
-        var receiverTangents = new List<(int Variable, string Tangent)>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
             _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
             string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
-            if (!ReceiverState.TakesArgument(variable))
-            {
-                receiverTangents.Add((i, $"{tangentType} {_tangent[i]} = {ReceiverState.BundleMember(variable, bundle!)};"));
-                continue;
-            }
-            parameters.Add(tangentType + " " + _tangent[i]);
-            arguments.Add(_tangent[i]!);
+            Add(tangentType + " " + _tangent[i], variable.Receiver is null ? _tangent[i]! : ReceiverState.BundleMember(variable, bundle!), variable.Receiver is null);
         }
+        // The direction of the object's state is one Tangent argument, after the parameters' tangents.
         if (bundle is not null)
         {
-            parameters.Add(ReceiverState.TangentType + " " + bundle);
-            arguments.Add(bundle);
+            publicParameters.Add(ReceiverState.TangentType + " " + bundle);
+            publicArguments.Add(bundle);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsOutput) continue;
             _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
-            parameters.Add($"global::System.Span<{variable.Kind.Keyword()}> {_tangent[i]}");
-            arguments.Add(_tangent[i]!);
+            Add($"global::System.Span<{variable.Kind.Keyword()}> {_tangent[i]}", _tangent[i]!, isPublic: true);
         }
         string type = _ir.ReturnKind.Keyword();
         string returns = _ir.ReturnsVoid ? "void" : $"({type} Value, {type} Tangent)";
@@ -88,21 +95,34 @@ internal sealed class ForwardEmitter
             // No kink, no branch on a differentiable value and no call whose own directional form could
             // differ: the exact directional derivative is the tangent.
             SourceEmitter.WriteDocs(_w, $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...); the method has no kink and no branch on a differentiable value, so it is <see cref=\"{_ir.Name}Tangent\"/>.");
-            _w.Line($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", parameters)}) => {_ir.Name}Tangent({string.Join(", ", arguments)});");
+            _w.Line($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", publicParameters)}) => {_ir.Name}Tangent({string.Join(", ", publicArguments)});");
             return;
         }
-        SourceEmitter.WriteDocs(_w, _directional
+        string docs = _directional
             ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
-            : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).");
-        using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {_ir.Name}{suffix}({string.Join(", ", parameters)})"))
+            : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).";
+        string name = _ir.Name + suffix;
+        if (_ir.IsInstance)
         {
-            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(_w, _ir, bundle);
-            for (int i = 0; i < _ir.ParameterCount; i++)
-                if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ReceiverState.TakesArgument(_ir.Variables[i]))
-                    SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
-            WriteAliasingChecks();
-            ReceiverState.WriteBindings(_w, _ir);
-            foreach (var (_, binding) in receiverTangents) _w.Line(binding);
+            SourceEmitter.WriteDocs(_w, docs + " The object's direction is in <paramref name=\"" + (bundle ?? "") + "\"/>, one member per differentiable member.");
+            using (_w.Block($"{_ir.Accessibility} {returns} {name}({string.Join(", ", publicParameters)})"))
+            {
+                ReceiverState.WriteLengthChecks(_w, _ir, bundle);
+                WriteArgumentChecks();
+                _w.Line($"{(_ir.ReturnsVoid ? "" : "return ")}{name}{UncheckedSuffix}({string.Join(", ", arguments)});");
+            }
+            _w.Line();
+            SourceEmitter.WriteDocs(_w, $"The body of <see cref=\"{name}\"/>, the object's state and direction passed in, without argument checks: generated callers call it directly.");
+            _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+            name += UncheckedSuffix;
+        }
+        else
+        {
+            SourceEmitter.WriteDocs(_w, docs);
+        }
+        using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {name}({string.Join(", ", parameters)})"))
+        {
+            if (!_ir.IsInstance) WriteArgumentChecks();
             // Output tangents are results: defined everywhere, zero where nothing differentiable is written.
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (_ir.Variables[i].IsOutput) _w.Line($"{_tangent[i]}.Clear();");
@@ -118,6 +138,14 @@ internal sealed class ForwardEmitter
             }
             EmitStatements(_ir.Body);
         }
+    }
+
+    private void WriteArgumentChecks()
+    {
+        for (int i = 0; i < _ir.ParameterCount; i++)
+            if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ReceiverState.TakesArgument(_ir.Variables[i]))
+                SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
+        WriteAliasingChecks();
     }
 
     /// <summary>

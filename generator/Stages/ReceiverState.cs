@@ -27,13 +27,6 @@ internal static class ReceiverState
     public static string Value(ReceiverMember member)
         => "this." + Identifiers.Escape(member.Name) + (member.IsParameterObject ? ".Data" : "");
 
-    /// <summary>Declares each receiver variable and binds it to its member's value (read once, at entry).</summary>
-    public static void WriteBindings(IndentedWriter w, MethodIr ir)
-    {
-        foreach (int i in Members(ir))
-            w.Line($"{ir.Variables[i].TypeName} {ir.Variables[i].Name} = {Value(ir.Variables[i].Receiver!)};");
-    }
-
     /// <summary>Whether forward mode needs a <c>Tangent</c> argument (the direction of the object's state).</summary>
     public static bool NeedsForwardBundle(MethodIr ir)
         => Members(ir).Any(i => ir.Variables[i].IsDifferentiableParameter);

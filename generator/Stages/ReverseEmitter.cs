@@ -128,52 +128,48 @@ internal sealed partial class ReverseEmitter
 
     private void EmitMethod(IndentedWriter w)
     {
-        var parameters = new List<string>();
-        var gradientParameters = new List<string>(); // {M}Gradient's: out for scalar shadows, no seed
-        var forwarded = new List<string>(); // each parameter as an argument of a call forwarding it
-        var shadows = new List<(string Shadow, int Variable)>(); // the shadows callers pass themselves
-        var bodyShadows = new List<(string Shadow, int Variable)>(); // the reverse body's, the object's state included
+        // The reverse body takes every input as a parameter, an instance method's object state (after the
+        // method's own parameters) included, so generated callers can pass slices of their own adjoints for
+        // every shadow. The public members read the state from this. (The body stays an instance member:
+        // its calls of the object's other methods run on this.)
+        var values = new List<string>(); // the body's value parameters
+        var valueArguments = new List<string>(); // what the public members pass for them
+        var userValues = new List<string>(); // the public members' value parameters
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
-            if (!ReceiverState.TakesArgument(_ir.Variables[i])) continue;
-            parameters.Add(_ir.Variables[i].TypeName + " " + _ir.Variables[i].Name);
-            gradientParameters.Add(parameters[parameters.Count - 1]);
-            forwarded.Add(_ir.Variables[i].Name);
+            var variable = _ir.Variables[i];
+            values.Add(variable.TypeName + " " + variable.Name);
+            if (variable.Receiver is { } member)
+            {
+                valueArguments.Add(ReceiverState.Value(member));
+                continue;
+            }
+            valueArguments.Add(variable.Name);
+            userValues.Add(values[values.Count - 1]);
         }
-        int valueCount = parameters.Count;
-        int receiverShadows = 0;
+
+        var shadows = new List<(string Shadow, int Variable)>(); // the shadows callers of the public members pass
+        var bodyShadows = new List<(string Shadow, int Variable)>(); // the body's, the object's state included
+        var shadowDeclarations = new List<string>(); // the body's (ref for scalars)
+        var gradientShadows = new List<string>(); // {M}Gradient's (out for scalars)
+        var shadowArguments = new List<string>(); // what the public members pass for the parameters' shadows
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
             if (!variable.IsDifferentiableParameter) continue;
             string shadow = _names.Fresh("d" + Identifiers.Bare(variable.Name));
-            bool argument = ReceiverState.TakesArgument(variable);
             bodyShadows.Add((shadow, i));
-            if (argument) shadows.Add((shadow, i));
-            else receiverShadows++;
-            if (variable.IsScalar)
-            {
-                parameters.Add("ref " + variable.Kind.Keyword() + " " + shadow);
-                if (argument)
-                {
-                    gradientParameters.Add("out " + variable.Kind.Keyword() + " " + shadow);
-                    forwarded.Add("ref " + shadow);
-                }
-            }
-            else
-            {
-                // Array shadows are the caller's buffers, accumulated in place.
-                parameters.Add("global::System.Span<" + variable.Kind.Keyword() + "> " + shadow);
-                if (argument)
-                {
-                    gradientParameters.Add(parameters[parameters.Count - 1]);
-                    forwarded.Add(shadow);
-                }
-                _adjoint[i] = shadow;
-            }
+            string declaration = variable.IsScalar
+                ? "ref " + variable.Kind.Keyword() + " " + shadow
+                : "global::System.Span<" + variable.Kind.Keyword() + "> " + shadow; // the caller's buffer, accumulated in place
+            shadowDeclarations.Add(declaration);
+            if (!variable.IsScalar) _adjoint[i] = shadow;
+            if (variable.Receiver is not null) continue;
+            shadows.Add((shadow, i));
+            gradientShadows.Add(variable.IsScalar ? "out " + variable.Kind.Keyword() + " " + shadow : declaration);
+            shadowArguments.Add(variable.IsScalar ? "ref " + shadow : shadow);
         }
-        // The object's derivatives reach the reverse body as shadows after the parameters'; the public
-        // members take them in a Tangent, or in Parameter<T>.Grad (see ReceiverState.ReverseForms).
+        // The object's shadows come last; the public members take them in a Tangent, or in Parameter<T>.Grad.
         var forms = ReceiverState.ReverseForms(_ir, _names.Fresh("dstate"));
         for (int i = 0; i < _ir.Variables.Count; i++)
             if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(Identifiers.Bare(_ir.Variables[i].Name) + "_bar");
@@ -184,10 +180,10 @@ internal sealed partial class ReverseEmitter
 
         string type = _ir.ReturnKind.Keyword();
         var outputSeeds = new List<(string Seed, int Variable)>();
+        var seeds = new List<string>();
         if (_ir.ReturnsVoid)
         {
             // A seed per output (the upstream adjoint of what the method wrote), before the shadows.
-            var seeds = new List<string>();
             for (int i = 0; i < _ir.ParameterCount; i++)
             {
                 var variable = _ir.Variables[i];
@@ -196,17 +192,15 @@ internal sealed partial class ReverseEmitter
                 outputSeeds.Add((seed, i));
                 seeds.Add($"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {seed}");
             }
-            parameters.InsertRange(valueCount, seeds);
-            forwarded.InsertRange(valueCount, outputSeeds.Select(s => s.Seed));
         }
         else
         {
             // The seed goes before the shadows, as in a [DerivativeOf] pullback.
-            parameters.Insert(valueCount, type + " " + _seed);
-            forwarded.Insert(valueCount, _seed);
+            seeds.Add(type + " " + _seed);
         }
-        // {M}Pullback: the body's own parameters, the object's shadows replaced by the form's.
-        var publicParameters = parameters.Take(parameters.Count - receiverShadows).ToList();
+        var seedArguments = _ir.ReturnsVoid ? outputSeeds.Select(s => s.Seed).ToList() : new List<string> { _seed };
+        var parameters = values.Concat(seeds).Concat(shadowDeclarations).ToList();
+
         void WriteArgumentChecks(ReceiverState.ReverseForm form)
         {
             if (_ir.IsInstance) ReceiverState.WriteLengthChecks(w, _ir, form.Bundle);
@@ -217,6 +211,7 @@ internal sealed partial class ReverseEmitter
             WriteAliasingChecks(w, shadows);
         }
         string body = _ir.Name + UncheckedPullbackSuffix;
+        static IEnumerable<string> Optional(string? declaration) => declaration is null ? Array.Empty<string>() : new[] { declaration };
 
         string gradientDocs = $"Reverse mode: returns the value of <see cref=\"{_ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows are added to).";
         if (_gradientBody)
@@ -229,15 +224,14 @@ internal sealed partial class ReverseEmitter
             {
                 // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
                 SourceEmitter.WriteDocs(w, gradientDocs + ReceiverState.Docs(form, _ir));
-                var signature = gradientParameters.Concat(form.GradientParameter is { } bundle ? new[] { bundle } : Array.Empty<string>());
+                var signature = userValues.Concat(gradientShadows).Concat(Optional(form.GradientParameter));
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", signature)})"))
                 {
                     if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ReceiverState.TangentType}(this);");
                     WriteArgumentChecks(form);
                     foreach (var (shadow, variable) in shadows)
                         if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
-                    var arguments = forwarded.Concat(form.ShadowArguments).ToList();
-                    arguments[valueCount] = _ir.ReturnKind.Literal(1);
+                    var arguments = valueArguments.Append(_ir.ReturnKind.Literal(1)).Concat(shadowArguments).Concat(form.ShadowArguments);
                     w.Line($"return {body}({string.Join(", ", arguments)});");
                 }
                 w.Line();
@@ -252,11 +246,11 @@ internal sealed partial class ReverseEmitter
                 SourceEmitter.WriteDocs(w, (_ir.ReturnsVoid
                     ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
                     : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.") + ReceiverState.Docs(form, _ir));
-                var signature = publicParameters.Concat(form.PullbackParameter is { } bundle ? new[] { bundle } : Array.Empty<string>());
+                var signature = userValues.Concat(seeds).Concat(shadows.Select(s => shadowDeclarations[bodyShadows.IndexOf(s)])).Concat(Optional(form.PullbackParameter));
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}void {_ir.Name}Pullback({string.Join(", ", signature)})"))
                 {
                     WriteArgumentChecks(form);
-                    w.Line($"{body}({string.Join(", ", forwarded.Concat(form.ShadowArguments))});");
+                    w.Line($"{body}({string.Join(", ", valueArguments.Concat(seedArguments).Concat(shadowArguments).Concat(form.ShadowArguments))});");
                 }
                 w.Line();
             }
@@ -264,12 +258,11 @@ internal sealed partial class ReverseEmitter
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
         string header = _gradientBody
-            ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", gradientParameters)})"
+            ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", userValues.Concat(gradientShadows))})"
             : $"{_ir.Accessibility} {_ir.StaticModifier}{(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
         using (w.Block(header))
         {
             if (_gradientBody) WriteArgumentChecks(forms[0]);
-            ReceiverState.WriteBindings(w, _ir);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
