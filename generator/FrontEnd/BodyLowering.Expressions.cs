@@ -46,6 +46,8 @@ internal sealed partial class BodyLowering
                 return new VariableExpr(l, _variables[l].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):
                 return new VariableExpr(p, _variables[p].Kind);
+            case IPropertyReferenceOperation property when ReceiverVariable(operation) is null && InlineComputedProperty(property, lift) is { } inlined:
+                return inlined;
             case IFieldReferenceOperation or IPropertyReferenceOperation when ReceiverVariable(operation) is int member:
                 if (_variables[member].IsScalar) return new VariableExpr(member, _variables[member].Kind);
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[member].Receiver!.Name}' (read its elements or Length)");
@@ -174,6 +176,7 @@ internal sealed partial class BodyLowering
             ReportMisplacedPoolCall(invocation, poolMethod);
             return Invalid;
         }
+        if (LowerReceiverCall(invocation, lift, kind) is { } receiverCall) return receiverCall;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
         if (PrimitiveLookup.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Models;
 
@@ -83,7 +85,15 @@ public enum ArgumentRole
 /// <param name="Pullback">The pullback method, fully qualified.</param>
 /// <param name="Tangent">The tangent method, or null when the callee has none (then the caller gets no forward mode).</param>
 /// <param name="Roles">Per parameter.</param>
-public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles);
+/// <param name="ImplicitArguments">
+/// Trailing arguments the primal call does not pass: a call of an instance method of the same object
+/// passes the object's state to the pullback and tangent bodies only (the method itself reads it from this).
+/// </param>
+public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, int ImplicitArguments = 0)
+{
+    /// <summary>The arguments of the primal call: all but the <see cref="ImplicitArguments"/> last.</summary>
+    public IEnumerable<T> PrimalArguments<T>(IReadOnlyList<T> arguments) => arguments.Take(arguments.Count - ImplicitArguments);
+}
 
 /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>
 /// <param name="Target">Fully qualified containing type plus method name, e.g. <c>global::N.T.F</c>.</param>

@@ -34,7 +34,7 @@ internal static class PrimalRenderer
         LengthExpr l => name(l.Variable) + ".Length",
         ArrayRefExpr { Start: null } a => name(a.Variable),
         ArrayRefExpr a => SliceSyntax.OfPrimal(name(a.Variable), a.OnArray, RenderTop(a.Start, name), a.Length is null ? null : RenderTop(a.Length, name)),
-        RuleCallExpr r => r.Rule.Target + "(" + Arguments(r.Arguments, name) + ")",
+        RuleCallExpr r => r.Rule.Target + "(" + Arguments(r.Rule.PrimalArguments(r.Arguments), name) + ")",
         OpaqueValueExpr o => o.Code,
         UnaryExpr u => UnaryToken(u.Op) + Render(u.Operand, name),
         BinaryExpr b => Render(b.Left, name) + " " + BinaryToken(b.Op) + " " + Render(b.Right, name),

@@ -165,7 +165,7 @@ internal sealed partial class ReverseEmitter
         {
             var segment = OpenSegment(inLoop);
             var arguments = LinearizeRuleArguments(call.Arguments, segment);
-            _primal.Line($"{call.Rule.Target}({string.Join(", ", arguments.Select(a => a.Code))});");
+            _primal.Line($"{call.Rule.Target}({string.Join(", ", call.Rule.PrimalArguments(arguments).Select(a => a.Code))});");
             segment.Steps.Add(new RuleStep(call.Rule, arguments, null, FirstWrites(call, inLoop), SaveUnstableArguments(call.Site, arguments, segment)));
         }
         for (int i = 0; i < call.Arguments.Count; i++)

@@ -186,3 +186,46 @@ public static partial class ObjectHelpers
         return sum;
     }
 }
+
+/// <summary>Instance methods calling each other on the same object (scalar, span and chained), in a loop.</summary>
+public partial class TwoStage
+{
+    public double[] Weights = { 0.4, -0.9, 0.3 };
+    public double Bias = 0.1;
+    public double Gain = 1.5;
+
+    [Differentiable]
+    public double Unit(double x) => Math.Tanh(Gain * x + Bias);
+
+    [Differentiable]
+    public double Output(ReadOnlySpan<double> x)
+    {
+        double sum = 0;
+        for (int i = 0; i < Weights.Length; i++) sum += Weights[i] * Unit(x[i]);
+        return sum;
+    }
+
+    [Differentiable]
+    public double Loss(ReadOnlySpan<double> x, [NoDerivative] double target)
+    {
+        double error = Output(x) - target;
+        return error * error + 0.01 * this.Unit(Bias);
+    }
+}
+
+/// <summary>Computed properties (an arrow body and a getter with one return) read by a [Differentiable] method.</summary>
+public partial struct Pendulum
+{
+    public double Length;
+    public double Mass;
+
+    public double Period => 2 * Math.PI * Math.Sqrt(Length / 9.81);
+
+    public double Inertia
+    {
+        get { return Mass * Length * Length; }
+    }
+
+    [Differentiable]
+    public double Energy(double omega) => 0.5 * Inertia * omega * omega + Period;
+}

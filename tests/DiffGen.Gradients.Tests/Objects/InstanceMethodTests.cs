@@ -277,4 +277,47 @@ public class InstanceMethodTests
         var error = Assert.Throws<ArgumentException>(() => model.EvaluateGradient(0.5, out _, wrong));
         Assert.Contains("Coefficients", error.Message);
     }
+
+    [Theory]
+    [InlineData(0.3, -0.6, 1.2, 0.5)]
+    [InlineData(-1.1, 0.2, 0.7, -0.4)]
+    public void InstanceMethodsCallingEachOther_MatchDifferences_AndForwardMode(double x0, double x1, double x2, double target)
+    {
+        var model = new TwoStage();
+        double[] x = { x0, x1, x2 };
+        var gradient = new TwoStage.Tangent(model);
+        var dx = new double[3];
+        double value = model.LossGradient(x, target, dx, gradient);
+        Assert.Equal(model.Loss(x, target), value, 14);
+        var probe = new StateProbe(typeof(TwoStage));
+        var reverse = probe.ReadDerivative(model, gradient, parameterGrads: false);
+        AssertClose(StateDifferences(model, m => ((TwoStage)m).Loss(x, target)), reverse);
+        for (int i = 0; i < 3; i++)
+        {
+            double[] plus = (double[])x.Clone(), minus = (double[])x.Clone();
+            plus[i] += Step;
+            minus[i] -= Step;
+            AssertRelative((model.Loss(plus, target) - model.Loss(minus, target)) / (2 * Step), dx[i], 1e-7);
+        }
+
+        var u = Direction(reverse.Length, 9);
+        var direction = new TwoStage.Tangent(model);
+        probe.WriteDirection(direction, u);
+        var tx = Direction(3, 10);
+        var (_, tangent) = model.LossTangent(x, target, tx, direction);
+        AssertRelative(DotOf(reverse, u) + DotOf(dx, tx), tangent);
+    }
+
+    [Fact]
+    public void ComputedProperties_AreDifferentiatedThroughTheirBodies()
+    {
+        var pendulum = new Pendulum { Length = 1.3, Mass = 0.8 };
+        double omega = 2.1;
+        pendulum.EnergyGradient(omega, out double domega, out Pendulum.Tangent gradient);
+        object box = pendulum;
+        AssertClose(StateDifferences(box, p => ((Pendulum)p).Energy(omega)), new[] { gradient.Length, gradient.Mass });
+        AssertRelative(pendulum.Inertia * omega, domega, 1e-12);
+        // Closed form: d/dLength of (0.5 m L^2 w^2 + 2 pi sqrt(L / g)).
+        AssertRelative(pendulum.Mass * pendulum.Length * omega * omega + Math.PI / Math.Sqrt(9.81 * pendulum.Length), gradient.Length, 1e-12);
+    }
 }
