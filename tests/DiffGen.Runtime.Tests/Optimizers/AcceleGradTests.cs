@@ -140,4 +140,16 @@ public class AcceleGradTests
         Assert.Equal(name, ex.ParamName);
         Assert.StartsWith(message, ex.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>With G = 0 a zero first gradient leaves the step-size denominator at 0: the step must not move (nor
+    /// produce NaN), as eta_k g_k = 0 in the limit.</summary>
+    [Fact]
+    public void ZeroGradient_WithoutGradientBound_DoesNotMove()
+    {
+        var p = new Parameter<double>([1.0, -2.0]);
+        var o = new AcceleGrad<double>([p]);
+        Assert.True(o.Step());
+        Assert.Equal([1.0, -2.0], p.Data);
+        Assert.Equal([1.0, -2.0], o.AveragedIterate(p).ToArray());
+    }
 }

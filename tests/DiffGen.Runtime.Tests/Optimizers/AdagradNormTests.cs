@@ -101,4 +101,17 @@ public class AdagradNormTests
         o.AddParamGroup([new Parameter<double>([2.0])]);
         Assert.Throws<InvalidOperationException>(() => o.Step());
     }
+
+    [Fact]
+    public void NonFiniteGradient_Skip_ChangesNothing()
+    {
+        var ps = GlobalNormTestProblem.Parameters<double>(5, 3);
+        var o = new AdagradNorm<double>(ps) { NonFiniteGradients = NonFiniteGradientPolicy.Skip };
+        GlobalNormTestProblem.FillGradients(ps, 0);
+        ps[1].Grad[2] = double.NaN;
+        double[] before = GlobalNormTestProblem.Concat(ps);
+        Assert.False(o.Step());
+        Assert.Equal(before, GlobalNormTestProblem.Concat(ps));
+        Assert.Equal((0L, 0.0, 1L), (o.K, o.Accumulator, o.SkippedSteps));
+    }
 }
