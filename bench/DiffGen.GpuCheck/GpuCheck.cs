@@ -22,7 +22,8 @@ namespace DiffGen.GpuCheck;
 /// gradients that depend on the parameters, device result against the CPU scalar path. On ILGPU's CPU accelerator the
 /// results must be bitwise equal (as in the runtime tests); on CUDA within 1e-10 (float64) and 1e-4 (float32) relative
 /// (the device compiler may contract multiply-adds). Step-Tuned SGD's inner products are device reductions, so it is
-/// compared within 1e-12 / 1e-4 on every accelerator. L-BFGS has no device backend: its item checks that
+/// compared within 1e-12 / 1e-4 on every accelerator, and so are AdaGrad-Norm and AcceleGrad, whose gradient norms are
+/// device reductions. L-BFGS has no device backend: its item checks that
 /// <see cref="GpuOptimizer{T}.Create"/> rejects it.</item>
 /// <item>Bandwidth: Adam steps on float32 parameters resident on the device, as effective GB/s (28 B per element)
 /// against a device-to-device copy of the same bytes in the same run, at 10M and 100M parameters on CUDA; on the CPU
@@ -131,6 +132,8 @@ public static class GpuCheck
         foreach (var group in OptimizerConfigurations.Names.GroupBy(ClassOf))
             Item("parity", group.Key, () => ElementwiseParity(acc, group.ToArray(), lengths, exact: onCpu));
         Item("parity", "StepTunedSgd", () => StepTunedParity(acc, quick || onCpu ? 70_001 : 1_000_003));
+        Item("parity", "AdagradNorm", () => GlobalNormParity(acc, "AdagradNorm", lengths));
+        Item("parity", "AcceleGrad", () => GlobalNormParity(acc, "AcceleGrad", lengths));
         Item("parity", "Lbfgs", () => LbfgsRejected(acc));
 
         int[] sizes = onCpu ? [quick ? 65_536 : 1_000_000] : quick ? [1_000_000] : [10_000_000, 100_000_000];
@@ -251,6 +254,47 @@ public static class GpuCheck
         var result = new List<T[]>(Array.ConvertAll(ps, p => p.Data));
         foreach (var p in ps) result.Add(o.GetState(p)!["G"]);
         return (result, o.Gamma);
+    }
+
+    /// <summary>AdaGrad-Norm or AcceleGrad (with projection) after <see cref="ParitySteps"/> steps on the host or the device.</summary>
+    private static List<T[]> RunGlobalNorm<T>(Accelerator? acc, string name, int[] lengths) where T : unmanaged, IBinaryFloatingPointIeee754<T>
+    {
+        var ps = OptimizerConfigurations.RandomParameters<T>(11, lengths);
+        Optimizer<T> o = name == "AdagradNorm"
+            ? new AdagradNorm<T>(ps, new AdagradNormOptions { Lr = 0.3, InitialAccumulatorValue = 0.1 })
+            : new AcceleGrad<T>(ps, new AcceleGradOptions { Lr = 20.0, Project = true });
+        o.KernelPath = KernelPath.Scalar;
+        using var gpu = acc is null ? null : GpuOptimizer<T>.Create(acc, o);
+        for (int k = 0; k < ParitySteps; k++)
+        {
+            gpu?.DownloadParameters();
+            OptimizerConfigurations.FillGradients(ps, k);
+            if (gpu is null)
+            {
+                o.Step(() => 0.0);
+            }
+            else
+            {
+                gpu.UploadGradients();
+                gpu.Step();
+            }
+        }
+
+        gpu?.DownloadToHost();
+        var result = new List<T[]>(Array.ConvertAll(ps, p => p.Data));
+        foreach (var p in ps)
+            foreach (var key in o.GetState(p)!.BufferNames) result.Add(o.GetState(p)![key]);
+        return result;
+    }
+
+    private static string GlobalNormParity(Accelerator acc, string name, int[] lengths)
+    {
+        double rel64 = Compare(RunGlobalNorm<double>(null, name, lengths), RunGlobalNorm<double>(acc, name, lengths)).MaxRelative;
+        double rel32 = Compare(RunGlobalNorm<float>(null, name, lengths), RunGlobalNorm<float>(acc, name, lengths)).MaxRelative;
+        string numbers = $"max relative difference float64 {rel64:G3}, float32 {rel32:G3}";
+        if (!(rel64 <= 1e-12 && rel32 <= 1e-4))
+            throw new CheckFailedException($"device differs from the CPU path: {numbers} (required 1e-12 / 1e-4)");
+        return $"{ParitySteps} steps on {lengths.Sum():N0} elements (norms are device reductions, so within 1e-12 / 1e-4): {numbers}";
     }
 
     private static string StepTunedParity(Accelerator acc, int n)

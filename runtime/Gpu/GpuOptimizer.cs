@@ -20,6 +20,9 @@ namespace DiffGen.Optimizers.Gpu;
 /// <item>Step-Tuned SGD: <see cref="Step(Action)"/> with a gradient oracle that leaves the mini-batch gradient at the
 /// current device parameters in <see cref="GradView"/>; its two inner products are device reductions fused with the
 /// second half step.</item>
+/// <item>AdaGrad-Norm and AcceleGrad: <see cref="Step()"/>; the measuring pass (the squared gradient norm over every
+/// parameter) and the update pass are device reductions with one small read-back each; the host keeps the shared
+/// scalars.</item>
 /// <item>The opt-in non-finite gradient check (<see cref="Optimizer{T}.NonFiniteGradients"/>) runs on the device
 /// gradients (one flag per parameter, one small read-back per check) and then skips and reports or throws as on the CPU.</item>
 /// <item>L-BFGS has no device backend (see <see cref="Create"/>).</item>
@@ -131,6 +134,11 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             where TRule : struct, IElementRule => new ElementwiseStepper<TOptions, TRule>(accelerator, optimizer);
 
         public Stepper Visit(StepTunedSgd<T> optimizer) => new StepTunedStepper(accelerator, optimizer);
+
+        public Stepper Visit<TOptions, TMeasure, TUpdate>(GlobalNormOptimizer<T, TOptions, TMeasure, TUpdate> optimizer)
+            where TOptions : OptimizerOptions
+            where TMeasure : struct, IElementReductionRule
+            where TUpdate : struct, IElementReductionRule => new GlobalNormStepper<TOptions, TMeasure, TUpdate>(accelerator, optimizer);
 
         public Stepper Visit(Lbfgs<T> optimizer) => throw new NotSupportedException(
             "LBFGS has no device backend: each iteration is a chain of host decisions (closure evaluations, the " +
@@ -592,5 +600,36 @@ public sealed class GpuOptimizer<T> : IDisposable where T : unmanaged, IBinaryFl
             optimizer.CompleteIteration(eta, g1Sq, gDotG1);
             return true;
         }
+    }
+
+    /// <summary>AdaGrad-Norm and AcceleGrad on the device: the measuring pass and the update pass are the CPU rules run as
+    /// device reductions; the host optimizer turns the measured sums into the step's scalars
+    /// (<see cref="GlobalNormOptimizer{T, TOptions, TMeasure, TUpdate}.BeginStep"/>) and keeps them.</summary>
+    private sealed class GlobalNormStepper<TOptions, TMeasure, TUpdate>(Accelerator accelerator, GlobalNormOptimizer<T, TOptions, TMeasure, TUpdate> optimizer)
+        : Stepper(new DeviceState(accelerator, optimizer))
+        where TOptions : OptimizerOptions
+        where TMeasure : struct, IElementReductionRule
+        where TUpdate : struct, IElementReductionRule
+    {
+        public override bool Step()
+        {
+            if (!Device.CheckGradients()) return false;
+            var ps = Device.Parameters;
+            var bound = new DeviceBuffers[ps.Count];
+            for (int k = 0; k < ps.Count; k++) bound[k] = Device.Bind(ps[k], optimizer.PrepareState(ps[k]), uploadTransient: false);
+            var (m0, m1) = Device.Reducer<TMeasure>().Run(Device, bound, optimizer.MeasureRule());
+            var (u0, u1) = Device.Reducer<TUpdate>().Run(Device, bound, optimizer.BeginStep(m0, m1));
+            optimizer.CompleteStep(u0, u1);
+            return true;
+        }
+
+        public override bool Step(Action computeGradients)
+        {
+            computeGradients();
+            return Step();
+        }
+
+        public override bool StepClipped(double maxNorm) =>
+            throw new InvalidOperationException($"{optimizer.Name} has no clipped step: its step size already adapts to the gradient norm.");
     }
 }

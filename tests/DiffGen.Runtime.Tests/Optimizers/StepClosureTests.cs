@@ -118,6 +118,8 @@ public class StepClosureTests
         Assert.Equal("elementwise Adam", new Adam<double>([p]).Accept(visitor));
         Assert.Equal("step-tuned", new StepTunedSgd<double>([p]).Accept(visitor));
         Assert.Equal("lbfgs", new Lbfgs<double>([p]).Accept(visitor));
+        Assert.Equal("global-norm AdagradNorm", new AdagradNorm<double>([p]).Accept(visitor));
+        Assert.Equal("global-norm AcceleGrad", new AcceleGrad<double>([p]).Accept(visitor));
     }
 
     private sealed class KindName : IOptimizerVisitor<double, string>
@@ -129,5 +131,10 @@ public class StepClosureTests
         public string Visit(StepTunedSgd<double> optimizer) => "step-tuned";
 
         public string Visit(Lbfgs<double> optimizer) => "lbfgs";
+
+        public string Visit<TOptions, TMeasure, TUpdate>(GlobalNormOptimizer<double, TOptions, TMeasure, TUpdate> optimizer)
+            where TOptions : OptimizerOptions
+            where TMeasure : struct, IElementReductionRule
+            where TUpdate : struct, IElementReductionRule => "global-norm " + optimizer.Name;
     }
 }
