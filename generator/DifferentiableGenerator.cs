@@ -49,8 +49,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
 
         // One Tangent per differentiable type, however many instance methods it has.
         var types = methods
-            .Select(static (ir, _) => ir.Receiver)
-            .Where(static layout => layout is not null)
+            .SelectMany(static (ir, _) => ir.Receiver is null ? ir.ObjectTypes : ir.ObjectTypes.Append(ir.Receiver))
             .Collect()
             .SelectMany(static (layouts, _) => layouts.Distinct())
             .Select(static (layout, _) => new GeneratedFile(TangentTypeEmitter.HintName(layout!), TangentTypeEmitter.Emit(layout!)))

@@ -42,6 +42,9 @@ internal sealed partial class BodyLowering
             case ILocalReferenceOperation or IParameterReferenceOperation when ArrayVariable(operation) is int whole:
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[whole].Name}' (read its elements or Length)");
                 return Invalid;
+            case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int o) && _variables[o].ObjectType is not null:
+                Report(ProblemKind.UnsupportedExpression, operation, $"use of the object '{parameter.Parameter.Name}' itself (read its members or call its [Differentiable] methods)");
+                return Invalid;
             case ILocalReferenceOperation local when _variableIndex.TryGetValue(local.Local, out int l):
                 return new VariableExpr(l, _variables[l].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):
@@ -50,7 +53,7 @@ internal sealed partial class BodyLowering
                 return inlined;
             case IFieldReferenceOperation or IPropertyReferenceOperation when ReceiverVariable(operation) is int member:
                 if (_variables[member].IsScalar) return new VariableExpr(member, _variables[member].Kind);
-                Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[member].Receiver!.Name}' (read its elements or Length)");
+                Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[member].Member!.Name}' (read its elements or Length)");
                 return Invalid;
             case IConversionOperation conversion:
                 return LowerConversion(conversion, lift);

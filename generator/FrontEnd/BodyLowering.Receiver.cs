@@ -14,63 +14,91 @@ namespace DiffGen.Generator.FrontEnd;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    private INamedTypeSymbol? _receiverType;
+    /// <summary>Each object root ("this", or an object parameter's variable name) and its type.</summary>
+    private readonly Dictionary<string, INamedTypeSymbol> _roots = new();
+
+    /// <summary>Object members' variables, keyed by root and member name.</summary>
+    private readonly Dictionary<(string Root, string Member), int> _memberIndex = new();
+
+    /// <summary>What <c>this</c> means while lowering: the receiver, or the object whose computed property is inlined.</summary>
+    private string _thisRoot = "this";
+
     private readonly HashSet<IPropertySymbol> _inlining = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// Adds a variable for every instance field and auto-property of <paramref name="type"/> that the IR can
+    /// Adds a variable for every instance field and auto-property of the receiver's type that the IR can
     /// hold, in declaration order, and returns the layout of its <c>Tangent</c>.
     /// </summary>
     public DifferentiableTypeLayout AddReceiver(INamedTypeSymbol type, HierarchyInfo hierarchy)
+        => AddObject("this", type, hierarchy, differentiable: true);
+
+    /// <summary>
+    /// A parameter of a differentiable type: a variable for the object itself (its generated members take
+    /// it as is), then one per member, read from it at entry.
+    /// </summary>
+    private void AddObjectParameter(IParameterSymbol parameter, INamedTypeSymbol type)
     {
-        _receiverType = type;
-        var members = new List<TangentMember>();
-        foreach (var (symbol, name, memberType, noDerivative) in ReceiverMembers(type))
+        bool differentiable = !SymbolFacts.HasAttribute(parameter, SymbolFacts.NoDerivativeAttribute);
+        int index = AddVariable(parameter, parameter.Name, ScalarKind.Other, isParameter: true, differentiable: false);
+        string root = _variables[index].Name;
+        var layout = AddObject(root, type, DifferentiableTypes.Hierarchy(type), differentiable);
+        ObjectLayouts.Add(layout);
+        _variables[index] = _variables[index] with
         {
-            Shape shape;
-            ScalarKind kind;
-            bool parameterObject = SymbolFacts.ParameterObjectKind(memberType) is ScalarKind element;
-            if (parameterObject) (shape, kind) = (Shape.Array, SymbolFacts.ParameterObjectKind(memberType)!.Value);
-            else (shape, kind) = SymbolFacts.ShapeOf(memberType);
-            if (kind == ScalarKind.Other || shape is Shape.Span or Shape.ReadOnlySpan) continue;
-            bool differentiable = kind.IsFloating() && !noDerivative;
-            int index = AddVariable(symbol, name, kind, isParameter: true, differentiable, shape);
-            _variables[index] = _variables[index] with { Receiver = new ReceiverMember(name, parameterObject) };
-            if (differentiable) members.Add(new TangentMember(name, kind, shape == Shape.Array, parameterObject));
+            ObjectType = new ObjectParameter(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), type.IsValueType, differentiable && layout.Members.Count > 0),
+        };
+    }
+
+    /// <summary>The layouts of the object parameters' types, for their generated <c>Tangent</c>s.</summary>
+    public List<DifferentiableTypeLayout> ObjectLayouts { get; } = new();
+
+    private DifferentiableTypeLayout AddObject(string root, INamedTypeSymbol type, HierarchyInfo hierarchy, bool differentiable)
+    {
+        _roots[root] = type;
+        var members = new List<TangentMember>();
+        foreach (var (symbol, name, memberType, noDerivative) in DifferentiableTypes.StateMembers(type))
+        {
+            var (shape, kind) = DifferentiableTypes.ShapeOfMember(memberType);
+            if (kind == ScalarKind.Other) continue;
+            bool parameterObject = SymbolFacts.ParameterObjectKind(memberType) is not null;
+            bool differentiableMember = kind.IsFloating() && !noDerivative;
+            int index = _variables.Count;
+            _variables.Add(new VariableInfo(UniqueName(root == "this" ? name : root + "_" + name), kind, IsParameter: true,
+                IsDifferentiableParameter: differentiable && differentiableMember, IsActive: false, shape,
+                Member: new ObjectMember(root, name, parameterObject)));
+            _memberIndex[(root, symbol.Name)] = index;
+            if (differentiableMember) members.Add(new TangentMember(name, kind, shape == Shape.Array, parameterObject));
         }
         return new DifferentiableTypeLayout(hierarchy, type.IsValueType, members.ToArray());
     }
 
-    /// <summary>Instance fields and auto-properties (through their backing fields), with the symbol code refers to them by.</summary>
-    private static IEnumerable<(ISymbol Symbol, string Name, ITypeSymbol Type, bool NoDerivative)> ReceiverMembers(INamedTypeSymbol type)
+    /// <summary>The object root an instance expression denotes: <c>this</c> (or the inlined property's object), or an object parameter.</summary>
+    private string? RootOf(IOperation? instance) => instance switch
     {
-        foreach (var field in type.GetMembers().OfType<IFieldSymbol>())
-        {
-            if (field.IsStatic || field.IsConst) continue;
-            if (field.AssociatedSymbol is IPropertySymbol property)
-                yield return (property, property.Name, property.Type, SymbolFacts.HasAttribute(property, SymbolFacts.NoDerivativeAttribute) || SymbolFacts.HasAttribute(field, SymbolFacts.NoDerivativeAttribute));
-            else if (!field.IsImplicitlyDeclared)
-                yield return (field, field.Name, field.Type, SymbolFacts.HasAttribute(field, SymbolFacts.NoDerivativeAttribute));
-        }
-    }
+        IInstanceReferenceOperation => _roots.ContainsKey(_thisRoot) ? _thisRoot : null,
+        IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int index) && _variables[index].ObjectType is not null
+            => _variables[index].Name,
+        _ => null,
+    };
 
     /// <summary>
-    /// The receiver variable <paramref name="operation"/> reads: <c>m</c> or <c>this.m</c> for a member, and
+    /// The object member variable <paramref name="operation"/> reads: <c>m</c>, <c>this.m</c> or <c>b.m</c>, and
     /// for a <c>Parameter&lt;T&gt;</c> member also <c>p.Data</c> and <c>p</c> converted to a span.
     /// </summary>
     private int? ReceiverVariable(IOperation operation)
     {
         while (operation is IConversionOperation { OperatorMethod: not null } conversion) operation = conversion.Operand;
         if (operation is IPropertyReferenceOperation { Property.Name: "Data", Instance: { } owner } && ReceiverVariable(owner) is int data
-            && _variables[data].Receiver is { IsParameterObject: true })
+            && _variables[data].Member is { IsParameterObject: true })
             return data;
-        ISymbol? symbol = operation switch
+        var (instance, symbol) = operation switch
         {
-            IFieldReferenceOperation { Instance: IInstanceReferenceOperation } field => field.Field,
-            IPropertyReferenceOperation { Instance: IInstanceReferenceOperation, Arguments.Length: 0 } property => property.Property,
-            _ => null,
+            IFieldReferenceOperation field => (field.Instance, (ISymbol)field.Field),
+            IPropertyReferenceOperation { Arguments.Length: 0 } property => (property.Instance, property.Property),
+            _ => (null, null),
         };
-        return symbol is not null && _variableIndex.TryGetValue(symbol, out int index) && _variables[index].Receiver is not null ? index : null;
+        if (symbol is null || RootOf(instance) is not string root) return null;
+        return _memberIndex.TryGetValue((root, symbol.Name), out int index) ? index : null;
     }
 
     /// <summary>
@@ -81,11 +109,10 @@ internal sealed partial class BodyLowering
     private Expr? LowerReceiverCall(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
         var method = invocation.TargetMethod;
-        if (method.IsStatic || invocation.Instance is not IInstanceReferenceOperation || !SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute))
-            return null;
-        if (_receiverType is null || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _receiverType))
+        if (method.IsStatic || !SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute)) return null;
+        if (RootOf(invocation.Instance) is not string root || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _roots[root]))
         {
-            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' is an instance method of another type (call instance methods of this object, or make it static)");
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' is called on an object the method cannot differentiate (call it on this or on a parameter of its type)");
             return Invalid;
         }
         if (method.IsGenericMethod || method.ReturnsVoid || !kind.IsFloating()
@@ -113,12 +140,12 @@ internal sealed partial class BodyLowering
         int state = 0;
         for (int i = 0; i < _variables.Count; i++)
         {
-            if (_variables[i].Receiver is null) continue;
+            if (_variables[i].Member?.Root != root) continue;
             arguments.Add(_variables[i].IsScalar ? new VariableExpr(i, _variables[i].Kind) : new ArrayRefExpr(i, _variables[i].Kind));
             roles.Add(_variables[i].IsDifferentiableParameter ? ArgumentRole.Input : ArgumentRole.Data);
             state++;
         }
-        string name = "this." + Helpers.Identifiers.Escape(method.Name);
+        string name = root + "." + Helpers.Identifiers.Escape(method.Name);
         var rule = new RuleInfo(name, name + Stages.ReverseEmitter.UncheckedPullbackSuffix, name + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), state);
         return new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
     }
@@ -129,9 +156,9 @@ internal sealed partial class BodyLowering
     /// </summary>
     private Expr? InlineComputedProperty(IPropertyReferenceOperation reference, List<Stmt>? lift)
     {
-        if (reference.Instance is not IInstanceReferenceOperation || reference.Arguments.Length != 0 || _receiverType is null) return null;
+        if (reference.Arguments.Length != 0 || RootOf(reference.Instance) is not string root) return null;
         var property = reference.Property;
-        if (!SymbolEqualityComparer.Default.Equals(property.ContainingType, _receiverType) || property.GetMethod is not { } getter) return null;
+        if (!SymbolEqualityComparer.Default.Equals(property.ContainingType, _roots[root]) || property.GetMethod is not { } getter) return null;
         if (getter.DeclaringSyntaxReferences.Length != 1 || reference.SemanticModel is null) return null;
         var syntax = getter.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken);
         // The getter's body: an arrow clause (of the property or the accessor) or an accessor block with one return.
@@ -153,7 +180,11 @@ internal sealed partial class BodyLowering
         }
         var model = reference.SemanticModel.Compilation.GetSemanticModel(expression.SyntaxTree);
         var operation = model.GetOperation(expression, _cancellationToken);
+        // Inside the getter, this is the object the property was read on.
+        string outer = _thisRoot;
+        _thisRoot = root;
         Expr result = operation is null ? Invalid : Coerce(Lower(operation, lift), SymbolFacts.KindOf(property.Type), reference);
+        _thisRoot = outer;
         _inlining.Remove(property);
         return result;
     }

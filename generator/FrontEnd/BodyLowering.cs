@@ -45,6 +45,11 @@ internal sealed partial class BodyLowering
 
     public void AddParameter(IParameterSymbol parameter)
     {
+        if (DifferentiableTypes.IsDifferentiableType(parameter.Type, _cancellationToken) is INamedTypeSymbol objectType)
+        {
+            AddObjectParameter(parameter, objectType);
+            return;
+        }
         bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter);
         var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type);
         if (SymbolFacts.IsOutputParameter(parameter))
@@ -225,7 +230,7 @@ internal sealed partial class BodyLowering
     private void LowerElementStore(int array, IOperation indexOperation, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
     {
         var variable = _variables[array];
-        if (variable.Receiver is not null)
+        if (variable.Member is not null)
         {
             Report(ProblemKind.UnsupportedWrite, site, ReceiverWrite(variable));
             return;
@@ -398,7 +403,7 @@ internal sealed partial class BodyLowering
     // ---------------------------------------------------------------- variables and helpers
 
     private static string ReceiverWrite(VariableInfo member)
-        => $"member '{member.Receiver!.Name}' of the object (a [Differentiable] method reads its object's state and does not change it; compute into a local, or update the state after the gradient call)";
+        => $"member '{member.Member!.Name}' of {(member.Member.OfReceiver ? "the object" : "'" + member.Member.Root + "'")} (a [Differentiable] method reads objects' state and does not change it; compute into a local, or update the state after the gradient call)";
 
     private int AddVariable(ISymbol symbol, string name, ScalarKind kind, bool isParameter, bool differentiable, Shape shape = Shape.Scalar)
     {

@@ -36,7 +36,7 @@ public static class MethodFrontEnd
         var lowering = new BodyLowering(cancellationToken);
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
-        var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, Hierarchy(method.ContainingType));
+        var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));
 
         List<Stmt> body = new();
         if (model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation operation
@@ -61,7 +61,7 @@ public static class MethodFrontEnd
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
         var ir = new MethodIr(
-            Hierarchy(method.ContainingType),
+            DifferentiableTypes.Hierarchy(method.ContainingType),
             method.Name,
             SymbolFacts.AccessibilityKeyword(method.DeclaredAccessibility),
             SymbolFacts.KindOf(method.ReturnType),
@@ -73,7 +73,8 @@ public static class MethodFrontEnd
             HintName(method),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid,
-            Receiver: receiver);
+            Receiver: receiver,
+            ObjectTypes: lowering.ObjectLayouts.ToArray());
         var useful = Usefulness.UsefulVariables(variables, statements);
         var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
@@ -93,9 +94,12 @@ public static class MethodFrontEnd
     private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)
     {
         var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();
+        // The method's parameters are the parameter variables that are not object members, in order.
+        var own = Enumerable.Range(0, variables.Length).Where(v => variables[v].IsParameter && variables[v].Member is null).ToArray();
         for (int i = 0; i < method.Parameters.Length; i++)
         {
-            if (!variables[i].IsDifferentiableParameter || useful[i]) continue;
+            int v = own[i];
+            if (!variables[v].IsDifferentiableParameter || useful[v]) continue;
             var location = method.Parameters[i].Locations.FirstOrDefault() ?? Location.None;
             warnings.Add(new FrontEndProblem(ProblemKind.ParameterWithoutInfluence, location, method.Parameters[i].Name));
         }
@@ -120,9 +124,9 @@ public static class MethodFrontEnd
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
-            else if (SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other)
+            else if (SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null)
                 problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'"));
-            else if (SymbolFacts.ShapeOf(parameter.Type).Shape != Shape.Scalar && HasCheckPoints(method))
+            else if ((SymbolFacts.ShapeOf(parameter.Type).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }
     }
@@ -242,27 +246,6 @@ public static class MethodFrontEnd
         for (; type is not null; type = type.ContainingType)
             if (type.IsGenericType) return true;
         return false;
-    }
-
-    private static HierarchyInfo Hierarchy(INamedTypeSymbol type)
-    {
-        var chain = new List<ContainingTypeInfo>();
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            string keyword = current.TypeKind switch
-            {
-                TypeKind.Struct => current.IsRecord ? "record struct" : "struct",
-                TypeKind.Interface => "interface",
-                _ => current.IsRecord ? "record" : "class",
-            };
-            string name = current.TypeParameters.Length == 0
-                ? current.Name
-                : current.Name + "<" + string.Join(", ", current.TypeParameters.Select(p => p.Name)) + ">";
-            chain.Add(new ContainingTypeInfo(keyword, name, current.IsStatic, current.TypeParameters.Length > 0));
-        }
-        chain.Reverse();
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : "";
-        return new HierarchyInfo(ns, chain.ToArray(), type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
     }
 
     /// <summary>

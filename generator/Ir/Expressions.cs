@@ -86,8 +86,8 @@ public enum ArgumentRole
 /// <param name="Tangent">The tangent method, or null when the callee has none (then the caller gets no forward mode).</param>
 /// <param name="Roles">Per parameter.</param>
 /// <param name="ImplicitArguments">
-/// Trailing arguments the primal call does not pass: a call of an instance method of the same object
-/// passes the object's state to the pullback and tangent bodies only (the method itself reads it from this).
+/// Trailing arguments whose values no call passes: a call of an object's instance method lists the
+/// object's state as arguments (for their shadows and tangents), while the callee reads the values itself.
 /// </param>
 public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, int ImplicitArguments = 0)
 {

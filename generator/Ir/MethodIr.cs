@@ -1,3 +1,4 @@
+using System.Linq;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Models;
 
@@ -10,11 +11,12 @@ namespace DiffGen.Generator.Ir;
 /// <param name="IsActive">Whether the variable can carry a derivative (depends on a differentiable parameter).</param>
 /// <param name="Shape">Scalar, array or span.</param>
 /// <param name="IsOutput">A <c>Span&lt;T&gt;</c> parameter of a void method: a result the method writes.</param>
-/// <param name="Receiver">For the receiver's state of an instance method: the member it is bound from at entry (it takes no argument).</param>
-public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar, bool IsOutput = false, ReceiverMember? Receiver = null)
+/// <param name="Member">For a member of an object's state (the receiver's or an object parameter's): where it is read from at entry (it takes no argument of its own).</param>
+/// <param name="ObjectType">For a parameter of a differentiable type: the type, fully qualified (its members are variables of their own).</param>
+public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter, bool IsDifferentiableParameter, bool IsActive, Shape Shape = Shape.Scalar, bool IsOutput = false, ObjectMember? Member = null, ObjectParameter? ObjectType = null)
 {
     /// <summary>The C# type of the variable, e.g. <c>double</c>, <c>double[]</c>, <c>global::System.Span&lt;double&gt;</c>.</summary>
-    public string TypeName => Shape switch
+    public string TypeName => ObjectType is { } objectType ? objectType.TypeName : Shape switch
     {
         Shape.Array => Kind.Keyword() + "[]",
         Shape.Span => "global::System.Span<" + Kind.Keyword() + ">",
@@ -26,11 +28,23 @@ public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter
 }
 
 /// <summary>
-/// A field or auto-property of an instance method's receiver, seen by the method as a read-only input.
+/// A field or auto-property of an object the method reads (its receiver, or a parameter of a
+/// differentiable type), seen by the method as a read-only input bound at entry.
 /// </summary>
+/// <param name="Root">The object as code: <c>this</c>, or the parameter's name in generated code.</param>
 /// <param name="Name">The member's name in source.</param>
 /// <param name="IsParameterObject">A <c>Parameter&lt;T&gt;</c>: its values are <c>.Data</c> and its gradient goes to <c>.Grad</c>.</param>
-public sealed record ReceiverMember(string Name, bool IsParameterObject);
+public sealed record ObjectMember(string Root, string Name, bool IsParameterObject)
+{
+    /// <summary>Whether the member belongs to the receiver (<c>this</c>).</summary>
+    public bool OfReceiver => Root == "this";
+}
+
+/// <summary>A parameter of a differentiable type: its derivative is the type's <c>Tangent</c>.</summary>
+/// <param name="TypeName">The type, fully qualified.</param>
+/// <param name="IsValueType">A struct: gradients return its tangent through <c>out</c>.</param>
+/// <param name="HasDerivative">Whether it has differentiable members (and no <c>[NoDerivative]</c>): it gets a tangent.</param>
+public sealed record ObjectParameter(string TypeName, bool IsValueType, bool HasDerivative);
 
 /// <summary>
 /// The differentiable state of a type with instance <c>[Differentiable]</c> methods: what its generated
@@ -79,8 +93,12 @@ public sealed record MethodIr(
     string HintName,
     bool HasForwardMode = true,
     bool ReturnsVoid = false,
-    DifferentiableTypeLayout? Receiver = null)
+    DifferentiableTypeLayout? Receiver = null,
+    EquatableArray<DifferentiableTypeLayout> ObjectTypes = default)
 {
+    /// <summary>Whether the method reads objects' state (its receiver's, or a parameter's of a differentiable type).</summary>
+    public bool ReadsObjects => IsInstance || Variables.Take(ParameterCount).Any(v => v.ObjectType is not null);
+
     /// <summary>An instance method: its generated members are instance members that read the receiver's state.</summary>
     public bool IsInstance => Receiver is not null;
 

@@ -60,25 +60,37 @@ internal sealed class ForwardEmitter
             publicParameters.Add(declaration);
             publicArguments.Add(argument);
         }
-        string? bundle = ReceiverState.NeedsForwardBundle(_ir) ? _names.Fresh("tstate") : null;
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
-            Add(variable.TypeName + " " + variable.Name, variable.Receiver is { } member ? ReceiverState.Value(member) : variable.Name, variable.Receiver is null);
+            if (ObjectState.TakesArgument(variable)) Add(variable.TypeName + " " + variable.Name, variable.Name, isPublic: true);
         }
+        // Directions: one per differentiable parameter in order, a Tangent per object parameter, the receiver's last.
+        string? receiverBundle = ObjectState.NeedsReceiverDirection(_ir) ? _names.Fresh("tstate") : null;
+        var bundles = new Dictionary<string, string> { ["this"] = receiverBundle ?? "" };
+        var classBundles = new HashSet<string>();
+        if (receiverBundle is not null && !_ir.Receiver!.IsValueType) classBundles.Add(receiverBundle);
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
+            if (variable.ObjectType is { HasDerivative: true } objectType)
+            {
+                string bundle = _names.Fresh(ObjectState.BundleOf(variable, "t"));
+                bundles[variable.Name] = bundle;
+                if (!objectType.IsValueType) classBundles.Add(bundle);
+                publicParameters.Add(objectType.TypeName + "." + ObjectState.TangentType + " " + bundle);
+                publicArguments.Add(bundle);
+                continue;
+            }
             if (!variable.IsDifferentiableParameter) continue;
             _tangent[i] = _names.Fresh("t" + Identifiers.Bare(variable.Name));
             string tangentType = variable.IsScalar ? variable.Kind.Keyword() : "global::System.ReadOnlySpan<" + variable.Kind.Keyword() + ">";
-            Add(tangentType + " " + _tangent[i], variable.Receiver is null ? _tangent[i]! : ReceiverState.BundleMember(variable, bundle!), variable.Receiver is null);
+            Add(tangentType + " " + _tangent[i], variable.Member is { } member ? ObjectState.BundleMember(member, bundles[member.Root]) : _tangent[i]!, variable.Member is null);
         }
-        // The direction of the object's state is one Tangent argument, after the parameters' tangents.
-        if (bundle is not null)
+        if (receiverBundle is not null)
         {
-            publicParameters.Add(ReceiverState.TangentType + " " + bundle);
-            publicArguments.Add(bundle);
+            publicParameters.Add(ObjectState.TangentType + " " + receiverBundle);
+            publicArguments.Add(receiverBundle);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
@@ -102,17 +114,17 @@ internal sealed class ForwardEmitter
             ? $"Exact one-sided directional derivative of <see cref=\"{_ir.Name}\"/> at the point along (t...): nonsmooth primitives and branches are taken on the side the direction enters."
             : $"Forward mode: the value of <see cref=\"{_ir.Name}\"/> and its derivative along the direction (t...).";
         string name = _ir.Name + suffix;
-        if (_ir.IsInstance)
+        if (_ir.ReadsObjects)
         {
-            SourceEmitter.WriteDocs(_w, docs + " The object's direction is in <paramref name=\"" + (bundle ?? "") + "\"/>, one member per differentiable member.");
-            using (_w.Block($"{_ir.Accessibility} {returns} {name}({string.Join(", ", publicParameters)})"))
+            SourceEmitter.WriteDocs(_w, docs + " An object's direction is a Tangent, one member per differentiable member.");
+            using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {name}({string.Join(", ", publicParameters)})"))
             {
-                ReceiverState.WriteLengthChecks(_w, _ir, bundle);
+                ObjectState.WriteChecks(_w, _ir, root => bundles.TryGetValue(root, out var bundle) && bundle.Length > 0 ? bundle : null, classBundles);
                 WriteArgumentChecks();
                 _w.Line($"{(_ir.ReturnsVoid ? "" : "return ")}{name}{UncheckedSuffix}({string.Join(", ", arguments)});");
             }
             _w.Line();
-            SourceEmitter.WriteDocs(_w, $"The body of <see cref=\"{name}\"/>, the object's state and direction passed in, without argument checks: generated callers call it directly.");
+            SourceEmitter.WriteDocs(_w, $"The body of <see cref=\"{name}\"/>, the objects' directions passed member by member, without argument checks: generated callers call it directly.");
             _w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
             name += UncheckedSuffix;
         }
@@ -122,7 +134,8 @@ internal sealed class ForwardEmitter
         }
         using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {name}({string.Join(", ", parameters)})"))
         {
-            if (!_ir.IsInstance) WriteArgumentChecks();
+            if (!_ir.ReadsObjects) WriteArgumentChecks();
+            ObjectState.WriteBindings(_w, _ir);
             // Output tangents are results: defined everywhere, zero where nothing differentiable is written.
             for (int i = 0; i < _ir.ParameterCount; i++)
                 if (_ir.Variables[i].IsOutput) _w.Line($"{_tangent[i]}.Clear();");
@@ -143,7 +156,7 @@ internal sealed class ForwardEmitter
     private void WriteArgumentChecks()
     {
         for (int i = 0; i < _ir.ParameterCount; i++)
-            if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ReceiverState.TakesArgument(_ir.Variables[i]))
+            if (!_ir.Variables[i].IsScalar && _tangent[i] is string tangent && ObjectState.TakesArgument(_ir.Variables[i]))
                 SourceEmitter.WriteLengthCheck(_w, _ir.Variables[i].Name, tangent);
         WriteAliasingChecks();
     }
@@ -160,14 +173,14 @@ internal sealed class ForwardEmitter
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
-            if (variable.IsScalar || !ReceiverState.TakesArgument(variable)) continue;
+            if (variable.IsScalar || !ObjectState.TakesArgument(variable)) continue;
             var span = new AliasingChecks.SpanArgument(variable.Name, variable.Kind);
             all.Add(span);
             if (variable.IsOutput) outputs.Add(span);
         }
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
-            if (_ir.Variables[i].IsScalar || _tangent[i] is not string tangent || !ReceiverState.TakesArgument(_ir.Variables[i])) continue;
+            if (_ir.Variables[i].IsScalar || _tangent[i] is not string tangent || !ObjectState.TakesArgument(_ir.Variables[i])) continue;
             var span = new AliasingChecks.SpanArgument(tangent, _ir.Variables[i].Kind);
             all.Add(span);
             if (_ir.Variables[i].IsOutput) outputTangents.Add(span);
@@ -526,7 +539,7 @@ internal sealed class ForwardEmitter
             values.Add(value.Statement);
             if (rule.Roles[i] == ArgumentRole.Input) inputs.Add((scalarTangent ?? Zero(arguments[i].Kind)).Statement);
         }
-        return string.Join(", ", values.Concat(inputs).Concat(outputs));
+        return string.Join(", ", rule.PrimalArguments(values).Concat(inputs).Concat(outputs));
     }
 
     /// <summary>A temporary holding <paramref name="value"/>, the text of an expression in statement form.</summary>

@@ -299,7 +299,7 @@ internal sealed partial class ReverseEmitter
             shadows.Add("ref " + local);
             if (argument.Active) scalarShadows.Add((argument, local));
         }
-        var arguments = rule.Arguments.Select(a => a.Code).Concat(seeds).Concat(shadows);
+        var arguments = rule.Rule.PrimalArguments(rule.Arguments).Select(a => a.Code).Concat(seeds).Concat(shadows);
         w.Line($"{rule.Rule.Pullback}({string.Join(", ", arguments)});");
         foreach (var clear in cleared) w.Line(clear);
         foreach (var (argument, local) in scalarShadows) addTo(argument, local);

@@ -118,7 +118,7 @@ internal sealed partial class ReverseEmitter
         // A straight-line method's gradient keeps a body of its own, started from a literal 1: for a
         // function of a few operations, the call into the shared body and the seed's multiplications
         // cost more than the body's size saves.
-        if (!ir.ReturnsVoid && !ir.IsInstance && !ControlFlow.HasControlFlow(ir.Body))
+        if (!ir.ReturnsVoid && !ir.ReadsObjects && !ControlFlow.HasControlFlow(ir.Body))
         {
             new ReverseEmitter(ir, settings, gradientBody: true).EmitMethod(writer);
             writer.Line();
@@ -128,34 +128,43 @@ internal sealed partial class ReverseEmitter
 
     private void EmitMethod(IndentedWriter w)
     {
-        // The reverse body takes every input as a parameter, an instance method's object state (after the
-        // method's own parameters) included, so generated callers can pass slices of their own adjoints for
-        // every shadow. The public members read the state from this. (The body stays an instance member:
-        // its calls of the object's other methods run on this.)
-        var values = new List<string>(); // the body's value parameters
-        var valueArguments = new List<string>(); // what the public members pass for them
-        var userValues = new List<string>(); // the public members' value parameters
+        // The reverse body's value parameters are the method's own (the objects themselves, for object
+        // parameters); object members are read at its entry. It takes a shadow for every differentiable
+        // input, object members included, so generated callers can pass slices of their own adjoints. The
+        // public members take one Tangent per object instead (the receiver's last, or its Parameters' Grad).
+        var values = new List<string>(); // the body's and the public members' value parameters
+        var valueArguments = new List<string>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
+            if (!ObjectState.TakesArgument(variable)) continue;
             values.Add(variable.TypeName + " " + variable.Name);
-            if (variable.Receiver is { } member)
-            {
-                valueArguments.Add(ReceiverState.Value(member));
-                continue;
-            }
             valueArguments.Add(variable.Name);
-            userValues.Add(values[values.Count - 1]);
         }
 
-        var shadows = new List<(string Shadow, int Variable)>(); // the shadows callers of the public members pass
-        var bodyShadows = new List<(string Shadow, int Variable)>(); // the body's, the object's state included
+        var shadows = new List<(string Shadow, int Variable)>(); // the array and scalar shadows callers of the public members pass
+        var bodyShadows = new List<(string Shadow, int Variable)>(); // the body's, objects' members included
         var shadowDeclarations = new List<string>(); // the body's (ref for scalars)
-        var gradientShadows = new List<string>(); // {M}Gradient's (out for scalars)
-        var shadowArguments = new List<string>(); // what the public members pass for the parameters' shadows
+        var gradientShadows = new List<string>(); // {M}Gradient's (out for scalars and struct tangents)
+        var pullbackShadows = new List<string>(); // {M}Pullback's (ref for scalars and struct tangents)
+        var shadowArguments = new List<string>(); // what the public members pass for the body's shadows, receiver's excepted
+        var objectBundles = new Dictionary<string, string>(); // object parameter -> its Tangent argument
+        var structBundles = new List<(string Bundle, string Object)>();
+        var classBundles = new HashSet<string>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
             var variable = _ir.Variables[i];
+            if (variable.ObjectType is { HasDerivative: true } objectType)
+            {
+                string bundle = _names.Fresh(ObjectState.BundleOf(variable, "d"));
+                objectBundles[variable.Name] = bundle;
+                string tangent = objectType.TypeName + "." + ObjectState.TangentType + " " + bundle;
+                gradientShadows.Add((objectType.IsValueType ? "out " : "") + tangent);
+                pullbackShadows.Add((objectType.IsValueType ? "ref " : "") + tangent);
+                if (objectType.IsValueType) structBundles.Add((bundle, variable.Name));
+                else classBundles.Add(bundle);
+                continue;
+            }
             if (!variable.IsDifferentiableParameter) continue;
             string shadow = _names.Fresh("d" + Identifiers.Bare(variable.Name));
             bodyShadows.Add((shadow, i));
@@ -164,13 +173,19 @@ internal sealed partial class ReverseEmitter
                 : "global::System.Span<" + variable.Kind.Keyword() + "> " + shadow; // the caller's buffer, accumulated in place
             shadowDeclarations.Add(declaration);
             if (!variable.IsScalar) _adjoint[i] = shadow;
-            if (variable.Receiver is not null) continue;
+            if (variable.Member is { } member)
+            {
+                if (objectBundles.TryGetValue(member.Root, out var bundle))
+                    shadowArguments.Add((variable.IsScalar ? "ref " : "") + ObjectState.BundleMember(member, bundle));
+                continue;
+            }
             shadows.Add((shadow, i));
             gradientShadows.Add(variable.IsScalar ? "out " + variable.Kind.Keyword() + " " + shadow : declaration);
+            pullbackShadows.Add(declaration);
             shadowArguments.Add(variable.IsScalar ? "ref " + shadow : shadow);
         }
         // The object's shadows come last; the public members take them in a Tangent, or in Parameter<T>.Grad.
-        var forms = ReceiverState.ReverseForms(_ir, _names.Fresh("dstate"));
+        var forms = ObjectState.ReverseForms(_ir, _names.Fresh("dstate"));
         for (int i = 0; i < _ir.Variables.Count; i++)
             if (_active[i] && _adjoint[i] is null) _adjoint[i] = _names.Fresh(Identifiers.Bare(_ir.Variables[i].Name) + "_bar");
 
@@ -201,9 +216,11 @@ internal sealed partial class ReverseEmitter
         var seedArguments = _ir.ReturnsVoid ? outputSeeds.Select(s => s.Seed).ToList() : new List<string> { _seed };
         var parameters = values.Concat(seeds).Concat(shadowDeclarations).ToList();
 
-        void WriteArgumentChecks(ReceiverState.ReverseForm form)
+        void WriteArgumentChecks(ObjectState.ReverseForm form)
         {
-            if (_ir.IsInstance) ReceiverState.WriteLengthChecks(w, _ir, form.Bundle);
+            var checkedBundles = new HashSet<string>(classBundles);
+            if (form.Bundle is not null && !_ir.Receiver!.IsValueType) checkedBundles.Add(form.Bundle);
+            ObjectState.WriteChecks(w, _ir, root => root == "this" ? form.Bundle : objectBundles.TryGetValue(root, out var bundle) ? bundle : null, checkedBundles);
             foreach (var (shadow, variable) in shadows)
                 if (!_ir.Variables[variable].IsScalar) SourceEmitter.WriteLengthCheck(w, _ir.Variables[variable].Name, shadow);
             foreach (var (seed, variable) in outputSeeds)
@@ -218,16 +235,17 @@ internal sealed partial class ReverseEmitter
         {
             SourceEmitter.WriteDocs(w, gradientDocs);
         }
-        else if (!_ir.ReturnsVoid && (!_straight || _ir.IsInstance))
+        else if (!_ir.ReturnsVoid && (!_straight || _ir.ReadsObjects))
         {
             foreach (var form in forms)
             {
                 // {M}Gradient: the body run from a unit seed, its scalar shadows started at zero.
-                SourceEmitter.WriteDocs(w, gradientDocs + ReceiverState.Docs(form, _ir));
-                var signature = userValues.Concat(gradientShadows).Concat(Optional(form.GradientParameter));
+                SourceEmitter.WriteDocs(w, gradientDocs + ObjectState.Docs(form, _ir));
+                var signature = values.Concat(gradientShadows).Concat(Optional(form.GradientParameter));
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", signature)})"))
                 {
-                    if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ReceiverState.TangentType}(this);");
+                    if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ObjectState.TangentType}(this);");
+                    foreach (var (bundle, owner) in structBundles) w.Line($"{bundle} = new {_ir.Variables.First(v => v.Name == owner).ObjectType!.TypeName}.{ObjectState.TangentType}({owner});");
                     WriteArgumentChecks(form);
                     foreach (var (shadow, variable) in shadows)
                         if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
@@ -245,8 +263,8 @@ internal sealed partial class ReverseEmitter
                 // {M}Pullback: the public form, which checks its arguments.
                 SourceEmitter.WriteDocs(w, (_ir.ReturnsVoid
                     ? $"Pullback of <see cref=\"{_ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input."
-                    : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.") + ReceiverState.Docs(form, _ir));
-                var signature = userValues.Concat(seeds).Concat(shadows.Select(s => shadowDeclarations[bodyShadows.IndexOf(s)])).Concat(Optional(form.PullbackParameter));
+                    : $"Pullback of <see cref=\"{_ir.Name}\"/>: adds seed times its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter.") + ObjectState.Docs(form, _ir));
+                var signature = values.Concat(seeds).Concat(pullbackShadows).Concat(Optional(form.PullbackParameter));
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}void {_ir.Name}Pullback({string.Join(", ", signature)})"))
                 {
                     WriteArgumentChecks(form);
@@ -254,15 +272,16 @@ internal sealed partial class ReverseEmitter
                 }
                 w.Line();
             }
-            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || (_straight && !_ir.IsInstance) ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
+            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}Pullback\"/>{(_ir.ReturnsVoid || (_straight && !_ir.ReadsObjects) ? "" : $" and <see cref=\"{_ir.Name}Gradient\"/>, returning the value")}, without argument checks: generated callers call it directly, their shadows being slices of their own adjoints.");
             w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         }
         string header = _gradientBody
-            ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", userValues.Concat(gradientShadows))})"
+            ? $"{_ir.Accessibility} static {type} {_ir.Name}Gradient({string.Join(", ", values.Concat(gradientShadows))})"
             : $"{_ir.Accessibility} {_ir.StaticModifier}{(_ir.ReturnsVoid ? "void" : type)} {body}({string.Join(", ", parameters)})";
         using (w.Block(header))
         {
             if (_gradientBody) WriteArgumentChecks(forms[0]);
+            ObjectState.WriteBindings(w, _ir);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
                 w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
             for (int i = 0; i < _ir.Variables.Count; i++)
@@ -342,7 +361,7 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private void WriteAliasingChecks(IndentedWriter w, List<(string Shadow, int Variable)> shadows)
     {
-        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar && ReceiverState.TakesArgument(_ir.Variables[i]))
+        var spans = Enumerable.Range(0, _ir.ParameterCount).Where(i => !_ir.Variables[i].IsScalar && ObjectState.TakesArgument(_ir.Variables[i]))
                               .Select(i => new AliasingChecks.SpanArgument(_ir.Variables[i].Name, _ir.Variables[i].Kind)).ToList();
         AliasingChecks.Write(w, shadows.Where(s => !_ir.Variables[s.Variable].IsScalar)
                                        .Select(s => new AliasingChecks.SpanArgument(s.Shadow, _ir.Variables[s.Variable].Kind)), spans);

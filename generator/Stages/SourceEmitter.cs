@@ -31,7 +31,7 @@ public static class SourceEmitter
             ForwardEmitter.Emit(ir, settings, directional: false, w);
             w.Line();
             ForwardEmitter.Emit(ir, settings, directional: true, w);
-            if (!ir.ReturnsVoid && !ir.IsInstance)
+            if (!ir.ReturnsVoid && !ir.ReadsObjects)
             {
                 w.Line();
                 CheckEmitter.Emit(ir, w);

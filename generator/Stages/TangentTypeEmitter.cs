@@ -47,7 +47,7 @@ public static class TangentTypeEmitter
         var members = layout.Members;
         string cref = owner.Replace('<', '{').Replace('>', '}');
         SourceEmitter.WriteDocs(w, $"A derivative of a <see cref=\"{cref}\"/>'s differentiable state (its tangent vector): one member per differentiable member, under the same name, arrays as long as the object's. Gradients of instance methods add into it; their forward mode takes the direction in it.");
-        using (w.Block(layout.IsValueType ? $"public partial struct {ReceiverState.TangentType}" : $"public sealed partial class {ReceiverState.TangentType}"))
+        using (w.Block(layout.IsValueType ? $"public partial struct {ObjectState.TangentType}" : $"public sealed partial class {ObjectState.TangentType}"))
         {
             foreach (var member in members)
             {
@@ -56,7 +56,7 @@ public static class TangentTypeEmitter
             }
             w.Line();
             w.Line($"/// <summary>A zero derivative shaped like <paramref name=\"value\"/>'s state.</summary>");
-            using (w.Block($"public {ReceiverState.TangentType}({owner} value)"))
+            using (w.Block($"public {ObjectState.TangentType}({owner} value)"))
             {
                 foreach (var member in members)
                 {
@@ -68,14 +68,14 @@ public static class TangentTypeEmitter
             w.Line();
             w.Line("/// <summary>A derivative made of the given members (arrays are taken, not copied).</summary>");
             string parameters = string.Join(", ", members.Select(m => $"{TypeOf(m)} {Identifiers.Escape(m.Name)}"));
-            using (w.Block($"public {ReceiverState.TangentType}({parameters})"))
+            using (w.Block($"public {ObjectState.TangentType}({parameters})"))
                 foreach (var member in members)
                     w.Line($"this.{Identifiers.Escape(member.Name)} = {Identifiers.Escape(member.Name)};");
             w.Line();
             WriteOperator(w, layout, "+", "Elementwise sum of two derivatives of the same shape.", "left", "right", (a, b, m) => $"{a} + {b}");
             w.Line();
             w.Line("/// <summary>The derivative scaled by <paramref name=\"scale\"/>.</summary>");
-            using (w.Block($"public static {ReceiverState.TangentType} operator *(double scale, {ReceiverState.TangentType} value)"))
+            using (w.Block($"public static {ObjectState.TangentType} operator *(double scale, {ObjectState.TangentType} value)"))
             {
                 var values = new List<string>();
                 foreach (var member in members)
@@ -92,11 +92,11 @@ public static class TangentTypeEmitter
                     w.Line($"for (int i = 0; i < {local}.Length; i++) {local}[i] = {scaled};");
                     values.Add(local);
                 }
-                w.Line($"return new {ReceiverState.TangentType}({string.Join(", ", values)});");
+                w.Line($"return new {ObjectState.TangentType}({string.Join(", ", values)});");
             }
             w.Line();
             w.Line("/// <summary>The dot product of two derivatives of the same shape, summed in double.</summary>");
-            using (w.Block($"public double Dot({ReceiverState.TangentType} other)"))
+            using (w.Block($"public double Dot({ObjectState.TangentType} other)"))
             {
                 w.Line("double sum = 0.0;");
                 foreach (var member in members)
@@ -120,7 +120,7 @@ public static class TangentTypeEmitter
     private static void WriteOperator(IndentedWriter w, DifferentiableTypeLayout layout, string op, string summary, string left, string right, Combine combine)
     {
         w.Line($"/// <summary>{summary}</summary>");
-        using (w.Block($"public static {ReceiverState.TangentType} operator {op}({ReceiverState.TangentType} {left}, {ReceiverState.TangentType} {right})"))
+        using (w.Block($"public static {ObjectState.TangentType} operator {op}({ObjectState.TangentType} {left}, {ObjectState.TangentType} {right})"))
         {
             var values = new List<string>();
             foreach (var member in layout.Members)
@@ -137,7 +137,7 @@ public static class TangentTypeEmitter
                 w.Line($"for (int i = 0; i < {local}.Length; i++) {local}[i] = {Narrow(member, combine($"{left}.{name}[i]", $"{right}.{name}[i]", member))};");
                 values.Add(local);
             }
-            w.Line($"return new {ReceiverState.TangentType}({string.Join(", ", values)});");
+            w.Line($"return new {ObjectState.TangentType}({string.Join(", ", values)});");
         }
     }
 

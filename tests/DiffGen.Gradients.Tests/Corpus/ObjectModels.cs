@@ -229,3 +229,17 @@ public partial struct Pendulum
     [Differentiable]
     public double Energy(double omega) => 0.5 * Inertia * omega * omega + Period;
 }
+
+/// <summary>Static methods taking objects of differentiable types: a struct (out tangent), a class (accumulated tangent).</summary>
+public static partial class Physics
+{
+    [Differentiable]
+    public static double Action(Body body, double dt) => body.Action(dt) + 0.1 * body.Mass * dt;
+
+    [Differentiable]
+    public static double Swing(Pendulum pendulum, double omega) => pendulum.Energy(omega) * pendulum.Period;
+
+    [Differentiable]
+    public static double Fit(LineFit model, [NoDerivative] double[] x, [NoDerivative] double[] y, double weight)
+        => weight * model.Loss(x, y) + model.Slope * model.Slope;
+}

@@ -320,4 +320,43 @@ public class InstanceMethodTests
         // Closed form: d/dLength of (0.5 m L^2 w^2 + 2 pi sqrt(L / g)).
         AssertRelative(pendulum.Mass * pendulum.Length * omega * omega + Math.PI / Math.Sqrt(9.81 * pendulum.Length), gradient.Length, 1e-12);
     }
+
+    [Fact]
+    public void StructParameter_GetsAnOutTangent_InParameterOrder()
+    {
+        var body = new Body { Mass = 1.7, Velocity = 0.6 };
+        double value = Physics.ActionGradient(body, 0.25, out Body.Tangent dbody, out double ddt);
+        Assert.Equal(Physics.Action(body, 0.25), value);
+        object box = body;
+        AssertClose(StateDifferences(box, b => Physics.Action((Body)b, 0.25)), new[] { dbody.Mass, dbody.Velocity });
+        AssertRelative((Physics.Action(body, 0.25 + Step) - Physics.Action(body, 0.25 - Step)) / (2 * Step), ddt, 1e-7);
+
+        var (_, tangent) = Physics.ActionTangent(body, 0.25, new Body.Tangent(-0.3, 0.8), 0.5);
+        AssertRelative(-0.3 * dbody.Mass + 0.8 * dbody.Velocity + 0.5 * ddt, tangent);
+    }
+
+    [Fact]
+    public void ParameterObjects_MethodCallsAndComputedProperties_MatchDifferences()
+    {
+        var pendulum = new Pendulum { Length = 0.9, Mass = 1.4 };
+        Physics.SwingGradient(pendulum, 1.7, out Pendulum.Tangent dp, out double domega);
+        object box = pendulum;
+        AssertClose(StateDifferences(box, p => Physics.Swing((Pendulum)p, 1.7)), new[] { dp.Length, dp.Mass });
+        AssertRelative((Physics.Swing(pendulum, 1.7 + Step) - Physics.Swing(pendulum, 1.7 - Step)) / (2 * Step), domega, 1e-7);
+    }
+
+    [Fact]
+    public void ClassParameter_TangentIsAccumulated()
+    {
+        var model = new LineFit { Slope = -0.4, Intercept = 0.9 };
+        double[] x = { 0.1, 0.7, 1.9 }, y = { 0.3, -0.2, 1.0 };
+        var dmodel = new LineFit.Tangent(model);
+        Physics.FitGradient(model, x, y, 1.5, dmodel, out double dweight);
+        AssertClose(StateDifferences(model, m => Physics.Fit((LineFit)m, x, y, 1.5)), new[] { dmodel.Slope, dmodel.Intercept });
+        AssertRelative(model.Loss(x, y), dweight, 1e-12);
+        double once = dmodel.Slope;
+        Physics.FitGradient(model, x, y, 1.5, dmodel, out _);
+        Assert.Equal(2 * once, dmodel.Slope, 12);
+        Assert.Throws<ArgumentNullException>(() => Physics.FitGradient(model, x, y, 1.5, null!, out _));
+    }
 }
