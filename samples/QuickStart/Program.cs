@@ -33,3 +33,15 @@ for (int step = 0; step <= steps; step++)
     t2 -= learningRate * d2;
 }
 Console.WriteLine($"Minimiser found: ({t1:F4}, {t2:F4}); the true minimiser is (1, 1).");
+
+// Model code as a struct: RangeGradient returns d(range)/d(each field) in a generated Projectile.Tangent.
+// Gradient ascent on the angle alone finds the best launch angle from a 2 m height (a bit under 45 degrees).
+var shot = new Projectile { Speed = 20.0, Angle = 0.3, Height = 2.0 };
+for (int step = 0; step < 200; step++)
+{
+    shot.RangeGradient(9.81, out _, out Projectile.Tangent d);
+    shot.Angle += 0.01 * d.Angle;
+}
+double range = shot.RangeGradient(9.81, out double dGravity, out Projectile.Tangent slope);
+Console.WriteLine($"Best angle {shot.Angle * 180 / Math.PI:F2} degrees: range {range:F2} m; " +
+                  $"d(range)/d(speed) = {slope.Speed:F3}, d/d(height) = {slope.Height:F3}, d/d(gravity) = {dGravity:F3}");
