@@ -94,5 +94,52 @@ public class IncrementalityTests
         Assert.All(reasons, r => Assert.Equal(IncrementalStepRunReason.Cached, r));
     }
 
+    private const string Model = """
+        using DiffGen;
+        public partial class Model
+        {
+            public double Scale = 2;
+            public double[] Weights = new double[3];
+            public string Name = "m";
+
+            public string Describe() => Name + " model";
+
+            [Differentiable]
+            public double F(double x) => Scale * x * Weights[0];
+
+            [Differentiable]
+            public double G(double x) => Scale + x * Weights[1];
+        }
+        """;
+
+    [Theory]
+    [InlineData("Name + \" model\"", "\"model \" + Name")] // an unrelated member of the type
+    [InlineData("Scale + x * Weights[1]", "Scale - x * Weights[2]")] // the other instance method
+    public void EditInAModelClass_UntouchedMethodAndTheTangentType_AreNotRegenerated(string from, string to)
+    {
+        var compilation = GeneratorHarness.Compilation(Model);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(Model.Replace(from, to), GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var emitted = run.TrackedSteps[DifferentiableGenerator.Steps.Emit].SelectMany(s => s.Outputs).Where(o => Mentions(o.Value, "Model.F")).ToList();
+        Assert.NotEmpty(emitted);
+        Assert.All(emitted, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+        var tangents = run.TrackedSteps[DifferentiableGenerator.Steps.Types].SelectMany(s => s.Outputs).ToList();
+        Assert.Single(tangents);
+        Assert.All(tangents, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
+    public void NewDifferentiableMember_RegeneratesTheTangentType()
+    {
+        var compilation = GeneratorHarness.Compilation(Model);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(Model.Replace("public string Name", "public double Offset; public string Name"), GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var tangents = run.TrackedSteps[DifferentiableGenerator.Steps.Types].SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(tangents, o => o.Reason == IncrementalStepRunReason.Modified && Mentions(o.Value, "Offset"));
+    }
+
     private static bool Mentions(object value, string method) => value.ToString()!.Contains(method);
 }
