@@ -298,6 +298,12 @@ internal sealed partial class BodyLowering
     private void LowerRuleStatement(IInvocationOperation invocation, List<Stmt> into)
     {
         var callee = invocation.TargetMethod;
+        if (ObjectCall(invocation, into, statement: true) is var (objectRule, objectArguments))
+        {
+            if (objectRule is not null && CheckOutputs(objectRule, objectArguments, invocation))
+                into.Add(new RuleCallStmt(objectRule, objectArguments.ToArray(), AddSite(invocation)));
+            return;
+        }
         RuleInfo? found = RuleLookup.Find(callee, _cancellationToken);
         if (found is null && SymbolFacts.HasAttribute(callee, SymbolFacts.DifferentiableAttribute))
         {
@@ -316,16 +322,22 @@ internal sealed partial class BodyLowering
             return;
         }
         if (LowerArguments(invocation, into) is not { } arguments) return;
+        if (CheckOutputs(rule, arguments, invocation)) into.Add(new RuleCallStmt(rule, arguments.ToArray(), AddSite(invocation)));
+    }
+
+    /// <summary>Outputs of a rule call must be local arrays (reported otherwise).</summary>
+    private bool CheckOutputs(RuleInfo rule, List<Expr> arguments, IInvocationOperation invocation)
+    {
         for (int i = 0; i < arguments.Count; i++)
         {
             if (rule.Roles[i] != ArgumentRole.Output) continue;
             if (arguments[i] is not ArrayRefExpr output || _variables[output.Variable].IsParameter)
             {
                 Report(ProblemKind.UnsupportedWrite, invocation, $"output argument {i + 1} of '{invocation.TargetMethod.Name}' (pass a local array)");
-                return;
+                return false;
             }
         }
-        into.Add(new RuleCallStmt(rule, arguments.ToArray(), AddSite(invocation)));
+        return true;
     }
 
     /// <summary>Why the generated members of a [Differentiable] callee will not exist, or null.</summary>

@@ -52,25 +52,47 @@ internal sealed partial class BodyLowering
     /// <summary>The layouts of the object parameters' types, for their generated <c>Tangent</c>s.</summary>
     public List<DifferentiableTypeLayout> ObjectLayouts { get; } = new();
 
-    private DifferentiableTypeLayout AddObject(string root, INamedTypeSymbol type, HierarchyInfo hierarchy, bool differentiable)
+    /// <summary>
+    /// Adds the variables of an object's state below <paramref name="path"/> (the object as code: <c>this</c>,
+    /// <c>b</c>, <c>this.Layer1</c>), depth first in declaration order, and returns its type's layout.
+    /// Nested differentiable members are objects of their own; their layouts go to <see cref="ObjectLayouts"/>.
+    /// </summary>
+    private DifferentiableTypeLayout AddObject(string path, INamedTypeSymbol type, HierarchyInfo hierarchy, bool differentiable, int depth = 0)
     {
-        _roots[root] = type;
+        _roots[path] = type;
+        int dot = path.IndexOf('.');
+        string root = dot < 0 ? path : path.Substring(0, dot);
+        string below = dot < 0 ? "" : path.Substring(dot + 1) + ".";
         var members = new List<TangentMember>();
         foreach (var (symbol, name, memberType, noDerivative) in DifferentiableTypes.StateMembers(type))
         {
+            string escaped = Helpers.Identifiers.Escape(name);
+            if (depth < MaxNesting && DifferentiableTypes.IsDifferentiableType(memberType, _cancellationToken) is INamedTypeSymbol nested
+                && !SymbolEqualityComparer.Default.Equals(nested, type))
+            {
+                var layout = AddObject(path + "." + escaped, nested, DifferentiableTypes.Hierarchy(nested), differentiable && !noDerivative, depth + 1);
+                if (!ObjectLayouts.Contains(layout)) ObjectLayouts.Add(layout);
+                if (!noDerivative)
+                    members.Add(new TangentMember(name, ScalarKind.Other, IsArray: false, IsParameterObject: false, nested.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), Stages.TangentTypeEmitter.ParameterKind(layout)));
+                continue;
+            }
             var (shape, kind) = DifferentiableTypes.ShapeOfMember(memberType);
             if (kind == ScalarKind.Other) continue;
             bool parameterObject = SymbolFacts.ParameterObjectKind(memberType) is not null;
             bool differentiableMember = kind.IsFloating() && !noDerivative;
             int index = _variables.Count;
-            _variables.Add(new VariableInfo(UniqueName(root == "this" ? name : root + "_" + name), kind, IsParameter: true,
+            string local = root == "this" && depth == 0 ? name : (path.StartsWith("this.", System.StringComparison.Ordinal) ? path.Substring(5) : path).Replace('.', '_').Replace("@", "") + "_" + name;
+            _variables.Add(new VariableInfo(UniqueName(local), kind, IsParameter: true,
                 IsDifferentiableParameter: differentiable && differentiableMember, IsActive: false, shape,
-                Member: new ObjectMember(root, name, parameterObject)));
-            _memberIndex[(root, symbol.Name)] = index;
+                Member: new ObjectMember(root, below + escaped, parameterObject, differentiableMember)));
+            _memberIndex[(path, symbol.Name)] = index;
             if (differentiableMember) members.Add(new TangentMember(name, kind, shape == Shape.Array, parameterObject));
         }
         return new DifferentiableTypeLayout(hierarchy, type.IsValueType, members.ToArray());
     }
+
+    /// <summary>How deep nested differentiable members are followed (a type holding itself is not).</summary>
+    private const int MaxNesting = 8;
 
     /// <summary>The object root an instance expression denotes: <c>this</c> (or the inlined property's object), or an object parameter.</summary>
     private string? RootOf(IOperation? instance) => instance switch
@@ -78,6 +100,11 @@ internal sealed partial class BodyLowering
         IInstanceReferenceOperation => _roots.ContainsKey(_thisRoot) ? _thisRoot : null,
         IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int index) && _variables[index].ObjectType is not null
             => _variables[index].Name,
+        // A nested differentiable member of an object: an object of its own.
+        IFieldReferenceOperation field when RootOf(field.Instance) is string owner && _roots.ContainsKey(owner + "." + Helpers.Identifiers.Escape(field.Field.Name))
+            => owner + "." + Helpers.Identifiers.Escape(field.Field.Name),
+        IPropertyReferenceOperation { Arguments.Length: 0 } property when RootOf(property.Instance) is string owner && _roots.ContainsKey(owner + "." + Helpers.Identifiers.Escape(property.Property.Name))
+            => owner + "." + Helpers.Identifiers.Escape(property.Property.Name),
         _ => null,
     };
 
@@ -102,24 +129,38 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>
-    /// A call of another instance <c>[Differentiable]</c> method on the same object: a rule call whose
-    /// arguments are the call's own, then the object's state (passed to the callee's pullback and tangent
-    /// bodies, not to the method itself, which reads it from this).
+    /// A call of a <c>[Differentiable]</c> instance method on an object the method reads (this, an object
+    /// parameter or a nested member): a rule call whose arguments are the call's own, then the object's
+    /// state, whose shadows and tangents the callee's bodies take (the callee reads the values itself).
+    /// Null when the call is something else.
     /// </summary>
     private Expr? LowerReceiverCall(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
+        if (ObjectCall(invocation, lift, statement: false) is not var (rule, arguments)) return null;
+        return rule is null ? Invalid : new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
+    }
+
+    /// <summary>
+    /// The rule and arguments of a call of an object's <c>[Differentiable]</c> method (see
+    /// <see cref="LowerReceiverCall"/>); a null rule after reporting; null when the call is something else.
+    /// </summary>
+    private (RuleInfo? Rule, List<Expr> Arguments)? ObjectCall(IInvocationOperation invocation, List<Stmt>? lift, bool statement)
+    {
         var method = invocation.TargetMethod;
+        var failed = ((RuleInfo?)null, new List<Expr>());
         if (method.IsStatic || !SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute)) return null;
         if (RootOf(invocation.Instance) is not string root || !SymbolEqualityComparer.Default.Equals(method.ContainingType, _roots[root]))
         {
-            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' is called on an object the method cannot differentiate (call it on this or on a parameter of its type)");
-            return Invalid;
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' is called on an object the method cannot differentiate (call it on this, on a parameter of its type or on their differentiable members)");
+            return failed;
         }
-        if (method.IsGenericMethod || method.ReturnsVoid || !kind.IsFloating()
+        bool returnsFloating = SymbolFacts.KindOf(method.ReturnType).IsFloating();
+        bool writesOutputs = method.ReturnsVoid && method.Parameters.Any(SymbolFacts.IsOutputParameter);
+        if (method.IsGenericMethod || (statement ? !writesOutputs : !returnsFloating)
             || method.Parameters.Any(p => p.RefKind != RefKind.None || SymbolFacts.ShapeOf(p.Type).Kind == ScalarKind.Other))
         {
-            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (an instance method called from another must return double or float and take parameters of supported types)");
-            return Invalid;
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (an object's method called from a [Differentiable] method must return double or float, or return void and write Span outputs, and take parameters of supported types)");
+            return failed;
         }
         var arguments = new List<Expr>();
         var roles = new List<ArgumentRole>();
@@ -128,26 +169,26 @@ internal sealed partial class BodyLowering
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
             {
                 Report(ProblemKind.UnsupportedExpression, argument, $"argument passed as a params array to '{method.Name}'");
-                return Invalid;
+                return failed;
             }
             var value = argument.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
-            roles.Add(SymbolFacts.IsDifferentiableParameter(argument.Parameter!) ? ArgumentRole.Input : ArgumentRole.Data);
+            roles.Add(method.ReturnsVoid ? RuleLookup.Role(argument.Parameter!) : SymbolFacts.IsDifferentiableParameter(argument.Parameter!) ? ArgumentRole.Input : ArgumentRole.Data);
         }
+        // The object's state: every member below it, in the order the callee lists its own.
         int state = 0;
         for (int i = 0; i < _variables.Count; i++)
         {
-            if (_variables[i].Member?.Root != root) continue;
+            if (_variables[i].Member is not { } member || !(member.Root + "." + member.Path).StartsWith(root + ".", System.StringComparison.Ordinal)) continue;
             arguments.Add(_variables[i].IsScalar ? new VariableExpr(i, _variables[i].Kind) : new ArrayRefExpr(i, _variables[i].Kind));
-            roles.Add(_variables[i].IsDifferentiableParameter ? ArgumentRole.Input : ArgumentRole.Data);
+            roles.Add(member.IsDifferentiable ? ArgumentRole.Input : ArgumentRole.Data);
             state++;
         }
         string name = root + "." + Helpers.Identifiers.Escape(method.Name);
-        var rule = new RuleInfo(name, name + Stages.ReverseEmitter.UncheckedPullbackSuffix, name + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), state);
-        return new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
+        return (new RuleInfo(name, name + Stages.ReverseEmitter.UncheckedPullbackSuffix, name + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), state), arguments);
     }
 
     /// <summary>

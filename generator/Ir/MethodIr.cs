@@ -31,13 +31,20 @@ public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter
 /// A field or auto-property of an object the method reads (its receiver, or a parameter of a
 /// differentiable type), seen by the method as a read-only input bound at entry.
 /// </summary>
-/// <param name="Root">The object as code: <c>this</c>, or the parameter's name in generated code.</param>
-/// <param name="Name">The member's name in source.</param>
+/// <param name="Root">The outermost object as code: <c>this</c>, or the parameter's name in generated code.</param>
+/// <param name="Path">The member below it, through nested differentiable members: <c>W</c>, <c>Layer1.W</c> (escaped where needed).</param>
 /// <param name="IsParameterObject">A <c>Parameter&lt;T&gt;</c>: its values are <c>.Data</c> and its gradient goes to <c>.Grad</c>.</param>
-public sealed record ObjectMember(string Root, string Name, bool IsParameterObject)
+/// <param name="IsDifferentiable">Whether the member's type carries a derivative (a floating member without <c>[NoDerivative]</c>): it has a member in its type's <c>Tangent</c>.</param>
+public sealed record ObjectMember(string Root, string Path, bool IsParameterObject, bool IsDifferentiable)
 {
     /// <summary>Whether the member belongs to the receiver (<c>this</c>).</summary>
     public bool OfReceiver => Root == "this";
+
+    /// <summary>The member's own name (the last step of its path), without '@'.</summary>
+    public string Name => Path.Substring(Path.LastIndexOf('.') + 1).TrimStart('@');
+
+    /// <summary>The object holding the member, as code: <c>this.Layer1</c>.</summary>
+    public string Owner => Path.Contains(".") ? Root + "." + Path.Substring(0, Path.LastIndexOf('.')) : Root;
 }
 
 /// <summary>A parameter of a differentiable type: its derivative is the type's <c>Tangent</c>.</summary>
@@ -55,8 +62,13 @@ public sealed record ObjectParameter(string TypeName, bool IsValueType, bool Has
 /// <param name="Members">Differentiable members in declaration order.</param>
 public sealed record DifferentiableTypeLayout(HierarchyInfo Containing, bool IsValueType, EquatableArray<TangentMember> Members);
 
-/// <summary>One member of a <c>Tangent</c>: a scalar, or an array as long as the member's (a <c>Parameter&lt;T&gt;</c>'s data included).</summary>
-public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject);
+/// <summary>
+/// One member of a <c>Tangent</c>: a scalar, an array as long as the member's (a <c>Parameter&lt;T&gt;</c>'s
+/// data included), or the <c>Tangent</c> of a nested differentiable member.
+/// </summary>
+/// <param name="NestedType">For a nested differentiable member: its type, fully qualified.</param>
+/// <param name="NestedParameters">For a nested member: the element type of its <c>TrainableParameters()</c>, if it has them.</param>
+public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject, string? NestedType = null, ScalarKind? NestedParameters = null);
 
 /// <summary>Whether a variable holds one value or a run of elements.</summary>
 public enum Shape

@@ -22,7 +22,7 @@ internal static class ObjectState
 
     /// <summary>An object member's value, as code: <c>this.w</c>, <c>b.Mass</c>, or <c>this.W.Data</c> for a <c>Parameter&lt;T&gt;</c>.</summary>
     public static string Value(ObjectMember member)
-        => member.Root + "." + Identifiers.Escape(member.Name) + (member.IsParameterObject ? ".Data" : "");
+        => member.Root + "." + member.Path + (member.IsParameterObject ? ".Data" : "");
 
     /// <summary>Declares each object member's local and reads it from its object (once, at entry).</summary>
     public static void WriteBindings(IndentedWriter w, MethodIr ir)
@@ -36,7 +36,7 @@ internal static class ObjectState
     public static string BundleOf(VariableInfo objectParameter, string prefix) => prefix + Identifiers.Bare(objectParameter.Name);
 
     /// <summary>The bundle's member holding a member's derivative, as code.</summary>
-    public static string BundleMember(ObjectMember member, string bundle) => $"{bundle}.{Identifiers.Escape(member.Name)}";
+    public static string BundleMember(ObjectMember member, string bundle) => $"{bundle}.{member.Path}";
 
     /// <summary>Whether forward mode takes a <c>Tangent</c> for the receiver (the direction of its state).</summary>
     public static bool NeedsReceiverDirection(MethodIr ir)
@@ -70,7 +70,7 @@ internal static class ObjectState
                 (valueType ? "ref " : "") + TangentType + " " + bundle),
         };
         if (members.All(v => v.Member!.IsParameterObject))
-            forms.Add(new ReverseForm(null, members.Select(v => $"this.{Identifiers.Escape(v.Member!.Name)}.Grad").ToList(), null, null));
+            forms.Add(new ReverseForm(null, members.Select(v => $"this.{v.Member!.Path}.Grad").ToList(), null, null));
         return forms;
     }
 
@@ -99,11 +99,11 @@ internal static class ObjectState
             var variable = ir.Variables[i];
             if (variable.Member is not { } member || !variable.IsDifferentiableParameter || variable.IsScalar) continue;
             string value = Value(member);
-            string name = Identifiers.Escape(member.Name);
+            string shown = member.Path.Replace("@", "");
             if (bundleOf(member.Root) is string bundle)
-                w.Line($"if ({bundle}.{name}.Length != {value}.Length) throw new global::System.ArgumentException(\"{bundle}.{Identifiers.Bare(name)} must have the length of {member.Root}.{Identifiers.Bare(name)} (\" + {value}.Length + \"), not \" + {bundle}.{name}.Length + \".\", nameof({bundle}));");
+                w.Line($"if ({bundle}.{member.Path}.Length != {value}.Length) throw new global::System.ArgumentException(\"{bundle}.{shown} must have the length of {member.Root}.{shown} (\" + {value}.Length + \"), not \" + {bundle}.{member.Path}.Length + \".\", nameof({bundle}));");
             else if (member.IsParameterObject)
-                w.Line($"if (this.{name}.Grad.Length != {value}.Length) throw new global::System.ArgumentException(\"{Identifiers.Bare(name)}.Grad must have the length of {Identifiers.Bare(name)}.Data (\" + {value}.Length + \"), not \" + this.{name}.Grad.Length + \".\");");
+                w.Line($"if (this.{member.Path}.Grad.Length != {value}.Length) throw new global::System.ArgumentException(\"{shown}.Grad must have the length of {shown}.Data (\" + {value}.Length + \"), not \" + this.{member.Path}.Grad.Length + \".\");");
         }
     }
 }

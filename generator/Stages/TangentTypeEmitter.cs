@@ -62,7 +62,8 @@ public static class TangentTypeEmitter
                 {
                     string name = Identifiers.Escape(member.Name);
                     string source = "value." + name + (member.IsParameterObject ? ".Data" : "");
-                    w.Line(member.IsArray ? $"{name} = new {member.Kind.Keyword()}[{source}.Length];" : $"{name} = {member.Kind.Literal(0)};");
+                    w.Line(member.NestedType is { } nested ? $"{name} = new {nested}.{ObjectState.TangentType}(value.{name});"
+                        : member.IsArray ? $"{name} = new {member.Kind.Keyword()}[{source}.Length];" : $"{name} = {member.Kind.Literal(0)};");
                 }
             }
             w.Line();
@@ -82,6 +83,11 @@ public static class TangentTypeEmitter
                 {
                     string name = Identifiers.Escape(member.Name);
                     string scaled = Narrow(member, "scale * value." + name + (member.IsArray ? "[i]" : ""));
+                    if (member.NestedType is not null)
+                    {
+                        values.Add("scale * value." + name);
+                        continue;
+                    }
                     if (!member.IsArray)
                     {
                         values.Add(scaled);
@@ -102,6 +108,11 @@ public static class TangentTypeEmitter
                 foreach (var member in members)
                 {
                     string name = Identifiers.Escape(member.Name);
+                    if (member.NestedType is not null)
+                    {
+                        w.Line($"sum += {name}.Dot(other.{name});");
+                        continue;
+                    }
                     if (!member.IsArray)
                     {
                         w.Line($"sum += (double){name} * other.{name};");
@@ -126,6 +137,11 @@ public static class TangentTypeEmitter
             foreach (var member in layout.Members)
             {
                 string name = Identifiers.Escape(member.Name);
+                if (member.NestedType is not null)
+                {
+                    values.Add(combine($"{left}.{name}", $"{right}.{name}", member));
+                    continue;
+                }
                 if (!member.IsArray)
                 {
                     values.Add(Narrow(member, combine($"{left}.{name}", $"{right}.{name}", member)));
@@ -150,16 +166,37 @@ public static class TangentTypeEmitter
     private static string Narrow(TangentMember member, string expression)
         => member.Kind == ScalarKind.Float ? $"(float)({expression})" : expression;
 
-    private static string TypeOf(TangentMember member) => member.Kind.Keyword() + (member.IsArray ? "[]" : "");
+    private static string TypeOf(TangentMember member)
+        => member.NestedType is { } nested ? nested + "." + ObjectState.TangentType : member.Kind.Keyword() + (member.IsArray ? "[]" : "");
+
+    /// <summary>
+    /// The element type of a layout's <c>TrainableParameters()</c>: the one element type of its
+    /// <c>Parameter&lt;T&gt;</c> members, its nested members' included; null when it has none or mixes float and double.
+    /// </summary>
+    public static ScalarKind? ParameterKind(DifferentiableTypeLayout layout)
+    {
+        var kinds = layout.Members.Where(m => m.IsParameterObject).Select(m => m.Kind)
+            .Concat(layout.Members.Where(m => m.NestedParameters is not null).Select(m => m.NestedParameters!.Value))
+            .Distinct().ToList();
+        return kinds.Count == 1 ? kinds[0] : null;
+    }
 
     /// <summary><c>TrainableParameters()</c>: the <c>Parameter&lt;T&gt;</c> members, when they share one element type.</summary>
     private static void WriteParameterList(IndentedWriter w, DifferentiableTypeLayout layout)
     {
-        var parameters = layout.Members.Where(m => m.IsParameterObject).ToList();
-        if (parameters.Count == 0 || parameters.Any(p => p.Kind != parameters[0].Kind)) return;
-        string type = $"global::DiffGen.Optimizers.Parameter<{parameters[0].Kind.Keyword()}>";
+        if (ParameterKind(layout) is not ScalarKind kind) return;
+        string type = $"global::DiffGen.Optimizers.Parameter<{kind.Keyword()}>";
         w.Line();
-        SourceEmitter.WriteDocs(w, "The trainable <c>Parameter&lt;T&gt;</c> members, in declaration order: what an optimizer updates after a gradient call has added to their <c>Grad</c>.");
-        w.Line($"public {type}[] TrainableParameters() => new {type}[] {{ {string.Join(", ", parameters.Select(p => "this." + Identifiers.Escape(p.Name)))} }};");
+        SourceEmitter.WriteDocs(w, "The trainable <c>Parameter&lt;T&gt;</c> members, nested members' included, in declaration order: what an optimizer updates after a gradient call has added to their <c>Grad</c>.");
+        using (w.Block($"public {type}[] TrainableParameters()"))
+        {
+            w.Line($"var list = new global::System.Collections.Generic.List<{type}>();");
+            foreach (var member in layout.Members)
+            {
+                if (member.IsParameterObject) w.Line($"list.Add(this.{Identifiers.Escape(member.Name)});");
+                else if (member.NestedParameters is not null) w.Line($"list.AddRange(this.{Identifiers.Escape(member.Name)}.TrainableParameters());");
+            }
+            w.Line("return list.ToArray();");
+        }
     }
 }

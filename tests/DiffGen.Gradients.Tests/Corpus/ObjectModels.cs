@@ -243,3 +243,64 @@ public static partial class Physics
     public static double Fit(LineFit model, [NoDerivative] double[] x, [NoDerivative] double[] y, double weight)
         => weight * model.Loss(x, y) + model.Slope * model.Slope;
 }
+
+/// <summary>A dense layer as an object: Parameter state and a [Differentiable] method writing a Span output.</summary>
+public partial class DenseLayer
+{
+    public DenseLayer(int inputs, int outputs, Random random)
+    {
+        Inputs = inputs;
+        Outputs = outputs;
+        W = new Parameter<double>(Fill(new double[inputs * outputs], random), "W");
+        B = new Parameter<double>(Fill(new double[outputs], random), "B");
+    }
+
+    public int Inputs { get; }
+    public int Outputs { get; }
+    public Parameter<double> W { get; }
+    public Parameter<double> B { get; }
+
+    [Differentiable]
+    public void Forward(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int o = 0; o < Outputs; o++)
+        {
+            double sum = B[o];
+            for (int i = 0; i < Inputs; i++) sum += W[o * Inputs + i] * x[i];
+            y[o] = sum;
+        }
+    }
+
+    private static double[] Fill(double[] values, Random random)
+    {
+        for (int i = 0; i < values.Length; i++) values[i] = random.NextDouble() - 0.5;
+        return values;
+    }
+}
+
+/// <summary>A network made of layer objects (nested differentiable members) and a plain scalar.</summary>
+public partial class LayeredNet
+{
+    public LayeredNet(Random random)
+    {
+        Hidden = new DenseLayer(3, 4, random);
+        Output = new DenseLayer(4, 2, random);
+    }
+
+    public DenseLayer Hidden { get; }
+    public DenseLayer Output { get; }
+
+    [Differentiable]
+    public double Loss(ReadOnlySpan<double> x, [NoDerivative] double[] target)
+    {
+        double[] h = new double[Hidden.Outputs];
+        Hidden.Forward(x, h);
+        double[] a = new double[h.Length];
+        for (int i = 0; i < h.Length; i++) a[i] = Math.Tanh(h[i]);
+        double[] y = new double[Output.Outputs];
+        Output.Forward(a, y);
+        double loss = 0;
+        for (int k = 0; k < y.Length; k++) loss += (y[k] - target[k]) * (y[k] - target[k]);
+        return loss + 0.01 * Output.B[0] * Output.B[0];
+    }
+}

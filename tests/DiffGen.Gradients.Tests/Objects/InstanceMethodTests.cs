@@ -359,4 +359,34 @@ public class InstanceMethodTests
         Assert.Equal(2 * once, dmodel.Slope, 12);
         Assert.Throws<ArgumentNullException>(() => Physics.FitGradient(model, x, y, 1.5, null!, out _));
     }
+
+    [Fact]
+    public void NestedLayerObjects_GradientThroughTheirMethods_MatchesDifferences()
+    {
+        var net = new LayeredNet(new Random(11));
+        var x = new[] { 0.4, -1.2, 0.9 };
+        var target = new[] { 0.3, -0.5 };
+        var probe = new StateProbe(typeof(LayeredNet));
+        Assert.Equal(new[] { "Hidden.W", "Hidden.B", "Output.W", "Output.B" }, probe.Names);
+
+        var gradient = new LayeredNet.Tangent(net);
+        var dx = new double[3];
+        double value = net.LossGradient(x, target, dx, gradient);
+        Assert.Equal(net.Loss(x, target), value, 14);
+        var reverse = probe.ReadDerivative(net, gradient, parameterGrads: false);
+        AssertClose(StateDifferences(net, n => ((LayeredNet)n).Loss(x, target)), reverse);
+
+        // The .Grad form reaches the nested layers' parameters; TrainableParameters lists them in order.
+        net.LossGradient(x, target, new double[3]);
+        AssertClose(reverse, probe.ReadDerivative(net, null, parameterGrads: true), 1e-12);
+        Assert.Equal(new[] { net.Hidden.W, net.Hidden.B, net.Output.W, net.Output.B }, net.TrainableParameters());
+
+        var u = Direction(reverse.Length, 12);
+        var direction = new LayeredNet.Tangent(net);
+        probe.WriteDirection(direction, u);
+        var tx = Direction(3, 13);
+        var (_, tangent) = net.LossTangent(x, target, tx, direction);
+        AssertRelative(DotOf(reverse, u) + DotOf(dx, tx), tangent);
+        AssertRelative(direction.Dot(direction), DotOf(u, u));
+    }
 }

@@ -26,6 +26,14 @@ internal sealed class StateProbe
             MemberInfo declared = (MemberInfo?)property ?? field;
             if (declared.GetCustomAttribute<NoDerivativeAttribute>() is not null) continue;
             var t = field.FieldType;
+            if (t.GetNestedType("Tangent") is not null && t != type)
+            {
+                // A nested differentiable object: its members, through it.
+                var nested = new StateProbe(t);
+                foreach (var inner in nested._members)
+                    _members.Add((declared.Name + "." + inner.Name, m => inner.Get(field.GetValue(m)!), (m, v) => inner.Set(field.GetValue(m)!, v), inner.Type));
+                continue;
+            }
             if (t != typeof(double) && t != typeof(float) && t != typeof(double[]) && t != typeof(float[]) && t != typeof(Parameter<double>) && t != typeof(Parameter<float>)) continue;
             _members.Add((declared.Name, field.GetValue, field.SetValue, t));
         }
@@ -69,8 +77,7 @@ internal sealed class StateProbe
         {
             if (parameterGrads && member.Get(model) is Parameter<double> pd) { values.AddRange(pd.Grad); continue; }
             if (parameterGrads && member.Get(model) is Parameter<float> pf) { values.AddRange(pf.Grad.Select(v => (double)v)); continue; }
-            var field = tangent!.GetType().GetField(member.Name) ?? throw new InvalidOperationException("Tangent has no member " + member.Name);
-            values.AddRange(Elements(field.GetValue(tangent)));
+            values.AddRange(Elements(TangentMember(tangent!, member.Name)));
         }
         return values.ToArray();
     }
@@ -81,15 +88,26 @@ internal sealed class StateProbe
         int offset = 0;
         foreach (var member in _members)
         {
-            var field = tangent.GetType().GetField(member.Name)!;
-            switch (field.GetValue(tangent))
+            int dot = member.Name.LastIndexOf('.');
+            object owner = dot < 0 ? tangent : TangentMember(tangent, member.Name.Substring(0, dot))!;
+            var field = owner.GetType().GetField(member.Name.Substring(dot + 1))!;
+            switch (field.GetValue(owner))
             {
-                case double: field.SetValue(tangent, direction[offset++]); break;
-                case float: field.SetValue(tangent, (float)direction[offset++]); break;
+                case double: field.SetValue(owner, direction[offset++]); break;
+                case float: field.SetValue(owner, (float)direction[offset++]); break;
                 case double[] d: for (int i = 0; i < d.Length; i++) d[i] = direction[offset++]; break;
                 case float[] f: for (int i = 0; i < f.Length; i++) f[i] = (float)direction[offset++]; break;
             }
         }
+    }
+
+    /// <summary>A tangent's member by dotted path (nested tangents are objects).</summary>
+    private static object? TangentMember(object tangent, string path)
+    {
+        object? current = tangent;
+        foreach (var step in path.Split('.'))
+            current = current!.GetType().GetField(step)?.GetValue(current) ?? throw new InvalidOperationException("Tangent has no member " + path);
+        return current;
     }
 
     private static IEnumerable<double> Elements(object? value) => value switch
