@@ -75,8 +75,8 @@ public static class DiagnosticDescriptors
 
     /// <summary>DG0009: "[Differentiable] method '{0}' must not be generic".</summary>
     public static readonly DiagnosticDescriptor GenericMethod = Error(GenericMethodId,
-        "Generic [Differentiable] method",
-        "[Differentiable] method '{0}' must not be generic");
+        "Generic method without floating-point constraint",
+        "[Differentiable] method '{0}' is generic: give it one type parameter constrained to IFloatingPointIeee754<T> (or IBinaryFloatingPointIeee754<T>), or write it for double or float");
 
     /// <summary>DG0010: "Invalid [CheckGradientAt] point: {0}".</summary>
     public static readonly DiagnosticDescriptor InvalidCheckPoint = Error(InvalidCheckPointId,

@@ -1,5 +1,6 @@
 using System.Linq;
 using DiffGen.Generator.FrontEnd;
+using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
 using DiffGen.Generator.Stages;
@@ -32,8 +33,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
                 SymbolFacts.DifferentiableAttribute,
                 static (node, _) => node is MethodDeclarationSyntax,
                 static (attributeContext, cancellationToken) => Lower(attributeContext, cancellationToken))
-            .Where(static ir => ir is not null)
-            .Select(static (ir, _) => ir!)
+            .SelectMany(static (instances, _) => instances)
             .WithTrackingName(Steps.Lower);
 
         var settings = context.CompilationProvider
@@ -57,12 +57,12 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(types, static (output, file) => output.AddSource(file.HintName + ".g.cs", file.Text));
     }
 
-    private static MethodIr? Lower(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
+    private static EquatableArray<MethodIr> Lower(GeneratorAttributeSyntaxContext context, System.Threading.CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax declaration) return null;
+        if (context.TargetSymbol is not IMethodSymbol method || context.TargetNode is not MethodDeclarationSyntax declaration) return EquatableArray<MethodIr>.Empty;
         try
         {
-            return MethodFrontEnd.Analyze(method, declaration, context.SemanticModel, cancellationToken).Ir;
+            return MethodFrontEnd.Analyze(method, declaration, context.SemanticModel, cancellationToken).Instances.ToArray();
         }
         catch (System.OperationCanceledException)
         {
@@ -71,7 +71,7 @@ public sealed class DifferentiableGenerator : IIncrementalGenerator
         catch (System.Exception)
         {
             // Never take the compilation down: the analyzer reports what it can; the method gets no output.
-            return null;
+            return EquatableArray<MethodIr>.Empty;
         }
     }
 

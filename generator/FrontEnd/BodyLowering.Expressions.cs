@@ -28,7 +28,7 @@ internal sealed partial class BodyLowering
     private Expr Lower(IOperation operation, List<Stmt>? lift)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var kind = SymbolFacts.KindOf(operation.Type);
+        var kind = SymbolFacts.KindOf(operation.Type, _generic);
         if (operation.ConstantValue.HasValue && operation.Type is not null)
             return Literal(operation.ConstantValue.Value, kind, operation.Type);
 
@@ -57,14 +57,16 @@ internal sealed partial class BodyLowering
                 return Invalid;
             case IConversionOperation conversion:
                 return LowerConversion(conversion, lift);
-            case IUnaryOperation unary when unary.OperatorMethod is null:
+            case IUnaryOperation unary when IsBuiltinOperator(unary.OperatorMethod):
                 return LowerUnary(unary, lift);
-            case IBinaryOperation binary when binary.OperatorMethod is null:
+            case IBinaryOperation binary when IsBuiltinOperator(binary.OperatorMethod):
                 return LowerBinary(binary, lift, kind);
             case IConditionalOperation conditional when conditional.Type is not null:
                 return LowerConditional(conditional, lift, kind);
             case IInvocationOperation invocation:
                 return LowerInvocation(invocation, lift, kind);
+            case IPropertyReferenceOperation { Instance: null } constant when _generic is not null && GenericMath.IsInterfaceMember(constant.Property):
+                return GenericConstant(constant, kind);
             case IFieldReferenceOperation { Instance: null } field when kind != ScalarKind.Other:
                 return new OpaqueValueExpr(field.Field.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + field.Field.Name, kind);
             case IPropertyReferenceOperation { Instance: null, Arguments.Length: 0 } property when kind != ScalarKind.Other:
@@ -83,7 +85,7 @@ internal sealed partial class BodyLowering
     private Expr LowerConversion(IConversionOperation conversion, List<Stmt>? lift)
     {
         var operand = Lower(conversion.Operand, lift);
-        var target = SymbolFacts.KindOf(conversion.Type);
+        var target = SymbolFacts.KindOf(conversion.Type, _generic);
         if (conversion.Conversion.IsIdentity) return operand;
         if (!conversion.Conversion.IsNumeric || target == ScalarKind.Other || conversion.OperatorMethod is not null)
         {
@@ -108,7 +110,7 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedExpression, unary, $"unary operator {unary.OperatorKind}");
             return Invalid;
         }
-        return new UnaryExpr(op.Value, Lower(unary.Operand, lift), SymbolFacts.KindOf(unary.Type));
+        return new UnaryExpr(op.Value, Lower(unary.Operand, lift), SymbolFacts.KindOf(unary.Type, _generic));
     }
 
     private Expr LowerBinary(IBinaryOperation binary, List<Stmt>? lift, ScalarKind kind)
@@ -180,6 +182,7 @@ internal sealed partial class BodyLowering
             return Invalid;
         }
         if (LowerReceiverCall(invocation, lift, kind) is { } receiverCall) return receiverCall;
+        if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
         if (PrimitiveLookup.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
@@ -193,13 +196,13 @@ internal sealed partial class BodyLowering
                 Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' {problem}");
                 return Invalid;
             }
-            if (method.Parameters.Any(p => SymbolFacts.ShapeOf(p.Type).Shape != Shape.Scalar))
+            if (method.Parameters.Any(p => SymbolFacts.ShapeOf(p.Type, _generic).Shape != Shape.Scalar))
             {
                 // Array arguments: the callee's generated pullback takes the seed and accumulates into shadows.
-                var roles = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p) ? ArgumentRole.Input : ArgumentRole.Data).ToArray();
+                var roles = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p, _generic) ? ArgumentRole.Input : ArgumentRole.Data).ToArray();
                 return new RuleCallExpr(new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", roles), arguments.ToArray(), kind, AddSite(invocation));
             }
-            var differentiable = method.Parameters.Select(SymbolFacts.IsDifferentiableParameter).ToArray();
+            var differentiable = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p, _generic)).ToArray();
             return new UserCallExpr(new CalleeInfo(target, differentiable), arguments.ToArray(), kind, AddSite(invocation));
         }
         if (RuleLookup.Find(method, _cancellationToken) is { } rule)
@@ -314,7 +317,7 @@ internal sealed partial class BodyLowering
             }
             // A [Differentiable] method writing Span outputs: its generated pullback and tangent.
             string target = Target(callee);
-            found = new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", callee.Parameters.Select(RuleLookup.Role).ToArray());
+            found = new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", callee.Parameters.Select(p => RuleLookup.Role(p, _generic)).ToArray());
         }
         if (found is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
         {
@@ -344,11 +347,16 @@ internal sealed partial class BodyLowering
     private string? CalleeProblem(IMethodSymbol callee)
     {
         if (!callee.IsStatic) return "is not static";
-        if (callee.IsGenericMethod) return "is generic";
-        if (callee.ReturnsVoid ? !callee.Parameters.Any(SymbolFacts.IsOutputParameter) : !SymbolFacts.KindOf(callee.ReturnType).IsFloating())
+        // A generic-math callee instantiated with this method's own type parameter: its derivatives are
+        // overloads for the same floating type.
+        if (callee.IsGenericMethod && !(_generic is not null && callee.TypeArguments.Length == 1
+                && SymbolEqualityComparer.Default.Equals(callee.TypeArguments[0], _generic.Parameter)
+                && GenericMath.FloatingParameter(callee.OriginalDefinition) is not null))
+            return "is generic (a generic [Differentiable] callee takes this method's floating type parameter)";
+        if (callee.ReturnsVoid ? !callee.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, _generic)) : !SymbolFacts.KindOf(callee.ReturnType, _generic).IsFloating())
             return "neither returns double or float nor writes Span outputs";
         foreach (var parameter in callee.Parameters)
-            if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other)
+            if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type, _generic).Kind == ScalarKind.Other)
                 return $"has unsupported parameter '{parameter.Name}'";
         for (var type = callee.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, _cancellationToken)) return $"is declared in type '{type.Name}', which is not partial";

@@ -154,10 +154,10 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' is called on an object the method cannot differentiate (call it on this, on a parameter of its type or on their differentiable members)");
             return failed;
         }
-        bool returnsFloating = SymbolFacts.KindOf(method.ReturnType).IsFloating();
-        bool writesOutputs = method.ReturnsVoid && method.Parameters.Any(SymbolFacts.IsOutputParameter);
+        bool returnsFloating = SymbolFacts.KindOf(method.ReturnType, _generic).IsFloating();
+        bool writesOutputs = method.ReturnsVoid && method.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, _generic));
         if (method.IsGenericMethod || (statement ? !writesOutputs : !returnsFloating)
-            || method.Parameters.Any(p => p.RefKind != RefKind.None || SymbolFacts.ShapeOf(p.Type).Kind == ScalarKind.Other))
+            || method.Parameters.Any(p => p.RefKind != RefKind.None || SymbolFacts.ShapeOf(p.Type, _generic).Kind == ScalarKind.Other))
         {
             Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (an object's method called from a [Differentiable] method must return double or float, or return void and write Span outputs, and take parameters of supported types)");
             return failed;
@@ -176,7 +176,7 @@ internal sealed partial class BodyLowering
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
-            roles.Add(method.ReturnsVoid ? RuleLookup.Role(argument.Parameter!) : SymbolFacts.IsDifferentiableParameter(argument.Parameter!) ? ArgumentRole.Input : ArgumentRole.Data);
+            roles.Add(method.ReturnsVoid ? RuleLookup.Role(argument.Parameter!, _generic) : SymbolFacts.IsDifferentiableParameter(argument.Parameter!, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
         }
         // The object's state: every member below it, in the order the callee lists its own.
         int state = 0;
@@ -224,7 +224,7 @@ internal sealed partial class BodyLowering
         // Inside the getter, this is the object the property was read on.
         string outer = _thisRoot;
         _thisRoot = root;
-        Expr result = operation is null ? Invalid : Coerce(Lower(operation, lift), SymbolFacts.KindOf(property.Type), reference);
+        Expr result = operation is null ? Invalid : Coerce(Lower(operation, lift), SymbolFacts.KindOf(property.Type, _generic), reference);
         _thisRoot = outer;
         _inlining.Remove(property);
         return result;

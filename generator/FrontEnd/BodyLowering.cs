@@ -24,7 +24,14 @@ internal sealed partial class BodyLowering
     private readonly Dictionary<ILabelSymbol, int> _loopByContinueLabel = new(SymbolEqualityComparer.Default);
     private int _nextLoopId;
 
-    public BodyLowering(CancellationToken cancellationToken) => _cancellationToken = cancellationToken;
+    private readonly GenericMath? _generic;
+
+    /// <param name="generic">For a generic-math method: the instantiation being lowered.</param>
+    public BodyLowering(CancellationToken cancellationToken, GenericMath? generic = null)
+    {
+        _cancellationToken = cancellationToken;
+        _generic = generic;
+    }
 
     public List<FrontEndProblem> Problems { get; } = new();
 
@@ -50,9 +57,9 @@ internal sealed partial class BodyLowering
             AddObjectParameter(parameter, objectType);
             return;
         }
-        bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter);
-        var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type);
-        if (SymbolFacts.IsOutputParameter(parameter))
+        bool differentiable = SymbolFacts.IsDifferentiableParameter(parameter, _generic);
+        var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type, _generic);
+        if (SymbolFacts.IsOutputParameter(parameter, _generic))
         {
             // A result of a void method: written, seeded in the pullback, no shadow of its own.
             int index = AddVariable(parameter, parameter.Name, kind, isParameter: true, differentiable: false, shape);
@@ -122,7 +129,7 @@ internal sealed partial class BodyLowering
     private void LowerDeclarator(IVariableDeclaratorOperation declarator, List<Stmt> into)
     {
         var local = declarator.Symbol;
-        var (shape, kind) = SymbolFacts.ShapeOf(local.Type);
+        var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
             Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}'");
@@ -182,7 +189,7 @@ internal sealed partial class BodyLowering
         while (collection is IConversionOperation conversion) collection = conversion.Operand;
         if (ArrayVariable(collection) is not int source
             || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } element }
-            || SymbolFacts.KindOf(element.Type) != _variables[source].Kind)
+            || SymbolFacts.KindOf(element.Type, _generic) != _variables[source].Kind)
         {
             Report(ProblemKind.UnsupportedStatement, loop, "foreach over something other than an array or span variable of numbers");
             return;
@@ -219,7 +226,7 @@ internal sealed partial class BodyLowering
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayVariable(element.ArrayReference) is int array:
                 return (array, element.Indices[0]);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
-                when ArrayVariable(instance) is int span && SymbolFacts.KindOf(indexer.Arguments[0].Value.Type) == ScalarKind.Int:
+                when ArrayVariable(instance) is int span && SymbolFacts.KindOf(indexer.Arguments[0].Value.Type, _generic) == ScalarKind.Int:
                 return (span, indexer.Arguments[0].Value);
             default:
                 return null;
@@ -259,7 +266,7 @@ internal sealed partial class BodyLowering
             case ISimpleAssignmentOperation { Target: var elementTarget } elementAssignment when ElementReference(elementTarget) is var (array, index):
                 LowerElementStore(array, index, null, LowerValue(elementAssignment.Value, into), elementAssignment, into);
                 break;
-            case ICompoundAssignmentOperation { OperatorMethod: null, Target: var compoundElement } elementCompound when ElementReference(compoundElement) is var (array, index):
+            case ICompoundAssignmentOperation { Target: var compoundElement } elementCompound when IsBuiltinOperator(elementCompound.OperatorMethod) && ElementReference(compoundElement) is var (array, index):
                 if (MapBinary(elementCompound.OperatorKind, elementCompound) is BinaryOp elementOp)
                     LowerElementStore(array, index, elementOp, LowerValue(elementCompound.Value, into), elementCompound, into);
                 break;
@@ -284,7 +291,7 @@ internal sealed partial class BodyLowering
                     into.Add(new AssignStmt(target, Coerce(LowerValue(assignment.Value, into), _variables[target].Kind, assignment.Value)));
                 break;
             case ICompoundAssignmentOperation compound:
-                if (compound.OperatorMethod is not null)
+                if (!IsBuiltinOperator(compound.OperatorMethod))
                 {
                     Report(ProblemKind.UnsupportedExpression, compound, "a user-defined compound operator");
                     break;

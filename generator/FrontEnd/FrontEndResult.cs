@@ -10,9 +10,10 @@ namespace DiffGen.Generator.FrontEnd;
 /// </summary>
 public sealed class FrontEndResult
 {
-    public FrontEndResult(MethodIr? ir, ImmutableArray<FrontEndProblem> problems, ImmutableArray<FrontEndProblem> warnings = default)
+    public FrontEndResult(MethodIr? ir, ImmutableArray<FrontEndProblem> problems, ImmutableArray<FrontEndProblem> warnings = default, ImmutableArray<MethodIr> instances = default)
     {
         Ir = ir;
+        Instances = !instances.IsDefault ? instances : ir is null ? ImmutableArray<MethodIr>.Empty : ImmutableArray.Create(ir);
         Problems = problems;
         Warnings = warnings.IsDefault ? ImmutableArray<FrontEndProblem>.Empty : warnings;
     }
@@ -20,6 +21,9 @@ public sealed class FrontEndResult
     public static FrontEndResult NotCompilable { get; } = new(null, ImmutableArray<FrontEndProblem>.Empty);
 
     public MethodIr? Ir { get; }
+
+    /// <summary>Every IR the method lowers to: its own, or one per floating type for a generic-math method.</summary>
+    public ImmutableArray<MethodIr> Instances { get; }
 
     public ImmutableArray<FrontEndProblem> Problems { get; }
 

@@ -29,11 +29,27 @@ public static class MethodFrontEnd
         foreach (var diagnostic in model.GetDiagnostics(declaration.Span, cancellationToken))
             if (diagnostic.Severity == DiagnosticSeverity.Error) return FrontEndResult.NotCompilable;
 
+        // A generic-math method is lowered once per floating type; its problems and warnings are the
+        // first instantiation's (the others differ only in precision).
+        if (GenericMath.FloatingParameter(method) is not { } parameter) return Analyze(method, declaration, model, null, cancellationToken);
+        var first = Analyze(method, declaration, model, new GenericMath(parameter, GenericMath.Instantiations[0]), cancellationToken);
+        if (first.Ir is null) return first;
+        var instances = ImmutableArray.CreateBuilder<MethodIr>();
+        instances.Add(first.Ir);
+        foreach (var kind in GenericMath.Instantiations.Skip(1))
+            if (Analyze(method, declaration, model, new GenericMath(parameter, kind), cancellationToken).Ir is { } ir) instances.Add(ir);
+        return new FrontEndResult(first.Ir, first.Problems, first.Warnings, instances.ToImmutable());
+    }
+
+    private static FrontEndResult Analyze(IMethodSymbol method, MethodDeclarationSyntax declaration, SemanticModel model, GenericMath? generic, CancellationToken cancellationToken)
+    {
         var problems = new List<FrontEndProblem>();
         var nameLocation = declaration.Identifier.GetLocation();
-        CheckSignature(method, nameLocation, problems, cancellationToken);
+        CheckSignature(method, generic, nameLocation, problems, cancellationToken);
+        // A type parameter that promises no floating-point math: everything typed by it would only repeat DG0009.
+        if (method.IsGenericMethod && generic is null) return new FrontEndResult(null, problems.ToImmutableArray());
 
-        var lowering = new BodyLowering(cancellationToken);
+        var lowering = new BodyLowering(cancellationToken, generic);
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
         var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));
@@ -50,7 +66,7 @@ public static class MethodFrontEnd
         }
         problems.AddRange(lowering.Problems);
 
-        var checkPoints = ReadCheckPoints(method, nameLocation, problems);
+        var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
 
         var statements = LoopAllocations.Hoist(body.ToArray());
@@ -64,13 +80,13 @@ public static class MethodFrontEnd
             DifferentiableTypes.Hierarchy(method.ContainingType),
             method.Name,
             SymbolFacts.AccessibilityKeyword(method.DeclaredAccessibility),
-            SymbolFacts.KindOf(method.ReturnType),
+            SymbolFacts.KindOf(method.ReturnType, generic),
             variables,
             lowering.Variables.Count(v => v.IsParameter),
             statements,
             checkPoints,
-            method.ContainingType.ToDisplayString() + "." + method.Name,
-            HintName(method),
+            method.ContainingType.ToDisplayString() + "." + method.Name + (generic is null ? "" : "<" + generic.Kind.Keyword() + ">"),
+            HintName(method) + (generic is null ? "" : "_" + generic.Kind.Keyword()),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
@@ -106,27 +122,30 @@ public static class MethodFrontEnd
         return warnings.ToImmutable();
     }
 
-    private static void CheckSignature(IMethodSymbol method, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)
+    private static void CheckSignature(IMethodSymbol method, GenericMath? generic, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)
     {
         // Instance methods of classes, structs and records read their object's state; an interface or
         // ref struct has no state the generated members could bind.
         if (!method.IsStatic && (method.ContainingType.TypeKind == TypeKind.Interface || method.ContainingType.IsRefLikeType))
             problems.Add(new FrontEndProblem(ProblemKind.MethodNotStatic, location, method.Name));
-        if (method.IsGenericMethod)
+        if (method.IsGenericMethod && generic is null)
+        {
             problems.Add(new FrontEndProblem(ProblemKind.GenericMethod, location, method.Name));
+            return;
+        }
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, cancellationToken))
                 problems.Add(new FrontEndProblem(ProblemKind.TypeNotPartial, location, type.Name));
-        if (method.ReturnsVoid ? !method.Parameters.Any(SymbolFacts.IsOutputParameter) : !SymbolFacts.KindOf(method.ReturnType).IsFloating())
+        if (method.ReturnsVoid ? !method.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, generic)) : !SymbolFacts.KindOf(method.ReturnType, generic).IsFloating())
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float, or returns void and writes Span<double> or Span<float> outputs)"));
         foreach (var parameter in method.Parameters)
         {
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
-            else if (SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null)
+            else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null)
                 problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'"));
-            else if ((SymbolFacts.ShapeOf(parameter.Type).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type).Kind == ScalarKind.Other) && HasCheckPoints(method))
+            else if ((SymbolFacts.ShapeOf(parameter.Type, generic).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }
     }
@@ -176,7 +195,7 @@ public static class MethodFrontEnd
         => IrTree.AllExpressions(statements).Any(e => e is RuleCallExpr { Rule.Tangent: null })
            || IrTree.AllStatements(statements).Any(s => s is RuleCallStmt { Rule.Tangent: null });
 
-    private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, Location location, List<FrontEndProblem> problems)
+    private static EquatableArray<CheckPoint> ReadCheckPoints(IMethodSymbol method, GenericMath? generic, Location location, List<FrontEndProblem> problems)
     {
         var points = new List<CheckPoint>();
         foreach (var attribute in method.GetAttributes())
@@ -210,7 +229,7 @@ public static class MethodFrontEnd
             for (int i = 0; i < values.Length; i++)
             {
                 double value = values[i] is double d ? d : Convert.ToDouble(values[i] ?? 0.0, CultureInfo.InvariantCulture);
-                var kind = SymbolFacts.KindOf(method.Parameters[i].Type);
+                var kind = SymbolFacts.KindOf(method.Parameters[i].Type, generic);
                 if (kind is ScalarKind.Int or ScalarKind.Long or ScalarKind.Bool && value != Math.Floor(value))
                 {
                     problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, $"value {value.ToString(CultureInfo.InvariantCulture)} for integer parameter '{method.Parameters[i].Name}'"));

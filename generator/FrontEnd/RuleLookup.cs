@@ -61,9 +61,12 @@ public static class RuleLookup
     }
 
     /// <summary>Span&lt;T&gt; parameters of a rule-backed method are outputs; floating scalars, arrays and read-only spans inputs.</summary>
-    public static ArgumentRole Role(IParameterSymbol parameter)
+    public static ArgumentRole Role(IParameterSymbol parameter) => Role(parameter, null);
+
+    /// <inheritdoc cref="Role(IParameterSymbol)"/>
+    public static ArgumentRole Role(IParameterSymbol parameter, GenericMath? generic)
     {
-        var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type);
+        var (shape, kind) = SymbolFacts.ShapeOf(parameter.Type, generic);
         if (!kind.IsFloating() || SymbolFacts.HasAttribute(parameter, SymbolFacts.NoDerivativeAttribute)) return ArgumentRole.Data;
         return shape == Shape.Span ? ArgumentRole.Output : ArgumentRole.Input;
     }

@@ -18,7 +18,8 @@ public static class SymbolFacts
     }
 
     /// <summary>The IR kind of a type; <see cref="ScalarKind.Other"/> for anything else.</summary>
-    public static ScalarKind KindOf(ITypeSymbol? type) => type?.SpecialType switch
+    /// <param name="generic">The instantiation of a generic-math method being lowered: its type parameter reads as that kind.</param>
+    public static ScalarKind KindOf(ITypeSymbol? type, GenericMath? generic = null) => generic is not null && SymbolEqualityComparer.Default.Equals(type, generic.Parameter) ? generic.Kind : type?.SpecialType switch
     {
         SpecialType.System_Double => ScalarKind.Double,
         SpecialType.System_Single => ScalarKind.Float,
@@ -32,22 +33,22 @@ public static class SymbolFacts
     /// The shape and element kind of <paramref name="type"/>: a scalar, a one-dimensional array, or a
     /// <c>Span&lt;T&gt;</c>/<c>ReadOnlySpan&lt;T&gt;</c>. Unsupported types give kind <see cref="ScalarKind.Other"/>.
     /// </summary>
-    public static (Ir.Shape Shape, ScalarKind Kind) ShapeOf(ITypeSymbol? type)
+    public static (Ir.Shape Shape, ScalarKind Kind) ShapeOf(ITypeSymbol? type, GenericMath? generic = null)
     {
         if (type is IArrayTypeSymbol { Rank: 1 } array)
-            return (Ir.Shape.Array, ElementKind(array.ElementType));
+            return (Ir.Shape.Array, ElementKind(array.ElementType, generic));
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && named.ContainingNamespace?.ToDisplayString() == "System")
         {
-            if (named.Name == "Span") return (Ir.Shape.Span, ElementKind(named.TypeArguments[0]));
-            if (named.Name == "ReadOnlySpan") return (Ir.Shape.ReadOnlySpan, ElementKind(named.TypeArguments[0]));
+            if (named.Name == "Span") return (Ir.Shape.Span, ElementKind(named.TypeArguments[0], generic));
+            if (named.Name == "ReadOnlySpan") return (Ir.Shape.ReadOnlySpan, ElementKind(named.TypeArguments[0], generic));
         }
-        return (Ir.Shape.Scalar, KindOf(type));
+        return (Ir.Shape.Scalar, KindOf(type, generic));
     }
 
     // Elements are numbers: bool arrays are not supported.
-    private static ScalarKind ElementKind(ITypeSymbol type)
+    private static ScalarKind ElementKind(ITypeSymbol type, GenericMath? generic)
     {
-        var kind = KindOf(type);
+        var kind = KindOf(type, generic);
         return kind == ScalarKind.Bool ? ScalarKind.Other : kind;
     }
 
@@ -55,14 +56,20 @@ public static class SymbolFacts
     /// A <c>Span&lt;T&gt;</c> of double or float, without <c>[NoDerivative]</c>, of a method returning
     /// void: one of the results the method writes (its pullback takes a seed for it).
     /// </summary>
-    public static bool IsOutputParameter(IParameterSymbol parameter)
+    public static bool IsOutputParameter(IParameterSymbol parameter) => IsOutputParameter(parameter, null);
+
+    /// <inheritdoc cref="IsOutputParameter(IParameterSymbol)"/>
+    public static bool IsOutputParameter(IParameterSymbol parameter, GenericMath? generic)
         => parameter.ContainingSymbol is IMethodSymbol { ReturnsVoid: true }
-           && ShapeOf(parameter.Type) is (Ir.Shape.Span, var kind) && kind.IsFloating()
+           && ShapeOf(parameter.Type, generic) is (Ir.Shape.Span, var kind) && kind.IsFloating()
            && !HasAttribute(parameter, NoDerivativeAttribute);
 
     /// <summary>Whether a parameter of <paramref name="parameter"/>'s type gets a derivative.</summary>
-    public static bool IsDifferentiableParameter(IParameterSymbol parameter)
-        => ShapeOf(parameter.Type).Kind.IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
+    public static bool IsDifferentiableParameter(IParameterSymbol parameter) => IsDifferentiableParameter(parameter, null);
+
+    /// <inheritdoc cref="IsDifferentiableParameter(IParameterSymbol)"/>
+    public static bool IsDifferentiableParameter(IParameterSymbol parameter, GenericMath? generic)
+        => ShapeOf(parameter.Type, generic).Kind.IsFloating() && !HasAttribute(parameter, NoDerivativeAttribute);
 
     /// <summary>The element kind of a <c>DiffGen.Optimizers.Parameter&lt;T&gt;</c> of float or double; null for any other type.</summary>
     public static ScalarKind? ParameterObjectKind(ITypeSymbol? type)
