@@ -42,6 +42,8 @@ internal sealed partial class BodyLowering
             case ILocalReferenceOperation or IParameterReferenceOperation when ArrayVariable(operation) is int whole:
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[whole].Name}' (read its elements or Length)");
                 return Invalid;
+            case IFieldReferenceOperation when TupleElement(operation) is int element:
+                return new VariableExpr(element, _variables[element].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int o) && _variables[o].ObjectType is not null:
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the object '{parameter.Parameter.Name}' itself (read its members or call its [Differentiable] methods)");
                 return Invalid;

@@ -129,6 +129,7 @@ internal sealed partial class BodyLowering
     private void LowerDeclarator(IVariableDeclaratorOperation declarator, List<Stmt> into)
     {
         var local = declarator.Symbol;
+        if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
@@ -286,6 +287,12 @@ internal sealed partial class BodyLowering
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);
                 break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                LowerDeconstruction(deconstruction, into);
+                break;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation tupleTarget } tupleAssignment when _tupleLocals.TryGetValue(tupleTarget.Local, out var tupleElements):
+                AssignTuple(tupleElements, tupleAssignment.Value, into);
+                break;
             case ISimpleAssignmentOperation assignment:
                 if (TargetVariable(assignment.Target) is int target)
                     into.Add(new AssignStmt(target, Coerce(LowerValue(assignment.Value, into), _variables[target].Kind, assignment.Value)));
@@ -324,6 +331,7 @@ internal sealed partial class BodyLowering
 
     private int? TargetVariable(IOperation target)
     {
+        if (TupleElement(target) is int element) return element;
         if (ReceiverVariable(target) is int member)
         {
             Report(ProblemKind.UnsupportedWrite, target, ReceiverWrite(_variables[member]));

@@ -279,6 +279,10 @@ public static class GradientCases
                 (x, y, tx, ty) => LoopFunctions.LoopCarriedPairTangent(x, y, 12, tx, ty),
                 (-1.5, 1.5), (-1.5, 1.5)),
 
+            // ---- TupleFunctions ----
+            GradientCase.Of2("TuplePolar", TupleFunctions.Polar, TupleFunctions.PolarGradient, TupleFunctions.PolarTangent, (0.2, 2), (-2, 2)),
+            GradientCase.Of2("TupleDiscards", TupleFunctions.Discards, TupleFunctions.DiscardsGradient, TupleFunctions.DiscardsTangent, (-2, 2), (-2, 2)),
+
             // ---- CallFunctions and the other containers ----
             GradientCase.Of1("Square", CallFunctions.Square, CallFunctions.SquareGradient, CallFunctions.SquareTangent, -3, 3),
             GradientCase.Of2("SumOfSquares", CallFunctions.SumOfSquares, CallFunctions.SumOfSquaresGradient, CallFunctions.SumOfSquaresTangent, (-2, 2), (-3, 3)),

@@ -1,0 +1,120 @@
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DiffGen.Generator.FrontEnd;
+
+/// <summary>
+/// Tuples of numbers in a method body: a tuple local is one variable per element (<c>t.Item1</c>,
+/// <c>t.Mean</c> read them); tuple literals, deconstruction (<c>var (m, s) = (a, b);</c>) and tuple
+/// assignment (<c>(a, b) = (b, a);</c>) assign every element, all right-hand values first.
+/// </summary>
+internal sealed partial class BodyLowering
+{
+    /// <summary>The element variables of each tuple local.</summary>
+    private readonly Dictionary<ILocalSymbol, int[]> _tupleLocals = new(SymbolEqualityComparer.Default);
+
+    /// <summary>The element kinds of a tuple type of numbers, or null.</summary>
+    private ScalarKind[]? TupleKinds(ITypeSymbol? type)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple) return null;
+        var kinds = tuple.TupleElements.Select(e => SymbolFacts.KindOf(e.Type, _generic)).ToArray();
+        return kinds.All(k => k != ScalarKind.Other) ? kinds : null;
+    }
+
+    /// <summary>A tuple local's declaration: its elements' variables, then the initializer's values.</summary>
+    private bool TryLowerTupleDeclarator(ILocalSymbol local, IVariableInitializerOperation? initializer, List<Stmt> into)
+    {
+        if (TupleKinds(local.Type) is not { } kinds) return false;
+        var tuple = (INamedTypeSymbol)local.Type;
+        var elements = new int[kinds.Length];
+        for (int i = 0; i < kinds.Length; i++)
+            elements[i] = AddVariable(tuple.TupleElements[i], local.Name + "_" + tuple.TupleElements[i].Name, kinds[i], isParameter: false, differentiable: false);
+        // Keyed by the local: element symbols are shared by every tuple of the same type.
+        _tupleLocals[local] = elements;
+        for (int i = 0; i < kinds.Length; i++) _variableIndex.Remove(tuple.TupleElements[i]);
+        if (initializer is not null) AssignTuple(elements, initializer.Value, into);
+        return true;
+    }
+
+    /// <summary><c>t.Item1</c> or <c>t.Name</c> on a tuple local: that element's variable.</summary>
+    private int? TupleElement(IOperation operation)
+    {
+        if (operation is not IFieldReferenceOperation { Instance: ILocalReferenceOperation local } field
+            || !_tupleLocals.TryGetValue(local.Local, out var elements)) return null;
+        var tupleField = field.Field.CorrespondingTupleField ?? field.Field;
+        var fields = ((INamedTypeSymbol)local.Local.Type).TupleElements;
+        for (int i = 0; i < fields.Length; i++)
+            if (SymbolEqualityComparer.Default.Equals(fields[i].CorrespondingTupleField ?? fields[i], tupleField)) return elements[i];
+        return null;
+    }
+
+    /// <summary>The values of a tuple-valued expression: a tuple literal, or a tuple local.</summary>
+    private List<Expr>? TupleValues(IOperation value, List<Stmt> into)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
+        switch (value)
+        {
+            case ITupleOperation tuple:
+                return tuple.Elements.Select(e => LowerValue(e, into)).ToList();
+            case ILocalReferenceOperation local when _tupleLocals.TryGetValue(local.Local, out var elements):
+                return elements.Select(e => (Expr)new VariableExpr(e, _variables[e].Kind)).ToList();
+            default:
+                Report(ProblemKind.UnsupportedExpression, value, Describe(value) + " (a tuple value other than a tuple literal or a tuple local)");
+                return null;
+        }
+    }
+
+    /// <summary>Assigns a tuple value to variables: every value into a fresh local first, so (a, b) = (b, a) swaps.</summary>
+    private void AssignTuple(IReadOnlyList<int> targets, IOperation value, List<Stmt> into)
+    {
+        if (TupleValues(value, into) is not { } values) return;
+        if (values.Count != targets.Count)
+        {
+            Report(ProblemKind.UnsupportedExpression, value, "a tuple of another length");
+            return;
+        }
+        var staged = new int[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            staged[i] = AddSyntheticVariable(_variables[targets[i]].Kind, "element");
+            into.Add(new AssignStmt(staged[i], Coerce(values[i], _variables[targets[i]].Kind, value)));
+        }
+        for (int i = 0; i < values.Count; i++)
+            into.Add(new AssignStmt(targets[i], new VariableExpr(staged[i], _variables[targets[i]].Kind)));
+    }
+
+    /// <summary><c>var (a, b) = ...;</c> and <c>(a, b) = ...;</c>: the targets declared or named, then <see cref="AssignTuple"/>.</summary>
+    private void LowerDeconstruction(IDeconstructionAssignmentOperation deconstruction, List<Stmt> into)
+    {
+        var target = deconstruction.Target is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+        if (target is not ITupleOperation names)
+        {
+            Report(ProblemKind.UnsupportedExpression, deconstruction, "a deconstruction into something other than named variables");
+            return;
+        }
+        var targets = new List<int>();
+        foreach (var named in names.Elements)
+        {
+            // (double p, double q) = ... declares each element on its own.
+            var element = named is IDeclarationExpressionOperation { Expression: { } inner } ? inner : named;
+            switch (element)
+            {
+                case ILocalReferenceOperation { IsDeclaration: true } declared when SymbolFacts.ShapeOf(declared.Local.Type, _generic) is (Shape.Scalar, var kind) && kind != ScalarKind.Other:
+                    targets.Add(AddVariable(declared.Local, declared.Local.Name, kind, isParameter: false, differentiable: false));
+                    break;
+                case IDiscardOperation discard when SymbolFacts.KindOf(discard.Type, _generic) is var discardKind && discardKind != ScalarKind.Other:
+                    targets.Add(AddSyntheticVariable(discardKind, "discard"));
+                    break;
+                default:
+                    if (TargetVariable(element) is not int existing) return;
+                    targets.Add(existing);
+                    break;
+            }
+        }
+        AssignTuple(targets, deconstruction.Value, into);
+    }
+}
