@@ -44,6 +44,8 @@ internal sealed partial class BodyLowering
                 return Invalid;
             case IFieldReferenceOperation when TupleElement(operation) is int element:
                 return new VariableExpr(element, _variables[element].Kind);
+            case IFieldReferenceOperation when VectorLocalComponent(operation) is int component:
+                return new VariableExpr(component, ScalarKind.Float);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int o) && _variables[o].ObjectType is not null:
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the object '{parameter.Parameter.Name}' itself (read its members or call its [Differentiable] methods)");
                 return Invalid;
@@ -53,6 +55,8 @@ internal sealed partial class BodyLowering
                 return new VariableExpr(p, _variables[p].Kind);
             case IPropertyReferenceOperation property when ReceiverVariable(operation) is null && InlineComputedProperty(property, lift) is { } inlined:
                 return inlined;
+            case IFieldReferenceOperation when ReceiverVariable(operation) is null && LowerVectorScalar(operation, lift) is { } component:
+                return component;
             case IFieldReferenceOperation or IPropertyReferenceOperation when ReceiverVariable(operation) is int member:
                 if (_variables[member].IsScalar) return new VariableExpr(member, _variables[member].Kind);
                 Report(ProblemKind.UnsupportedExpression, operation, $"use of the whole array '{_variables[member].Member!.Name}' (read its elements or Length)");
@@ -184,6 +188,7 @@ internal sealed partial class BodyLowering
             return Invalid;
         }
         if (LowerReceiverCall(invocation, lift, kind) is { } receiverCall) return receiverCall;
+        if (LowerVectorScalar(invocation, lift) is { } vectorScalar) return vectorScalar;
         if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 

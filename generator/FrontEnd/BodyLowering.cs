@@ -52,6 +52,7 @@ internal sealed partial class BodyLowering
 
     public void AddParameter(IParameterSymbol parameter)
     {
+        if (TryAddVectorParameter(parameter)) return;
         if (DifferentiableTypes.IsDifferentiableType(parameter.Type, _cancellationToken) is INamedTypeSymbol objectType)
         {
             AddObjectParameter(parameter, objectType);
@@ -130,6 +131,7 @@ internal sealed partial class BodyLowering
     {
         var local = declarator.Symbol;
         if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
+        if (TryLowerVectorDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
@@ -287,6 +289,8 @@ internal sealed partial class BodyLowering
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);
                 break;
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation when TryLowerVectorAssignment(operation, into):
+                break;
             case IDeconstructionAssignmentOperation deconstruction:
                 LowerDeconstruction(deconstruction, into);
                 break;
@@ -332,6 +336,7 @@ internal sealed partial class BodyLowering
     private int? TargetVariable(IOperation target)
     {
         if (TupleElement(target) is int element) return element;
+        if (VectorLocalComponent(target) is int component) return component;
         if (ReceiverVariable(target) is int member)
         {
             Report(ProblemKind.UnsupportedWrite, target, ReceiverWrite(_variables[member]));

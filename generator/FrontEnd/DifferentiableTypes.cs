@@ -30,6 +30,18 @@ internal static class DifferentiableTypes
         return null;
     }
 
+    /// <summary>The component names of <c>System.Numerics.Vector2</c>, <c>Vector3</c> or <c>Vector4</c>; null for any other type.</summary>
+    public static string[]? VectorComponents(ITypeSymbol? type)
+        => type is INamedTypeSymbol { ContainingNamespace: { } ns } named && ns.ToDisplayString() == "System.Numerics"
+            ? named.Name switch
+            {
+                "Vector2" => new[] { "X", "Y" },
+                "Vector3" => new[] { "X", "Y", "Z" },
+                "Vector4" => new[] { "X", "Y", "Z", "W" },
+                _ => null,
+            }
+            : null;
+
     /// <summary>Instance fields and auto-properties (through their backing fields), with the symbol code refers to them by.</summary>
     public static IEnumerable<(ISymbol Symbol, string Name, ITypeSymbol Type, bool NoDerivative)> StateMembers(INamedTypeSymbol type)
     {

@@ -51,7 +51,15 @@ public sealed record ObjectMember(string Root, string Path, bool IsParameterObje
 /// <param name="TypeName">The type, fully qualified.</param>
 /// <param name="IsValueType">A struct: gradients return its tangent through <c>out</c>.</param>
 /// <param name="HasDerivative">Whether it has differentiable members (and no <c>[NoDerivative]</c>): it gets a tangent.</param>
-public sealed record ObjectParameter(string TypeName, bool IsValueType, bool HasDerivative);
+/// <param name="BuiltinTangent">For a type whose tangent is itself (<c>System.Numerics.Vector3</c>): null for types with a generated <c>Tangent</c>.</param>
+public sealed record ObjectParameter(string TypeName, bool IsValueType, bool HasDerivative, string? BuiltinTangent = null)
+{
+    /// <summary>The type of its derivative, fully qualified.</summary>
+    public string TangentTypeName => BuiltinTangent ?? TypeName + ".Tangent";
+
+    /// <summary>A zero derivative shaped like <paramref name="value"/>, as code.</summary>
+    public string Zero(string value) => BuiltinTangent is null ? $"new {TangentTypeName}({value})" : "default";
+}
 
 /// <summary>
 /// The differentiable state of a type with instance <c>[Differentiable]</c> methods: what its generated

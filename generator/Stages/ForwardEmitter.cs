@@ -78,7 +78,7 @@ internal sealed class ForwardEmitter
                 string bundle = _names.Fresh(ObjectState.BundleOf(variable, "t"));
                 bundles[variable.Name] = bundle;
                 if (!objectType.IsValueType) classBundles.Add(bundle);
-                publicParameters.Add(objectType.TypeName + "." + ObjectState.TangentType + " " + bundle);
+                publicParameters.Add(objectType.TangentTypeName + " " + bundle);
                 publicArguments.Add(bundle);
                 continue;
             }

@@ -158,7 +158,7 @@ internal sealed partial class ReverseEmitter
             {
                 string bundle = _names.Fresh(ObjectState.BundleOf(variable, "d"));
                 objectBundles[variable.Name] = bundle;
-                string tangent = objectType.TypeName + "." + ObjectState.TangentType + " " + bundle;
+                string tangent = objectType.TangentTypeName + " " + bundle;
                 gradientShadows.Add((objectType.IsValueType ? "out " : "") + tangent);
                 pullbackShadows.Add((objectType.IsValueType ? "ref " : "") + tangent);
                 if (objectType.IsValueType) structBundles.Add((bundle, variable.Name));
@@ -245,7 +245,7 @@ internal sealed partial class ReverseEmitter
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", signature)})"))
                 {
                     if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ObjectState.TangentType}(this);");
-                    foreach (var (bundle, owner) in structBundles) w.Line($"{bundle} = new {_ir.Variables.First(v => v.Name == owner).ObjectType!.TypeName}.{ObjectState.TangentType}({owner});");
+                    foreach (var (bundle, owner) in structBundles) w.Line($"{bundle} = {_ir.Variables.First(v => v.Name == owner).ObjectType!.Zero(owner)};");
                     WriteArgumentChecks(form);
                     foreach (var (shadow, variable) in shadows)
                         if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");
