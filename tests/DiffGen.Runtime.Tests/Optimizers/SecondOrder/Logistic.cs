@@ -1,0 +1,86 @@
+using System;
+
+namespace DiffGen.Runtime.Tests.Optimizers.SecondOrder;
+
+/// <summary>
+/// L2-regularized logistic regression F(w) = (1/n) sum_i log(1 + exp(-y_i x_i . w)) + (lambda/2) ||w||^2 on seeded
+/// Gaussian features whose column j is scaled by <c>scales[j]</c> (so the Hessian can be made badly conditioned), with
+/// the closed forms grad F = (1/n) sum_i -y_i s(-y_i z_i) x_i + lambda w and
+/// H v = (1/n) sum_i s(z_i) s(-z_i) (x_i . v) x_i + lambda v, s the logistic function, written here.
+/// </summary>
+internal sealed class Logistic
+{
+    private readonly double[] _x, _y;
+
+    public Logistic(int n, int d, double lambda, int seed, Func<int, double>? scale = null)
+    {
+        (N, D, Lambda) = (n, d, lambda);
+        var rng = new Random(seed);
+        _x = new double[n * d];
+        _y = new double[n];
+        var truth = new double[d];
+        for (int j = 0; j < d; j++) truth[j] = Gaussian(rng);
+        for (int i = 0; i < n; i++)
+        {
+            double z = 0.0;
+            for (int j = 0; j < d; j++)
+            {
+                double v = Gaussian(rng) * (scale?.Invoke(j) ?? 1.0);
+                _x[i * d + j] = v;
+                z += v * truth[j] / (scale?.Invoke(j) ?? 1.0);
+            }
+
+            _y[i] = rng.NextDouble() < 1.0 / (1.0 + Math.Exp(-z)) ? 1.0 : -1.0;
+        }
+    }
+
+    public int N { get; }
+
+    public int D { get; }
+
+    public double Lambda { get; }
+
+    public double Gradient(ReadOnlySpan<double> w, Span<double> g)
+    {
+        double f = 0.0;
+        for (int i = 0; i < N; i++)
+        {
+            var row = _x.AsSpan(i * D, D);
+            double m = _y[i] * Dot(row, w);
+            f += m > 0 ? Math.Log(1.0 + Math.Exp(-m)) : -m + Math.Log(1.0 + Math.Exp(m));
+            double c = -_y[i] / (1.0 + Math.Exp(m)) / N;
+            for (int j = 0; j < D; j++) g[j] += c * row[j];
+        }
+
+        double r = 0.0;
+        for (int j = 0; j < D; j++)
+        {
+            g[j] += Lambda * w[j];
+            r += w[j] * w[j];
+        }
+
+        return f / N + 0.5 * Lambda * r;
+    }
+
+    public void HessianVector(ReadOnlySpan<double> w, ReadOnlySpan<double> v, Span<double> hv)
+    {
+        for (int i = 0; i < N; i++)
+        {
+            var row = _x.AsSpan(i * D, D);
+            double s = 1.0 / (1.0 + Math.Exp(-Dot(row, w)));
+            double c = s * (1.0 - s) * Dot(row, v) / N;
+            for (int j = 0; j < D; j++) hv[j] += c * row[j];
+        }
+
+        for (int j = 0; j < D; j++) hv[j] += Lambda * v[j];
+    }
+
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double s = 0.0;
+        for (int j = 0; j < a.Length; j++) s += a[j] * b[j];
+        return s;
+    }
+
+    private static double Gaussian(Random rng) => Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble())) * Math.Cos(2.0 * Math.PI * rng.NextDouble());
+}
