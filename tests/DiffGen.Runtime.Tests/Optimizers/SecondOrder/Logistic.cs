@@ -4,15 +4,17 @@ namespace DiffGen.Runtime.Tests.Optimizers.SecondOrder;
 
 /// <summary>
 /// L2-regularized logistic regression F(w) = (1/n) sum_i log(1 + exp(-y_i x_i . w)) + (lambda/2) ||w||^2 on seeded
-/// Gaussian features whose column j is scaled by <c>scales[j]</c> (so the Hessian can be made badly conditioned), with
-/// the closed forms grad F = (1/n) sum_i -y_i s(-y_i z_i) x_i + lambda w and
-/// H v = (1/n) sum_i s(z_i) s(-z_i) (x_i . v) x_i + lambda v, s the logistic function, written here.
+/// synthetic rows: standard Gaussian (<c>rank</c> = 0), or a badly conditioned design x_i = a_i B + noise e_i with
+/// Gaussian a_i (length rank), B (rank x d, entries of variance 1/d) and e_i, so the data term's Hessian has rank large
+/// eigenvalues and d - rank of order noise^2. Labels are drawn from the logistic model with a Gaussian truth. Closed
+/// forms written here: grad F = (1/n) sum_i -y_i s(-y_i z_i) x_i + lambda w and
+/// H v = (1/n) sum_i s(z_i) s(-z_i) (x_i . v) x_i + lambda v, s the logistic function.
 /// </summary>
 internal sealed class Logistic
 {
     private readonly double[] _x, _y;
 
-    public Logistic(int n, int d, double lambda, int seed, Func<int, double>? scale = null)
+    public Logistic(int n, int d, double lambda, int seed, int rank = 0, double noise = 1.0)
     {
         (N, D, Lambda) = (n, d, lambda);
         var rng = new Random(seed);
@@ -20,14 +22,20 @@ internal sealed class Logistic
         _y = new double[n];
         var truth = new double[d];
         for (int j = 0; j < d; j++) truth[j] = Gaussian(rng);
+        var basis = new double[rank, d];
+        for (int r = 0; r < rank; r++)
+            for (int j = 0; j < d; j++) basis[r, j] = Gaussian(rng) / Math.Sqrt(d);
+        var a = new double[rank];
         for (int i = 0; i < n; i++)
         {
+            for (int r = 0; r < rank; r++) a[r] = Gaussian(rng);
             double z = 0.0;
             for (int j = 0; j < d; j++)
             {
-                double v = Gaussian(rng) * (scale?.Invoke(j) ?? 1.0);
+                double v = noise * Gaussian(rng);
+                for (int r = 0; r < rank; r++) v += a[r] * basis[r, j];
                 _x[i * d + j] = v;
-                z += v * truth[j] / (scale?.Invoke(j) ?? 1.0);
+                z += v * truth[j];
             }
 
             _y[i] = rng.NextDouble() < 1.0 / (1.0 + Math.Exp(-z)) ? 1.0 : -1.0;

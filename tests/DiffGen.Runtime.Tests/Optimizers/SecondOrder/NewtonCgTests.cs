@@ -15,15 +15,17 @@ public class NewtonCgTests
     {
         var q = new QuadraticProblem(20, seed: 3);
         var x = new Parameter<double>(new double[20], "x");
-        var o = new NewtonCg(x, new NewtonCgOptions { InitialDamping = 0.0, ToleranceGrad = 1e-10 });
+        var o = new NewtonCg(x, new NewtonCgOptions { InitialDamping = 0.0, ToleranceGrad = 1e-9 });
 
         Assert.True(o.Minimize(q.Gradient, q.HessianVector, 20));
 
-        Assert.True(q.Residual(x.Data) <= 1e-10, $"residual {q.Residual(x.Data)}");
-        Assert.Equal(0, o.RejectedSteps);
-        // Every full step is accepted (one gradient per iteration plus the first), and the quadratic model is exact:
-        // rho = 1 to rounding on the first iteration (later ones compare differences near rounding level).
-        Assert.Equal(o.Iterations + 1, o.GradientEvaluations);
+        Assert.True(q.Residual(x.Data) <= 1e-9, $"residual {q.Residual(x.Data)}");
+        // Inexact solves (forcing min(1/2, sqrt ||g||)) converge superlinearly: a handful of iterations, each product
+        // count within the dimension.
+        Assert.True(o.Iterations <= 10, $"{o.Iterations} iterations");
+        Assert.True(o.HessianVectorProducts <= 20 * o.Iterations);
+        // The quadratic model is exact: rho = 1 to rounding on the first iteration (later ones compare differences
+        // near rounding level).
         var first = new NewtonCg(new Parameter<double>(new double[20]), new NewtonCgOptions { InitialDamping = 0.0 });
         first.Step(q.Gradient, q.HessianVector);
         Assert.Equal(1.0, first.LastReductionRatio, 1e-9);
