@@ -53,12 +53,17 @@ public class NewtonCgPassesTests(ITestOutputHelper output)
         public double Passes(double productCost) => Reached is { } r ? r.Gradients + productCost * r.Products : double.PositiveInfinity;
     }
 
+    /// <summary>Full-batch <see cref="NewtonCg.Minimize"/> (the gradient at each accepted point serves the next
+    /// iteration) with its tolerance set to the target, computed here from the gradient at 0 (not counted).</summary>
     private static Counter NewtonCg(Logistic problem)
     {
+        var g0 = new double[problem.D];
+        problem.Gradient(new double[problem.D], g0);
+        double target = Reduction * Math.Sqrt(g0.Sum(v => v * v));
         var c = new Counter(problem);
         var w = new Parameter<double>(new double[problem.D], "w");
-        var o = new NewtonCg(w, new NewtonCgOptions { InitialDamping = 0.0, ToleranceGrad = 0.0 });
-        for (int k = 0; k < 200 && c.Reached is null; k++) o.Step(c.Gradient, c.HessianVector);
+        var o = new NewtonCg(w, new NewtonCgOptions { InitialDamping = 0.0, ToleranceGrad = target });
+        o.Minimize(c.Gradient, c.HessianVector, 200);
         return c;
     }
 
