@@ -32,7 +32,7 @@ public static class SecondOrderReport
             SecondOrderRuns.Adam(problem, options.Passes, 1e-2, stop),
         ];
 
-        Console.WriteLine($"||grad F(0)|| = {initial:G3}; passes over the data (budget {options.Passes}) to reach ||grad F|| <= r ||grad F(0)||");
+        Console.WriteLine($"||grad F(0)|| = {initial:G3}; passes over the data to reach ||grad F|| <= r ||grad F(0)|| (L-BFGS and Adam stop after {options.Passes}; Newton-CG runs to r = 1e-8)");
         Console.WriteLine($"| method | {string.Join(" | ", reductions.Select(r => $"r = {r:G1}"))} |");
         Console.WriteLine($"|---|{string.Concat(reductions.Select(_ => "---|"))}");
         foreach (var c in curves)
