@@ -14,7 +14,7 @@ namespace DiffGen.Runtime.Tests.Optimizers.SecondOrder;
 /// 1e5 to 1e7). A pass is one full gradient or one full H·v (forward over reverse costs about a gradient; both are also
 /// reported with H·v = 2). Passes are counted by wrappers around the oracles here, up to the first gradient evaluation
 /// that meets the target. Newton-CG runs undamped (lambda_0 = 0: the problem is convex) with default CG settings;
-/// L-BFGS with the strong-Wolfe search and history 10 and 100; Adam with lr 1e-2 and 1e-1 (1e-3 is slower still).
+/// L-BFGS with the strong-Wolfe search and history 10 and 100; Adam with lr 1e-2 and 1e-1.
 /// Newton-CG wins at low rank; at rank 20 L-BFGS does (pinned too).
 /// </summary>
 public class NewtonCgPassesTests(ITestOutputHelper output)
