@@ -23,21 +23,21 @@ public class SaddleEscapeTests
         hv[1] += 2 * v[1];
     }
 
+    /// <summary>Plain gradient descent: the runtime's SGD on the full gradient, lr 0.05, no momentum.</summary>
     [Fact]
     public void GradientDescent_StartedOnStableManifold_ConvergesToSaddle()
     {
-        double[] t = [0.0, 1.0];
-        var g = new double[2];
+        var t = new Parameter<double>([0.0, 1.0], "t");
+        var sgd = new Sgd<double>([t], new SgdOptions { Lr = 0.05 });
         for (int k = 0; k < 2000; k++)
         {
-            g[0] = g[1] = 0.0;
-            Gradient(t, g);
-            t[0] -= 0.05 * g[0];
-            t[1] -= 0.05 * g[1];
+            sgd.ZeroGrad();
+            Gradient(t.Data, t.Grad);
+            sgd.Step();
         }
 
-        Assert.Equal(0.0, t[0]);
-        Assert.True(Math.Abs(t[1]) < 1e-12, $"t2 = {t[1]}");
+        Assert.Equal(0.0, t.Data[0]);
+        Assert.True(Math.Abs(t.Data[1]) < 1e-12, $"t2 = {t.Data[1]}");
     }
 
     [Theory]
