@@ -13,11 +13,13 @@ namespace DiffGen.Optimizers.SecondOrder;
 /// d'H d comes from CG's own residual, so rho costs no extra product.
 /// <see cref="Minimize"/> is the full-batch loop (the gradient at the accepted point serves the next iteration);
 /// <see cref="Step"/> is one iteration on the functions of one mini-batch (a fresh gradient each call; the H·v
-/// delegate may use a smaller batch, as Martens does). The counters give the cost in passes over the data.
+/// delegate may use a smaller batch, as Martens does). An optional <see cref="CurvatureDiagonal"/> turns CG into
+/// diagonally preconditioned CG with M = (diag + lambda)^alpha (Martens 2010). The counters give the cost in passes
+/// over the data.
 /// </summary>
 public sealed class NewtonCg
 {
-    private readonly double[] _g, _trial, _trialGrad, _d, _previous;
+    private readonly double[] _g, _trial, _trialGrad, _d, _previous, _inverseM;
     private readonly TruncatedCg _cg;
 
     /// <summary>Creates the optimizer.</summary>
@@ -31,7 +33,7 @@ public sealed class NewtonCg
         Weights = weights;
         Dimension = weights.Length;
         int n = Dimension;
-        (_g, _trial, _trialGrad, _d, _previous) = (new double[n], new double[n], new double[n], new double[n], new double[n]);
+        (_g, _trial, _trialGrad, _d, _previous, _inverseM) = (new double[n], new double[n], new double[n], new double[n], new double[n], new double[n]);
         _cg = new TruncatedCg(n);
         Damping = Options.InitialDamping;
     }
@@ -60,6 +62,9 @@ public sealed class NewtonCg
     /// <summary>Calls of the <see cref="HessianVectorProduct"/>.</summary>
     public long HessianVectorProducts { get; private set; }
 
+    /// <summary>Calls of the <see cref="CurvatureDiagonal"/> (one per iteration when a preconditioner is used).</summary>
+    public long DiagonalEvaluations { get; private set; }
+
     /// <summary>CG iterations over all Newton iterations.</summary>
     public long CgIterations { get; private set; }
 
@@ -83,18 +88,22 @@ public sealed class NewtonCg
 
     /// <summary>Cost in passes over the data when every call covers the data: gradients plus
     /// <paramref name="hessianVectorCost"/> per product (about 1 for forward over reverse, 2 for
-    /// <see cref="FiniteDifferenceHessianVector"/>, whose gradients the caller may count instead).</summary>
+    /// <see cref="FiniteDifferenceHessianVector"/>, whose gradients the caller may count instead) plus
+    /// <paramref name="diagonalCost"/> per curvature diagonal.</summary>
     /// <param name="hessianVectorCost">Passes per product.</param>
+    /// <param name="diagonalCost">Passes per diagonal.</param>
     /// <returns>The passes.</returns>
-    public double Passes(double hessianVectorCost = 1.0) => GradientEvaluations + hessianVectorCost * HessianVectorProducts;
+    public double Passes(double hessianVectorCost = 1.0, double diagonalCost = 1.0) =>
+        GradientEvaluations + hessianVectorCost * HessianVectorProducts + diagonalCost * DiagonalEvaluations;
 
     /// <summary>Full-batch minimization: iterates until the gradient norm is at most
     /// <see cref="NewtonCgOptions.ToleranceGrad"/> or <paramref name="maxIterations"/> iterations were done.</summary>
     /// <param name="gradient">The objective and its gradient.</param>
     /// <param name="hessianVector">Its Hessian-vector product.</param>
     /// <param name="maxIterations">Most iterations (&gt;= 0).</param>
+    /// <param name="diagonal">Optional curvature diagonal for the preconditioner (null: plain CG).</param>
     /// <returns>True when the tolerance was reached.</returns>
-    public bool Minimize(GradientFunction gradient, HessianVectorProduct hessianVector, int maxIterations)
+    public bool Minimize(GradientFunction gradient, HessianVectorProduct hessianVector, int maxIterations, CurvatureDiagonal? diagonal = null)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(hessianVector);
@@ -104,7 +113,7 @@ public sealed class NewtonCg
         for (int k = 0; k < maxIterations; k++)
         {
             if (LastGradientNorm <= Options.ToleranceGrad) return true;
-            Iterate(gradient, hessianVector, ref value);
+            Iterate(gradient, hessianVector, diagonal, ref value);
         }
 
         return LastGradientNorm <= Options.ToleranceGrad;
@@ -114,22 +123,24 @@ public sealed class NewtonCg
     /// then CG, line search and damping update, all with these functions.</summary>
     /// <param name="gradient">The batch objective and its gradient.</param>
     /// <param name="hessianVector">A Hessian-vector product of the batch objective (or of a sub-batch).</param>
+    /// <param name="diagonal">Optional curvature diagonal of the batch objective for the preconditioner (null: plain CG).</param>
     /// <returns>True when x moved; false when the gradient was already within tolerance or the line search failed.</returns>
-    public bool Step(GradientFunction gradient, HessianVectorProduct hessianVector)
+    public bool Step(GradientFunction gradient, HessianVectorProduct hessianVector, CurvatureDiagonal? diagonal = null)
     {
         ArgumentNullException.ThrowIfNull(gradient);
         ArgumentNullException.ThrowIfNull(hessianVector);
         double value = Evaluate(gradient, Point(), _g);
         Record(value, _g);
         if (LastGradientNorm <= Options.ToleranceGrad) return false;
-        return Iterate(gradient, hessianVector, ref value);
+        return Iterate(gradient, hessianVector, diagonal, ref value);
     }
 
-    private bool Iterate(GradientFunction gradient, HessianVectorProduct hessianVector, ref double value)
+    private bool Iterate(GradientFunction gradient, HessianVectorProduct hessianVector, CurvatureDiagonal? diagonal, ref double value)
     {
         var o = Options;
         double[] x = Point();
         double lambda = Damping;
+        if (diagonal is not null) Precondition(diagonal, x, lambda);
         TensorPrimitives.Multiply(_previous, o.CgDecay, _d);
         double forcing = Math.Min(o.CgTolerance, Math.Sqrt(LastGradientNorm));
         var (stop, products, dampedModel) = _cg.Solve((v, av) =>
@@ -138,7 +149,7 @@ public sealed class NewtonCg
             hessianVector(x, v, av);
             HessianVectorProducts++;
             TensorPrimitives.MultiplyAdd(v, lambda, av, av);
-        }, _g, _d, forcing, o.MaxCgIterations);
+        }, _g, _d, forcing, o.MaxCgIterations, diagonal is null ? default : _inverseM);
         CgIterations += products;
         LastCgStop = stop;
         if (stop == CgStop.NegativeCurvature) NegativeCurvatureStops++;
@@ -179,6 +190,19 @@ public sealed class NewtonCg
         return false;
     }
 
+    /// <summary>M^-1 = (diag + lambda)^-alpha elementwise; an entry that is not positive and finite is left unscaled.</summary>
+    private void Precondition(CurvatureDiagonal diagonal, double[] x, double lambda)
+    {
+        diagonal(x, _inverseM);
+        DiagonalEvaluations++;
+        double alpha = Options.PreconditionerExponent;
+        for (int i = 0; i < _inverseM.Length; i++)
+        {
+            double m = Math.Pow(_inverseM[i] + lambda, alpha);
+            _inverseM[i] = m > 0.0 && double.IsFinite(m) ? 1.0 / m : 1.0;
+        }
+    }
+
     /// <summary>Martens' Levenberg-Marquardt rule; an undefined rho (no model, non-finite trial value) counts as poor.</summary>
     private void UpdateDamping(double rho)
     {
@@ -217,7 +241,8 @@ public sealed class NewtonCg
         ArgumentNullException.ThrowIfNull(stream);
         SecondOrderCheckpoint.Write(stream, Name, Dimension, w =>
         {
-            foreach (long c in new[] { Iterations, GradientEvaluations, HessianVectorProducts, CgIterations, NegativeCurvatureStops, RejectedSteps }) w.Write(c);
+            foreach (long c in new[] { Iterations, GradientEvaluations, HessianVectorProducts, DiagonalEvaluations, CgIterations, NegativeCurvatureStops, RejectedSteps })
+                w.Write(c);
             w.Write(Damping);
             w.Write(LastReductionRatio);
             w.Write(LastValue);
@@ -235,8 +260,8 @@ public sealed class NewtonCg
         ArgumentNullException.ThrowIfNull(stream);
         SecondOrderCheckpoint.Read(stream, Name, Dimension, r =>
         {
-            var c = new long[6];
-            string[] names = ["iterations", "gradient evaluations", "products", "CG iterations", "negative-curvature stops", "rejected steps"];
+            var c = new long[7];
+            string[] names = ["iterations", "gradient evaluations", "products", "diagonals", "CG iterations", "negative-curvature stops", "rejected steps"];
             for (int i = 0; i < c.Length; i++) c[i] = SecondOrderCheckpoint.ReadCount(r, names[i]);
             double damping = r.ReadDouble(), rho = r.ReadDouble(), value = r.ReadDouble(), gNorm = r.ReadDouble();
             if (!(damping >= 0.0) || !double.IsFinite(damping)) throw new InvalidDataException($"Checkpoint's damping {damping} is invalid.");
@@ -245,7 +270,8 @@ public sealed class NewtonCg
             double[] previous = SecondOrderCheckpoint.ReadArray(r, Dimension, "warm start");
             return () =>
             {
-                (Iterations, GradientEvaluations, HessianVectorProducts, CgIterations, NegativeCurvatureStops, RejectedSteps) = (c[0], c[1], c[2], c[3], c[4], c[5]);
+                (Iterations, GradientEvaluations, HessianVectorProducts, DiagonalEvaluations) = (c[0], c[1], c[2], c[3]);
+                (CgIterations, NegativeCurvatureStops, RejectedSteps) = (c[4], c[5], c[6]);
                 (Damping, LastReductionRatio, LastValue, LastGradientNorm, LastCgStop) = (damping, rho, value, gNorm, (CgStop)stop);
                 previous.CopyTo(_previous, 0);
             };

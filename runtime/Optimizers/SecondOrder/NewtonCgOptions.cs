@@ -34,6 +34,10 @@ public sealed record NewtonCgOptions
     /// <summary>Most line-search evaluations per iteration before the step is rejected (default 60; 0.8^59 ~ 2e-6).</summary>
     public int MaxLineSearchEvaluations { get; init; } = 60;
 
+    /// <summary>alpha in [0, 1], the exponent of the diagonal preconditioner M = (diag + lambda)^alpha used when a
+    /// <see cref="CurvatureDiagonal"/> is given (default 0.75, Martens 2010; 0 is no preconditioning, 1 is Jacobi).</summary>
+    public double PreconditionerExponent { get; init; } = 0.75;
+
     /// <summary>Stop when the 2-norm of the gradient is at most this (default 1e-7).</summary>
     public double ToleranceGrad { get; init; } = 1e-7;
 
@@ -51,6 +55,7 @@ public sealed record NewtonCgOptions
         OptimizerValidation.Require(ArmijoC1 > 0.0 && ArmijoC1 < 1.0, nameof(ArmijoC1), $"Invalid armijo_c1 value: {F(ArmijoC1)}");
         OptimizerValidation.Require(Backtrack > 0.0 && Backtrack < 1.0, nameof(Backtrack), $"Invalid backtrack value: {F(Backtrack)}");
         OptimizerValidation.Require(MaxLineSearchEvaluations >= 1, nameof(MaxLineSearchEvaluations), $"Invalid max_line_search_evaluations value: {MaxLineSearchEvaluations}");
+        OptimizerValidation.Require(PreconditionerExponent >= 0.0 && PreconditionerExponent <= 1.0, nameof(PreconditionerExponent), $"Invalid preconditioner exponent value: {F(PreconditionerExponent)}");
         OptimizerValidation.Require(ToleranceGrad >= 0.0, nameof(ToleranceGrad), $"Invalid tolerance_grad value: {F(ToleranceGrad)}");
     }
 }

@@ -18,27 +18,30 @@ public enum CgStop
 
 /// <summary>
 /// Truncated conjugate gradient on A d = -g with A = H + lambda I seen only through products (Nocedal and Wright,
-/// Algorithm 7.1, with Martens' warm start). It tracks the residual r = -g - A d, so the damped model
+/// Algorithm 7.1, with Martens' warm start), optionally preconditioned by a positive diagonal M (z = M^-1 r). It tracks the residual r = -g - A d, so the damped model
 /// q(d) = g'd + d'A d / 2 = (g'd - r'd) / 2 costs no extra product. On negative curvature it returns the current
 /// iterate if it is not zero, else the direction (-g on a cold start), whose model value uses the measured curvature.
 /// </summary>
 internal sealed class TruncatedCg
 {
-    private readonly double[] _r, _p, _ap;
+    private readonly double[] _r, _p, _ap, _z;
 
     public TruncatedCg(int n)
     {
         _r = new double[n];
         _p = new double[n];
         _ap = new double[n];
+        _z = new double[n];
     }
 
     /// <summary>Products of A with a vector, counted by the caller.</summary>
     public delegate void Operator(ReadOnlySpan<double> v, Span<double> av);
 
-    /// <summary>Solves into <paramref name="d"/>, which holds the warm start on entry (zeros for a cold start).</summary>
+    /// <summary>Solves into <paramref name="d"/>, which holds the warm start on entry (zeros for a cold start).
+    /// <paramref name="inversePreconditioner"/> is M^-1 elementwise (positive), or empty for none.</summary>
     /// <returns>How it stopped, the iterations (products), and q(d), the damped model value of the returned d.</returns>
-    public (CgStop Stop, int Products, double Model) Solve(Operator a, ReadOnlySpan<double> g, Span<double> d, double tolerance, int maxIterations)
+    public (CgStop Stop, int Products, double Model) Solve(Operator a, ReadOnlySpan<double> g, Span<double> d, double tolerance, int maxIterations,
+        ReadOnlySpan<double> inversePreconditioner = default)
     {
         int products = 0;
         g.CopyTo(_r);
@@ -63,11 +66,12 @@ internal sealed class TruncatedCg
         }
 
         double gNorm = TensorPrimitives.Norm(g);
-        _r.CopyTo(_p);
-        double rr = TensorPrimitives.Dot<double>(_r, _r);
+        Precondition(inversePreconditioner);
+        _z.CopyTo(_p);
+        double rz = TensorPrimitives.Dot<double>(_r, _z);
         for (int j = 0; ; j++)
         {
-            if (Math.Sqrt(rr) <= tolerance * gNorm) return (CgStop.Converged, products, Model(g, d));
+            if (Math.Sqrt(TensorPrimitives.Dot<double>(_r, _r)) <= tolerance * gNorm) return (CgStop.Converged, products, Model(g, d));
             if (j == maxIterations) return (CgStop.MaxIterations, products, Model(g, d));
             a(_p, _ap);
             products++;
@@ -79,14 +83,22 @@ internal sealed class TruncatedCg
                 return (CgStop.NegativeCurvature, products, TensorPrimitives.Dot(g, d) + 0.5 * curvature);
             }
 
-            double alpha = rr / curvature;
+            double alpha = rz / curvature;
             TensorPrimitives.MultiplyAdd(_p, alpha, d, d);
             TensorPrimitives.MultiplyAdd(_ap, -alpha, _r, _r);
             atZero = false;
-            double rrNext = TensorPrimitives.Dot<double>(_r, _r);
-            TensorPrimitives.MultiplyAdd(_p, rrNext / rr, _r, _p);
-            rr = rrNext;
+            Precondition(inversePreconditioner);
+            double rzNext = TensorPrimitives.Dot<double>(_r, _z);
+            TensorPrimitives.MultiplyAdd(_p, rzNext / rz, _z, _p);
+            rz = rzNext;
         }
+    }
+
+    /// <summary>z = M^-1 r (z = r without a preconditioner).</summary>
+    private void Precondition(ReadOnlySpan<double> inversePreconditioner)
+    {
+        if (inversePreconditioner.IsEmpty) _r.CopyTo(_z, 0);
+        else TensorPrimitives.Multiply(_r, inversePreconditioner, _z);
     }
 
     private double Model(ReadOnlySpan<double> g, ReadOnlySpan<double> d) => 0.5 * (TensorPrimitives.Dot(g, d) - TensorPrimitives.Dot(_r, d));

@@ -25,6 +25,7 @@ public static class SecondOrderReport
         Curve[] curves =
         [
             newton,
+            SecondOrderRuns.NewtonCg(problem, options.Passes, stop, preconditioned: true).Curve,
             SecondOrderRuns.NewtonCgFiniteDifferences(problem, options.Passes, stop),
             SecondOrderRuns.Lbfgs(problem, options.Passes, 10, stop),
             SecondOrderRuns.Lbfgs(problem, options.Passes, 100, stop),

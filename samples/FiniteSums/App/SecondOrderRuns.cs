@@ -33,6 +33,13 @@ public static class SecondOrderRuns
             return problem.ValueAndGradient(w, g);
         }
 
+        /// <summary>The Hessian diagonal, one pass.</summary>
+        public void Diagonal(ReadOnlySpan<double> w, Span<double> diagonal)
+        {
+            Passes += 1.0;
+            problem.HessianDiagonal(w, diagonal);
+        }
+
         public void HessianVector(ReadOnlySpan<double> w, ReadOnlySpan<double> v, Span<double> hv)
         {
             Passes += productCost;
@@ -46,12 +53,13 @@ public static class SecondOrderRuns
     /// <param name="passes">Budget.</param>
     /// <param name="target">Gradient norm at which to stop.</param>
     /// <returns>The curve (values are gradient norms) and the optimizer's counters.</returns>
-    public static (Curve Curve, NewtonCg Optimizer) NewtonCg(BinaryProblem problem, int passes, double target)
+    /// <param name="preconditioned">Use the Hessian diagonal (one pass per iteration) as Martens' preconditioner.</param>
+    public static (Curve Curve, NewtonCg Optimizer) NewtonCg(BinaryProblem problem, int passes, double target, bool preconditioned = false)
     {
         var meter = new Meter(problem, 1.0);
         var o = new NewtonCg(new Parameter<double>(new double[problem.Dimension], "w"), new NewtonCgOptions { InitialDamping = 0.0, ToleranceGrad = target });
-        o.Minimize(meter.Gradient, meter.HessianVector, MaxIterations(passes));
-        return (new Curve("Newton-CG, exact H·v (1 pass)", meter.Points), o);
+        o.Minimize(meter.Gradient, meter.HessianVector, MaxIterations(passes), preconditioned ? meter.Diagonal : null);
+        return (new Curve(preconditioned ? "Newton-CG, exact H·v, diagonal preconditioner" : "Newton-CG, exact H·v (1 pass)", meter.Points), o);
     }
 
     /// <summary>Newton-CG with <see cref="FiniteDifferenceHessianVector"/> over the generated gradient: each product is

@@ -130,6 +130,21 @@ public sealed class BinaryProblem
         TensorPrimitives.MultiplyAdd(v, Lambda, hv, hv);
     }
 
+    /// <summary>The diagonal of that Hessian, (1/n) sum_i l''(x_i . w) x_ij^2 + lambda (overwritten): one pass, for
+    /// Newton-CG's diagonal preconditioner.</summary>
+    /// <param name="w">Weights.</param>
+    /// <param name="diagonal">Receives the diagonal.</param>
+    public void HessianDiagonal(ReadOnlySpan<double> w, Span<double> diagonal)
+    {
+        diagonal.Fill(Lambda);
+        for (int i = 0; i < Count; i++)
+        {
+            var row = Row(i);
+            double s = 1.0 / (1.0 + Math.Exp(-TensorPrimitives.Dot(row, w)));
+            for (int j = 0; j < row.Length; j++) diagonal[j] += s * (1.0 - s) * row[j] * row[j] / Count;
+        }
+    }
+
     /// <summary>The reference optimum: full-batch L-BFGS with the strong-Wolfe line search, run until the largest gradient
     /// component is below 1e-12 or progress stops.</summary>
     /// <returns>F*, and the 2-norm of the gradient there.</returns>

@@ -83,6 +83,19 @@ internal sealed class Logistic
         for (int j = 0; j < D; j++) hv[j] += Lambda * v[j];
     }
 
+    /// <summary>diag H = (1/n) sum_i s(z_i) s(-z_i) x_ij^2 + lambda (overwritten into <paramref name="diagonal"/>).</summary>
+    public void Diagonal(ReadOnlySpan<double> w, Span<double> diagonal)
+    {
+        diagonal.Fill(Lambda);
+        for (int i = 0; i < N; i++)
+        {
+            var row = _x.AsSpan(i * D, D);
+            double s = 1.0 / (1.0 + Math.Exp(-Dot(row, w)));
+            double c = s * (1.0 - s) / N;
+            for (int j = 0; j < D; j++) diagonal[j] += c * row[j] * row[j];
+        }
+    }
+
     private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double s = 0.0;

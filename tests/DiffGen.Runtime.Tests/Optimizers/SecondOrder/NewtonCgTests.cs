@@ -209,8 +209,65 @@ public class NewtonCgTests
         Assert.Equal(o.CgIterations, o.HessianVectorProducts);
     }
 
+    /// <summary>With the exact diagonal of a diagonal quadratic as Jacobi preconditioner (alpha = 1), preconditioned CG
+    /// solves the Newton system with one product: z = A^-1 r, then alpha = 1 and the residual is 0.</summary>
+    [Fact]
+    public void Preconditioner_ExactJacobiOnDiagonalQuadratic_OneProductPerIteration()
+    {
+        double[] a = [1e-4, 3e-2, 1.0, 40.0, 1e4];
+        double[] b = [1.0, -2.0, 0.5, 3.0, -1.0];
+        double F(ReadOnlySpan<double> x, Span<double> g)
+        {
+            double f = 0.0;
+            for (int i = 0; i < 5; i++)
+            {
+                g[i] += a[i] * x[i] - b[i];
+                f += 0.5 * a[i] * x[i] * x[i] - b[i] * x[i];
+            }
+
+            return f;
+        }
+
+        void Hv(ReadOnlySpan<double> x, ReadOnlySpan<double> v, Span<double> hv)
+        {
+            for (int i = 0; i < 5; i++) hv[i] += a[i] * v[i];
+        }
+
+        var x = new Parameter<double>(new double[5], "x");
+        var o = new NewtonCg(x, new NewtonCgOptions { InitialDamping = 0.0, PreconditionerExponent = 1.0, ToleranceGrad = 1e-12 });
+
+        Assert.True(o.Minimize(F, Hv, 5, (p, d) => a.CopyTo(d)));
+
+        Assert.Equal(1, o.Iterations);
+        Assert.Equal(1, o.HessianVectorProducts);
+        Assert.Equal(1, o.DiagonalEvaluations);
+        for (int i = 0; i < 5; i++) Assert.Equal(b[i] / a[i], x.Data[i], 1e-12 * Math.Abs(b[i] / a[i]));
+        Assert.Equal(o.GradientEvaluations + o.HessianVectorProducts + o.DiagonalEvaluations, o.Passes());
+    }
+
+    /// <summary>Without the preconditioner the same system needs one product per distinct eigenvalue (5).</summary>
+    [Fact]
+    public void Preconditioner_Absent_PlainCgNeedsMoreProducts()
+    {
+        double[] a = [1e-4, 3e-2, 1.0, 40.0, 1e4];
+        var x = new Parameter<double>(new double[5], "x");
+        var o = new NewtonCg(x, new NewtonCgOptions { InitialDamping = 0.0, CgTolerance = 1e-3 });
+        o.Step((p, g) =>
+        {
+            for (int i = 0; i < 5; i++) g[i] += a[i] * p[i] - 1.0;
+            return 0.0;
+        }, (p, v, hv) =>
+        {
+            for (int i = 0; i < 5; i++) hv[i] += a[i] * v[i];
+        });
+
+        Assert.True(o.HessianVectorProducts > 1, $"{o.HessianVectorProducts} products");
+        Assert.Equal(0, o.DiagonalEvaluations);
+    }
+
     public static TheoryData<NewtonCgOptions, string, string> InvalidOptions => new()
     {
+        { new NewtonCgOptions { PreconditionerExponent = 1.5 }, nameof(NewtonCgOptions.PreconditionerExponent), "Invalid preconditioner exponent value: 1.5" },
         { new NewtonCgOptions { InitialDamping = -1.0 }, nameof(NewtonCgOptions.InitialDamping), "Invalid initial damping value: -1.0" },
         { new NewtonCgOptions { InitialDamping = double.NaN }, nameof(NewtonCgOptions.InitialDamping), "Invalid initial damping value: nan" },
         { new NewtonCgOptions { DampingDecrease = 1.0 }, nameof(NewtonCgOptions.DampingDecrease), "Invalid damping decrease value: 1.0" },
