@@ -7,7 +7,7 @@ using DiffGen.Samples.FashionMnist.Data;
 using DiffGen.Samples.FiniteSums.App;
 using DiffGen.Samples.FiniteSums.Model;
 
-// Usage: dotnet run -c Release --project samples/FiniteSums -- [--classes A,B] [--lambda X] [--passes N] [--full-table] [--plot FILE]
+// Usage: dotnet run -c Release --project samples/FiniteSums -- [--classes A,B] [--lambda X] [--passes N] [--full-table] [--newton] [--plot FILE]
 var (options, error) = Options.Parse(args, FashionMnistData.ClassNames);
 if (options is null)
 {
@@ -30,6 +30,11 @@ var problem = BinaryProblem.Create(data.Train, options.Positive, options.Negativ
 string pair = $"{FashionMnistData.ClassNames[options.Positive]} vs {FashionMnistData.ClassNames[options.Negative]}";
 Console.WriteLine($"L2-regularized logistic regression, {pair}: n = {problem.Count}, d = {problem.Dimension}, lambda = {options.Lambda:G3}, " +
                   $"L = {problem.Smoothness} (unit-norm rows), {(options.FullTable ? "full gradient tables" : "one stored scalar per sample")}");
+if (options.SecondOrder)
+{
+    SecondOrderReport.Run(problem, options, pair);
+    return 0;
+}
 
 var (lbfgsValue, lbfgsGradient) = problem.ReferenceOptimum();
 // Strong convexity (mu >= lambda) bounds what L-BFGS leaves: F - F* <= ||grad F||^2 / (2 lambda).

@@ -1,20 +1,23 @@
 using System;
 using System.Globalization;
+using System.Linq;
 
 namespace DiffGen.Samples.FiniteSums.App;
 
-/// <summary>The command line: <c>[--classes A,B] [--lambda X] [--passes N] [--full-table] [--plot FILE]</c>.</summary>
+/// <summary>The command line: <c>[--classes A,B] [--lambda X] [--passes N] [--full-table] [--newton] [--plot FILE]</c>.</summary>
 /// <param name="Positive">Label of the y = +1 class.</param>
 /// <param name="Negative">Label of the y = -1 class.</param>
 /// <param name="Lambda">L2 strength.</param>
 /// <param name="Passes">Effective passes over the data per method.</param>
 /// <param name="FullTable">Use the per-sample gradient with full gradient tables instead of the linear model's scalars.</param>
 /// <param name="PlotPath">PNG to write.</param>
-public sealed record Options(int Positive, int Negative, double Lambda, int Passes, bool FullTable, string PlotPath)
+/// <param name="SecondOrder">Compare Newton-CG with L-BFGS and Adam (gradient norm per pass) instead of the finite-sum methods.</param>
+public sealed record Options(int Positive, int Negative, double Lambda, int Passes, bool FullTable, string PlotPath, bool SecondOrder = false)
 {
     /// <summary>The usage line.</summary>
     public const string Usage = "options: --classes A,B (class names or labels 0-9, default pullover,coat), --lambda X (> 0, default 1e-3), " +
-                                "--passes N (1-1000, default 30), --full-table, --plot FILE (default finite-sums.png)";
+                                "--passes N (1-1000, default 30, 300 with --newton), --full-table, --newton (Newton-CG against L-BFGS and Adam), " +
+                                "--plot FILE (default finite-sums.png, newton-cg.png with --newton)";
 
     /// <summary>Parses the arguments; on bad input returns null and a one-line error.</summary>
     /// <param name="args">Arguments.</param>
@@ -54,11 +57,16 @@ public sealed record Options(int Positive, int Negative, double Lambda, int Pass
                 case "--full-table":
                     o = o with { FullTable = true };
                     break;
+                case "--newton":
+                    o = o with { SecondOrder = true };
+                    break;
                 default:
                     return (null, $"unexpected argument '{args[i]}'. {Usage}");
             }
         }
 
+        if (o.SecondOrder && !args.Contains("--plot")) o = o with { PlotPath = "newton-cg.png" };
+        if (o.SecondOrder && !args.Contains("--passes")) o = o with { Passes = 300 };
         return (o, null);
     }
 
