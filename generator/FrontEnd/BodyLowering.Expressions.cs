@@ -67,6 +67,10 @@ internal sealed partial class BodyLowering
                 return LowerUnary(unary, lift);
             case IBinaryOperation binary when IsBuiltinOperator(binary.OperatorMethod):
                 return LowerBinary(binary, lift, kind);
+            case IIsPatternOperation isPattern:
+                return LowerIsPattern(isPattern, lift);
+            case ISwitchExpressionOperation switchExpression:
+                return LowerSwitchExpression(switchExpression, lift, kind);
             case IConditionalOperation conditional when conditional.Type is not null:
                 return LowerConditional(conditional, lift, kind);
             case IInvocationOperation invocation:

@@ -104,6 +104,9 @@ internal sealed partial class BodyLowering
             case IConditionalOperation conditional when conditional.Type is null:
                 LowerIf(conditional, into);
                 break;
+            case ISwitchOperation switchOperation:
+                LowerSwitch(switchOperation, into);
+                break;
             case IForLoopOperation forLoop:
                 LowerFor(forLoop, into);
                 break;
@@ -368,7 +371,10 @@ internal sealed partial class BodyLowering
 
     private void LowerIf(IConditionalOperation conditional, List<Stmt> into)
     {
-        var condition = LowerCondition(conditional.Condition);
+        // A pattern or switch expression in the condition may need locals set just before the test.
+        var condition = conditional.Condition.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation)
+            ? Lower(conditional.Condition, into)
+            : LowerCondition(conditional.Condition);
         var then = new List<Stmt>();
         LowerStatement(conditional.WhenTrue, then);
         var otherwise = new List<Stmt>();

@@ -8,14 +8,42 @@ namespace DiffGen.Analyzers.Tests;
 public class DG0001Tests
 {
     [Fact]
-    public Task Switch_ReportsAtTheKeyword() => Verify.AnalyzerAsync("""
+    public Task SwitchWithABreakBeforeTheSectionEnds_ReportsTheStatement() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static double F(double x)
+            public static double F(double x, int n)
             {
-                {|DG0001:switch|} (1) { default: break; }
+                switch (n)
+                {
+                    case 1:
+                        {|DG0001:if (x > 0) break;|}
+                        x = x * 2;
+                        break;
+                    default:
+                        break;
+                }
                 return x;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SwitchStatementsAndPatterns_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int n)
+            {
+                switch (n)
+                {
+                    case 0: return x;
+                    case 1 or 2: x = x * n; break;
+                    case > 2 when x > 0: x = Math.Exp(x); break;
+                    default: x = -x; break;
+                }
+                if (x is > 0 and < 1) x = x * x;
+                return x switch { < -1 => -x, var y when y > 5 => y * 2, _ => x };
             }
         }
         """);

@@ -8,11 +8,11 @@ namespace DiffGen.Analyzers.Tests;
 public class DG0002Tests
 {
     [Fact]
-    public Task SwitchExpression_Reports() => Verify.AnalyzerAsync("""
+    public Task SwitchExpressionWithoutADiscardArm_Reports() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static double F(double x) => {|DG0002:x switch { > 0 => x, _ => -x }|};
+            public static double F(double x) => {|DG0002:x switch { > 0 => x, <= 0 => -x, double.NaN => 0 }|};
         }
         """);
 

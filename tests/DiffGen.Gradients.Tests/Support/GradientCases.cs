@@ -279,6 +279,10 @@ public static class GradientCases
                 (x, y, tx, ty) => LoopFunctions.LoopCarriedPairTangent(x, y, 12, tx, ty),
                 (-1.5, 1.5), (-1.5, 1.5)),
 
+            // ---- SwitchFunctions ----
+            GradientCase.Of1("SwitchPiecewise", SwitchFunctions.Piecewise, SwitchFunctions.PiecewiseGradient, SwitchFunctions.PiecewiseTangent, -3, 3),
+            GradientCase.Of2("SwitchPatterns", SwitchFunctions.Patterns, SwitchFunctions.PatternsGradient, SwitchFunctions.PatternsTangent, (-2, 2), (-2, 2)),
+
             // ---- TupleFunctions ----
             GradientCase.Of2("TuplePolar", TupleFunctions.Polar, TupleFunctions.PolarGradient, TupleFunctions.PolarTangent, (0.2, 2), (-2, 2)),
             GradientCase.Of2("TupleDiscards", TupleFunctions.Discards, TupleFunctions.DiscardsGradient, TupleFunctions.DiscardsTangent, (-2, 2), (-2, 2)),
