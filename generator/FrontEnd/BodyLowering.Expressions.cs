@@ -97,6 +97,9 @@ internal sealed partial class BodyLowering
         var operand = Lower(conversion.Operand, lift);
         var target = SymbolFacts.KindOf(conversion.Type, _generic);
         if (conversion.Conversion.IsIdentity) return operand;
+        // Inside an effect (a log line), values may be boxed or formatted: string + x converts x to object.
+        if (_inEffect && conversion.OperatorMethod is null && conversion.Type is { IsReferenceType: true } reference)
+            return new ConvertExpr(operand, ScalarKind.Other, reference.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), conversion.IsImplicit, AddSite(conversion));
         if (!conversion.Conversion.IsNumeric || target == ScalarKind.Other || conversion.OperatorMethod is not null)
         {
             Report(ProblemKind.UnsupportedExpression, conversion, $"conversion to '{conversion.Type?.ToDisplayString()}'");
@@ -329,6 +332,11 @@ internal sealed partial class BodyLowering
             // A [Differentiable] method writing Span outputs: its generated pullback and tangent.
             string target = Target(callee);
             found = new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", callee.Parameters.Select(p => RuleLookup.Role(p, _generic)).ToArray());
+        }
+        if (found is null && !SymbolFacts.HasAttribute(callee, SymbolFacts.DifferentiableAttribute) && EffectCall(invocation, into) is { } effect)
+        {
+            into.Add(effect);
+            return;
         }
         if (found is not { } rule || !rule.Roles.Contains(ArgumentRole.Output))
         {

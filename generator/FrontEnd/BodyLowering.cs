@@ -107,6 +107,9 @@ internal sealed partial class BodyLowering
             case ISwitchOperation switchOperation:
                 LowerSwitch(switchOperation, into);
                 break;
+            case IThrowOperation throwOperation:
+                LowerThrow(throwOperation, into);
+                break;
             case IForLoopOperation forLoop:
                 LowerFor(forLoop, into);
                 break;
@@ -293,6 +296,9 @@ internal sealed partial class BodyLowering
                 LowerRuleStatement(call, into);
                 break;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation when TryLowerVectorAssignment(operation, into):
+                break;
+            case IThrowOperation throwOperation:
+                LowerThrow(throwOperation, into);
                 break;
             case IDeconstructionAssignmentOperation deconstruction:
                 LowerDeconstruction(deconstruction, into);

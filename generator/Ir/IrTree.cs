@@ -42,6 +42,7 @@ public static class IrTree
         AllocateStmt a => new[] { a.Length },
         ReturnStmt { Value: { } value } => new[] { value },
         RuleCallStmt c => c.Arguments,
+        EffectStmt e => new[] { e.Call },
         IfStmt i => new[] { i.Condition },
         LoopStmt { Condition: { } condition } => new[] { condition },
         _ => Enumerable.Empty<Expr>(),

@@ -37,6 +37,14 @@ public sealed record ReleaseStmt(int Variable, bool ClearArray) : Stmt;
 public sealed record ClearStmt(int Variable) : Stmt;
 
 /// <summary>A call of a rule-backed method that writes its results into <see cref="ArgumentRole.Output"/> arrays.</summary>
+/// <summary>
+/// A statement run for its effect only, in the primal and in forward mode, never differentiated: a call
+/// whose result is discarded and whose arguments are values (logging, <c>Debug.Assert</c>), or, with
+/// <paramref name="Throws"/>, a guard's <c>throw new E(...)</c> (the exception's construction is the call).
+/// It writes nothing the method reads.
+/// </summary>
+public sealed record EffectStmt(Expr Call, bool Throws, int Site) : Stmt;
+
 public sealed record RuleCallStmt(RuleInfo Rule, EquatableArray<Expr> Arguments, int Site) : Stmt;
 
 public sealed record IfStmt(Expr Condition, EquatableArray<Stmt> Then, EquatableArray<Stmt> Else) : Stmt;

@@ -234,6 +234,9 @@ internal sealed class ForwardEmitter
             case ReturnStmt { Value: null }:
                 _w.Line("return;");
                 break;
+            case EffectStmt effect:
+                _w.Line(PrimalRenderer.RenderEffect(effect, Name));
+                break;
             case ReturnStmt { Value: { } returned }:
             {
                 var (value, tangent) = EmitExpr(returned);

@@ -46,6 +46,10 @@ internal static class PrimalRenderer
         _ => throw new InvalidOperationException("Unknown IR expression " + expr.GetType().Name),
     };
 
+    /// <summary>An effect statement: the call, or <c>throw</c> and the exception's construction.</summary>
+    public static string RenderEffect(EffectStmt effect, Func<int, string> name)
+        => (effect.Throws ? "throw " : "") + RenderTop(effect.Call, name) + ";";
+
     private static string Arguments(IEnumerable<Expr> arguments, Func<int, string> name)
         => string.Join(", ", arguments.Select(a => RenderTop(a, name)));
 

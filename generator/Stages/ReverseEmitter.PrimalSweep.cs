@@ -69,6 +69,10 @@ internal sealed partial class ReverseEmitter
             case ReturnStmt ret:
                 EmitReturn(ret, inLoop, isLast);
                 break;
+            case EffectStmt effect:
+                // Runs once, in the primal sweep; a guard that throws leaves every shadow as it was.
+                _primal.Line(PrimalRenderer.RenderEffect(effect, Name));
+                break;
             case IfStmt conditional:
                 CloseSegment();
                 using (_primal.Block($"if ({PrimalRenderer.RenderTop(conditional.Condition, Name)})"))

@@ -49,14 +49,30 @@ public class DG0001Tests
         """);
 
     [Fact]
-    public Task CallWhoseResultIsDiscarded_Reports() => Verify.AnalyzerAsync("""
+    public Task CallWhoseResultIsDiscarded_GivenAnArray_Reports() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static double F(double x)
+            public static double F(double[] w)
             {
-                {|DG0001:Console.WriteLine(x)|};
-                return x;
+                {|DG0001:Array.Reverse(w)|};
+                return w[0];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoggingAssertionsAndGuards_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, double[] w)
+            {
+                if (x < 0) throw new ArgumentOutOfRangeException(nameof(x), x, "must not be negative");
+                Console.WriteLine($"x = {x}, first weight {w[0]}");
+                System.Diagnostics.Debug.Assert(w.Length > 0, "weights");
+                Console.WriteLine("square: " + x * x);
+                return x * w[0];
             }
         }
         """);

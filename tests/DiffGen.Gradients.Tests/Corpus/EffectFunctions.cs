@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+
+namespace DiffGen.Gradients.Tests.Corpus;
+
+/// <summary>Logging, assertions and guard clauses inside [Differentiable] methods: run once, never differentiated.</summary>
+public static partial class EffectFunctions
+{
+    [Differentiable]
+    [CheckGradientAt(0.5)]
+    [CheckGradientAt(-1.2)]
+    public static double Logged(double x)
+    {
+        EffectLog.Write($"x = {x}");
+        double y = x * x;
+        Debug.Assert(y >= 0, "a square is never negative");
+        EffectLog.Write("y: " + y);
+        return Math.Sin(y) + y;
+    }
+
+    [Differentiable]
+    public static double Guarded(double x, double[] w)
+    {
+        if (w.Length < 2) throw new ArgumentException("two weights are needed", nameof(w));
+        if (x < 0) throw new ArgumentOutOfRangeException(nameof(x), x, "must not be negative");
+        double sum = 0;
+        for (int i = 0; i < w.Length; i++)
+        {
+            if (double.IsNaN(w[i])) throw new ArgumentException($"weight {i} is NaN", nameof(w));
+            sum += w[i] * Math.Pow(x, i + 0.5);
+        }
+        return sum;
+    }
+}
+
+/// <summary>Records what the corpus logs, per thread (tests run in parallel).</summary>
+public static class EffectLog
+{
+    [ThreadStatic] private static List<string>? _lines;
+
+    public static List<string> Lines => _lines ??= new List<string>();
+
+    public static void Write(string line) => Lines.Add(line);
+}
