@@ -223,7 +223,7 @@ internal sealed partial class BodyLowering
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        if (symbol is null) return ReceiverVariable(operation) is int member && !_variables[member].IsScalar ? member : null;
+        if (symbol is null) return StaticTable(operation) ?? (ReceiverVariable(operation) is int member && !_variables[member].IsScalar ? member : null);
         return _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar ? index : null;
     }
 

@@ -58,6 +58,7 @@ public static class MethodFrontEnd
         if (model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation operation
             && (operation.BlockBody ?? operation.ExpressionBody) is { } block)
         {
+            lowering.AddStaticTables(block);
             body = lowering.LowerBody(block);
         }
         else

@@ -17,8 +17,9 @@ internal static class CheckEmitter
     public static void Emit(MethodIr ir, IndentedWriter w)
     {
         var names = new NameScope(ir.Variables.Take(ir.ParameterCount).Select(v => v.Name));
-        var parameters = ir.Variables.Take(ir.ParameterCount).ToArray();
-        var differentiable = Enumerable.Range(0, ir.ParameterCount).Where(i => parameters[i].IsDifferentiableParameter).ToArray();
+        // The method's own parameters (static tables it reads are bound inside the generated members).
+        var parameters = ir.Variables.Take(ir.ParameterCount).Where(ObjectState.TakesArgument).ToArray();
+        var differentiable = Enumerable.Range(0, parameters.Length).Where(i => parameters[i].IsDifferentiableParameter).ToArray();
         string value = names.Fresh("value"), h = names.Fresh("h"), k = names.Fresh("k"), perturbed = names.Fresh("perturbed");
         string labels = names.Fresh("names"), reverse = names.Fresh("reverse"), forward = names.Fresh("forward"), finite = names.Fresh("finiteDifference");
         // Spans cannot be captured by the finite-difference lambdas: every array or span argument is copied to an array.

@@ -43,3 +43,21 @@ public static class EffectLog
 
     public static void Write(string line) => Lines.Add(line);
 }
+
+/// <summary>Static tables read as constants, and increments inside index expressions.</summary>
+public static partial class TableFunctions
+{
+    private static readonly double[] Weights = { 0.5, -1.25, 2.0, 0.75 };
+
+    private static double[] Offsets { get; } = { 0.1, 0.2, -0.3, 0.4 };
+
+    [Differentiable]
+    [CheckGradientAt(0.6)]
+    [CheckGradientAt(-1.1)]
+    public static double Weighted(double x)
+    {
+        double sum = 0;
+        for (int i = 0; i < Weights.Length; i++) sum += Weights[i] * Math.Sin(x + Offsets[i]);
+        return sum;
+    }
+}
