@@ -12,7 +12,7 @@ namespace DiffGen.Benchmarks.Primitives;
 /// Entry point. <c>--short</c>: BenchmarkDotNet's short run (about a minute), in process.
 /// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics).
 /// <c>--vs-openblas [ROUNDS]</c>: the same sizes against OpenBLAS in the same process, in alternating
-/// windows (see <see cref="VersusOpenBlas"/>).
+/// windows (see <see cref="VersusOpenBlas"/>); <c>--sizes 64,128</c> picks the sizes.
 /// Anything else goes to BenchmarkDotNet's switcher (for example <c>--filter *MatMul*</c>).
 /// </summary>
 public static class Program
@@ -23,7 +23,11 @@ public static class Program
         int vs = Array.IndexOf(args, "--vs-openblas");
         if (vs >= 0)
         {
-            VersusOpenBlas.Run(vs + 1 < args.Length && int.TryParse(args[vs + 1], out int rounds) ? rounds : 15);
+            int sizesAt = Array.IndexOf(args, "--sizes");
+            int[] sizes = sizesAt >= 0 && sizesAt + 1 < args.Length
+                ? args[sizesAt + 1].Split(',').Select(int.Parse).ToArray()
+                : VersusOpenBlas.DefaultSizes;
+            VersusOpenBlas.Run(vs + 1 < args.Length && int.TryParse(args[vs + 1], out int rounds) ? rounds : 15, sizes);
             return 0;
         }
 
