@@ -12,7 +12,8 @@ namespace DiffGen.Benchmarks.Primitives;
 /// Entry point. <c>--short</c>: BenchmarkDotNet's short run (about a minute), in process.
 /// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics).
 /// <c>--vs-openblas [ROUNDS]</c>: the same sizes against OpenBLAS in the same process, in alternating
-/// windows (see <see cref="VersusOpenBlas"/>); <c>--sizes 64,128</c> picks the sizes.
+/// windows (see <see cref="VersusOpenBlas"/>); <c>--sizes 64,128</c> picks the sizes,
+/// <c>--path Vector512</c> forces a GEMM path (to compare paths and place the thresholds between them).
 /// Anything else goes to BenchmarkDotNet's switcher (for example <c>--filter *MatMul*</c>).
 /// </summary>
 public static class Program
@@ -23,6 +24,12 @@ public static class Program
         int vs = Array.IndexOf(args, "--vs-openblas");
         if (vs >= 0)
         {
+            int pathAt = Array.IndexOf(args, "--path");
+            if (pathAt >= 0 && pathAt + 1 < args.Length)
+            {
+                Gemm.ForcedPath = Enum.Parse<Gemm.KernelPath>(args[pathAt + 1]);
+            }
+
             int sizesAt = Array.IndexOf(args, "--sizes");
             int[] sizes = sizesAt >= 0 && sizesAt + 1 < args.Length
                 ? args[sizesAt + 1].Split(',').Select(int.Parse).ToArray()
