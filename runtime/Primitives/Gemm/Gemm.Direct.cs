@@ -99,38 +99,50 @@ internal static unsafe partial class Gemm
         }
     }
 
+    /// <summary>
+    /// Column tiles outside, row tiles inside: the tile's columns of B (k rows of up to 4 vectors) stay in
+    /// L1 while the rows of A, read one value per row and depth, stream past.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DirectTiles<T>(T* a, T* b, T* c, int k, int n, nint rs, nint ps, bool overwrite, int i0, int i1, int full,
                                        T* edge, T* tile)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         int lanes = Vector512<T>.Count;
-        for (int i = i0; i < i1; i += DirectRows)
+        int j = 0;
+        for (; j + 4 * lanes <= full; j += 4 * lanes)
         {
-            int rows = Math.Min(DirectRows, i1 - i);
-            T* ai = a + i * rs;
-            T* ci = c + (nint)i * n;
-            int j = 0;
-            for (; j + 4 * lanes <= full; j += 4 * lanes)
+            for (int i = i0; i < i1; i += DirectRows)
             {
-                KernelDirect<T, Width4>(rows, k, ai, rs, ps, b + j, n, ci + j, n, 4 * lanes, tile, overwrite);
+                KernelDirect<T, Width4>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, 4 * lanes, tile, overwrite);
+            }
+        }
+
+        if (j + 2 * lanes <= full)
+        {
+            for (int i = i0; i < i1; i += DirectRows)
+            {
+                KernelDirect<T, Width2>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, 2 * lanes, tile, overwrite);
             }
 
-            if (j + 2 * lanes <= full)
+            j += 2 * lanes;
+        }
+
+        if (j < full)
+        {
+            for (int i = i0; i < i1; i += DirectRows)
             {
-                KernelDirect<T, Width2>(rows, k, ai, rs, ps, b + j, n, ci + j, n, 2 * lanes, tile, overwrite);
-                j += 2 * lanes;
+                KernelDirect<T, Width1>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, lanes, tile, overwrite);
             }
 
-            if (j < full)
-            {
-                KernelDirect<T, Width1>(rows, k, ai, rs, ps, b + j, n, ci + j, n, lanes, tile, overwrite);
-                j += lanes;
-            }
+            j += lanes;
+        }
 
-            if (j < n)
+        if (j < n)
+        {
+            for (int i = i0; i < i1; i += DirectRows)
             {
-                KernelDirect<T, Width1>(rows, k, ai, rs, ps, edge, lanes, ci + j, n, n - j, tile, overwrite);
+                KernelDirect<T, Width1>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, edge, lanes, c + (nint)i * n + j, n, n - j, tile, overwrite);
             }
         }
     }
