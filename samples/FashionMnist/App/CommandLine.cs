@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using DiffGen.Samples.FashionMnist.Model;
 
 namespace DiffGen.Samples.FashionMnist.App;
@@ -74,6 +75,24 @@ public sealed record CommandLine
 
     /// <summary>Whether --help was given.</summary>
     public bool Help { get; init; }
+
+    /// <summary>
+    /// Checks, before any training, that the directories the plot and the checkpoint go to exist, so a typo
+    /// fails at once rather than after the last epoch.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A directory is missing; the message names the flag.</exception>
+    public void RequireOutputDirectories()
+    {
+        Require("--plot", PlotPath);
+        if (CheckpointPath is { } checkpoint) Require("--checkpoint", checkpoint);
+
+        static void Require(string flag, string path)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null && !Directory.Exists(directory))
+                throw new DirectoryNotFoundException($"{flag} {path}: directory '{directory}' does not exist.");
+        }
+    }
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
     /// <param name="args">The arguments.</param>
