@@ -78,6 +78,7 @@ public static class Cli
             Schedule = options.Cosine && setup.Schedule is null ? LearningRateSchedule.Cosine(options.Epochs) : setup.Schedule,
             ScheduleUnit = options.Cosine && setup.Schedule is null ? ScheduleUnit.Epoch : setup.Unit,
             CheckpointPath = options.CheckpointPath,
+            CheckpointState = model as ICheckpointState,
             Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true } : null,
         });
 
