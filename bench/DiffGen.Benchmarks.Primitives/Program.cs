@@ -65,7 +65,7 @@ public static class Program
     private static void QuickGflops()
     {
         Console.WriteLine($"threads={Environment.ProcessorCount}");
-        foreach (int n in new[] { 128, 256, 512, 1024 })
+        foreach (int n in VersusOpenBlas.DefaultSizes)
         {
             Console.WriteLine($"n={n,5}  f64 {Measure<double>(n, false),7:F1}  f32 {Measure<float>(n, false),7:F1}  f64 AtBt {Measure<double>(n, true),7:F1}  GFLOP/s");
         }
