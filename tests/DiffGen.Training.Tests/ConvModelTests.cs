@@ -113,4 +113,18 @@ public sealed class ConvModelTests
         var ex = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--model", "resnet"]));
         Assert.Contains("resnet", ex.Message);
     }
+
+    /// <summary>Each model's training defaults apply unless a flag overrides them, wherever the flag stands.</summary>
+    [Fact]
+    public void CommandLine_ModelDefaults_ApplyUnlessOverridden()
+    {
+        var mlp = CommandLine.Parse([]);
+        Assert.Equal((10, false, false), (mlp.Epochs, mlp.Cosine, mlp.Augment));
+        var lenet = CommandLine.Parse(["--model", "lenet"]);
+        Assert.Equal((20, true, true), (lenet.Epochs, lenet.Cosine, lenet.Augment));
+        var overridden = CommandLine.Parse(["--epochs", "3", "--no-augment", "--model", "lenet-bn", "--no-cosine"]);
+        Assert.Equal((3, false, false), (overridden.Epochs, overridden.Cosine, overridden.Augment));
+        var autoencoder = CommandLine.Parse(["--model", "autoencoder", "--cosine"]);
+        Assert.Equal((10, true, false), (autoencoder.Epochs, autoencoder.Cosine, autoencoder.Augment));
+    }
 }

@@ -16,9 +16,11 @@ public sealed record CommandLine
           --model NAME       mlp (784-256-128-10, default), lenet (LeNet-5), lenet-bn (LeNet-5 with batch
                              normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
-          --epochs N         epochs to train (default 10)
+          --epochs N         epochs to train (default 10; lenet and lenet-bn 20)
           --augment          random crops (zero padding 2) and horizontal flips of the training images
-          --cosine           cosine learning-rate decay to 0 over the epochs (for adam, sgd and steptuned)
+                             (default for lenet and lenet-bn; --no-augment turns it off)
+          --cosine           cosine learning-rate decay to 0 over the epochs, for adam, sgd and steptuned
+                             (default for lenet and lenet-bn; --no-cosine turns it off)
           --batch N          mini-batch size (default 128)
           --lr X             learning rate instead of the optimizer's default
           --threads N        threads for the data-parallel gradient (default: one per core)
@@ -37,13 +39,13 @@ public sealed record CommandLine
     /// <summary>Which optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    /// <summary>Whether to augment the training images (crops with padding 2, flips).</summary>
+    /// <summary>Whether to augment the training images (crops with padding 2, flips); by default the model's choice (<see cref="ModelChoice.Defaults"/>).</summary>
     public bool Augment { get; init; }
 
-    /// <summary>Whether to decay the learning rate along a cosine over the epochs.</summary>
+    /// <summary>Whether to decay the learning rate along a cosine over the epochs; by default the model's choice.</summary>
     public bool Cosine { get; init; }
 
-    /// <summary>Epochs to train.</summary>
+    /// <summary>Epochs to train; by default the model's choice.</summary>
     public int Epochs { get; init; } = 10;
 
     /// <summary>Mini-batch size.</summary>
@@ -100,6 +102,8 @@ public sealed record CommandLine
     public static CommandLine Parse(string[] args)
     {
         var result = new CommandLine();
+        int? epochs = null;
+        bool? augment = null, cosine = null;
         for (int i = 0; i < args.Length; i++)
         {
             string flag = args[i];
@@ -110,15 +114,15 @@ public sealed record CommandLine
             {
                 "--model" => result with { Model = ModelChoice.Parse(Value()) },
                 "--optimizer" => result with { Optimizer = OptimizerSetup.Parse(Value()) },
-                "--epochs" => result with { Epochs = Positive() },
+                "--epochs" => result with { Epochs = (epochs = Positive()).Value },
                 "--batch" => result with { BatchSize = Positive() },
                 "--threads" => result with { Threads = Positive() },
                 "--seed" => result with { Seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : throw new ArgumentException($"--seed needs a whole number, not '{args[i]}'.") },
                 "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
-                "--augment" => result with { Augment = true },
-                "--cosine" => result with { Cosine = true },
+                "--augment" or "--no-augment" => result with { Augment = (augment = flag == "--augment").Value },
+                "--cosine" or "--no-cosine" => result with { Cosine = (cosine = flag == "--cosine").Value },
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },
@@ -127,6 +131,7 @@ public sealed record CommandLine
             };
         }
 
-        return result;
+        var defaults = ModelChoice.Defaults(result.Model);
+        return result with { Epochs = epochs ?? defaults.Epochs, Augment = augment ?? defaults.Augment, Cosine = cosine ?? defaults.Cosine };
     }
 }
