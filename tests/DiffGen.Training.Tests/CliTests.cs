@@ -20,6 +20,7 @@ public sealed class CliTests : IDisposable
     [InlineData("--lr -1", "--lr needs a positive number")]
     [InlineData("--model resnet", "Unknown model 'resnet'")]
     [InlineData("--optimizer", "--optimizer needs a value")]
+    [InlineData("--crop-padding 9", "--crop-padding needs a whole number from 0 to 8, not '9'")]
     public void BadFlag_IsOneLineError(string line, string expected)
     {
         string error = RunExpectingBadInput(line.Split(' '));

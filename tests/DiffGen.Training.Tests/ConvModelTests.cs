@@ -124,6 +124,8 @@ public sealed class ConvModelTests
         Assert.Equal((20, true, true), (lenet.Epochs, lenet.Cosine, lenet.Augment));
         var overridden = CommandLine.Parse(["--epochs", "3", "--no-augment", "--model", "lenet-bn", "--no-cosine"]);
         Assert.Equal((3, false, false), (overridden.Epochs, overridden.Cosine, overridden.Augment));
+        Assert.Equal((0, 2), (lenet.CropPadding, mlp.CropPadding));
+        Assert.Equal(1, CommandLine.Parse(["--crop-padding", "1", "--model", "lenet"]).CropPadding);
         var autoencoder = CommandLine.Parse(["--model", "autoencoder", "--cosine"]);
         Assert.Equal((10, true, false), (autoencoder.Epochs, autoencoder.Cosine, autoencoder.Augment));
     }

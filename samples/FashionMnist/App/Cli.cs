@@ -79,14 +79,14 @@ public static class Cli
             ScheduleUnit = options.Cosine && setup.Schedule is null ? ScheduleUnit.Epoch : setup.Unit,
             CheckpointPath = options.CheckpointPath,
             CheckpointState = model as ICheckpointState,
-            Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = 2, HorizontalFlip = true } : null,
+            Augmentation = options.Augment ? new ImageAugmentation { Height = 28, Width = 28, CropPadding = options.CropPadding, HorizontalFlip = true } : null,
         });
 
         AnsiConsole.MarkupLine($"[bold]Fashion-MNIST[/] ({Markup.Escape(data.Source == DataSource.Embedded ? "embedded subset" : data.Location)}): " +
                                $"{data.Train.Count:N0} training, {data.Test.Count:N0} test images");
         AnsiConsole.MarkupLine($"Model {Markup.Escape(model.Description)}, {model.ParameterCount:N0} parameters; gradient generated at build time ([grey]{model.GradientName}[/])");
         AnsiConsole.MarkupLine($"{Markup.Escape(setup.Description)}{(options.Cosine && setup.Schedule is null ? ", cosine decay" : "")}" +
-                               $"{(options.Augment ? ", crops and flips" : "")}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
+                               $"{(options.Augment ? options.CropPadding > 0 ? $", crops (padding {options.CropPadding}) and flips" : ", flips" : "")}, batch {options.BatchSize}, {trainer.Options.Threads} thread(s)");
         if (options.CheckpointPath is { } checkpoint && File.Exists(checkpoint))
         {
             trainer.LoadCheckpoint(checkpoint);

@@ -17,8 +17,9 @@ public sealed record CommandLine
                              normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
           --epochs N         epochs to train (default 10; lenet and lenet-bn 20)
-          --augment          random crops (zero padding 2) and horizontal flips of the training images
-                             (default for lenet and lenet-bn; --no-augment turns it off)
+          --augment          random horizontal flips and crops of the training images (default for lenet and
+                             lenet-bn, flips only; --no-augment turns it off)
+          --crop-padding N   zero padding of the random crops, 0 for flips only (default 2; lenet and lenet-bn 0)
           --cosine           cosine learning-rate decay to 0 over the epochs, for adam, sgd and steptuned
                              (default for lenet and lenet-bn; --no-cosine turns it off)
           --batch N          mini-batch size (default 128)
@@ -41,6 +42,9 @@ public sealed record CommandLine
 
     /// <summary>Whether to augment the training images (crops with padding 2, flips); by default the model's choice (<see cref="ModelChoice.Defaults"/>).</summary>
     public bool Augment { get; init; }
+
+    /// <summary>Zero padding of the random crops when augmenting, 0 for flips only; by default the model's choice.</summary>
+    public int CropPadding { get; init; } = 2;
 
     /// <summary>Whether to decay the learning rate along a cosine over the epochs; by default the model's choice.</summary>
     public bool Cosine { get; init; }
@@ -102,7 +106,7 @@ public sealed record CommandLine
     public static CommandLine Parse(string[] args)
     {
         var result = new CommandLine();
-        int? epochs = null;
+        int? epochs = null, cropPadding = null;
         bool? augment = null, cosine = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -119,6 +123,7 @@ public sealed record CommandLine
                 "--threads" => result with { Threads = Positive() },
                 "--seed" => result with { Seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : throw new ArgumentException($"--seed needs a whole number, not '{args[i]}'.") },
                 "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
+                "--crop-padding" => result with { CropPadding = (cropPadding = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int pad) && pad >= 0 && pad <= 8 ? pad : throw new ArgumentException($"--crop-padding needs a whole number from 0 to 8, not '{args[i]}'.")).Value },
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
                 "--augment" or "--no-augment" => result with { Augment = (augment = flag == "--augment").Value },
@@ -132,6 +137,10 @@ public sealed record CommandLine
         }
 
         var defaults = ModelChoice.Defaults(result.Model);
-        return result with { Epochs = epochs ?? defaults.Epochs, Augment = augment ?? defaults.Augment, Cosine = cosine ?? defaults.Cosine };
+        return result with
+        {
+            Epochs = epochs ?? defaults.Epochs, Augment = augment ?? defaults.Augment, Cosine = cosine ?? defaults.Cosine,
+            CropPadding = cropPadding ?? defaults.CropPadding,
+        };
     }
 }
