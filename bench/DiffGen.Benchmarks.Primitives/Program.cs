@@ -12,7 +12,8 @@ namespace DiffGen.Benchmarks.Primitives;
 /// Entry point. <c>--short</c>: BenchmarkDotNet's short run (about a minute), in process.
 /// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics).
 /// <c>--vs-openblas [ROUNDS]</c>: the same sizes against OpenBLAS in the same process, in alternating
-/// windows (see <see cref="VersusOpenBlas"/>).
+/// windows (see <see cref="VersusOpenBlas"/>); <c>--sizes 64,128</c> picks the sizes,
+/// <c>--path Vector512</c> forces a GEMM path (to compare paths and place the thresholds between them).
 /// Anything else goes to BenchmarkDotNet's switcher (for example <c>--filter *MatMul*</c>).
 /// </summary>
 public static class Program
@@ -23,7 +24,17 @@ public static class Program
         int vs = Array.IndexOf(args, "--vs-openblas");
         if (vs >= 0)
         {
-            VersusOpenBlas.Run(vs + 1 < args.Length && int.TryParse(args[vs + 1], out int rounds) ? rounds : 15);
+            int pathAt = Array.IndexOf(args, "--path");
+            if (pathAt >= 0 && pathAt + 1 < args.Length)
+            {
+                Gemm.ForcedPath = Enum.Parse<Gemm.KernelPath>(args[pathAt + 1]);
+            }
+
+            int sizesAt = Array.IndexOf(args, "--sizes");
+            int[] sizes = sizesAt >= 0 && sizesAt + 1 < args.Length
+                ? args[sizesAt + 1].Split(',').Select(int.Parse).ToArray()
+                : VersusOpenBlas.DefaultSizes;
+            VersusOpenBlas.Run(vs + 1 < args.Length && int.TryParse(args[vs + 1], out int rounds) ? rounds : 15, sizes);
             return 0;
         }
 
@@ -54,7 +65,7 @@ public static class Program
     private static void QuickGflops()
     {
         Console.WriteLine($"threads={Environment.ProcessorCount}");
-        foreach (int n in new[] { 128, 256, 512, 1024 })
+        foreach (int n in VersusOpenBlas.DefaultSizes)
         {
             Console.WriteLine($"n={n,5}  f64 {Measure<double>(n, false),7:F1}  f32 {Measure<float>(n, false),7:F1}  f64 AtBt {Measure<double>(n, true),7:F1}  GFLOP/s");
         }

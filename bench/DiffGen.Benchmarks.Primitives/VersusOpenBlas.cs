@@ -13,6 +13,8 @@ namespace DiffGen.Benchmarks.Primitives;
 /// grain makes the two sides share whatever load the machine carries, so the ratio holds on a busy
 /// machine where separate runs seconds apart do not. Both run on <see cref="Environment.ProcessorCount"/>
 /// threads; <c>OPENBLAS_CORETYPE=SkylakeX</c> in the environment selects OpenBLAS's AVX-512 kernels.
+/// Besides the ratio of the best windows it prints the median of the ratios of neighbouring windows
+/// (ours in window r against OpenBLAS in window r), which a burst of load on one side moves less.
 /// </summary>
 internal static unsafe class VersusOpenBlas
 {
@@ -21,27 +23,33 @@ internal static unsafe class VersusOpenBlas
 
     private delegate void Product<T>(T[] a, T[] b, T[] c, int n);
 
-    public static void Run(int rounds)
+    /// <summary>The sizes compared when none are given: the small ones that convolutions and small batches use, up to 1024.</summary>
+    public static readonly int[] DefaultSizes = [64, 96, 128, 160, 192, 256, 384, 512, 768, 1024];
+
+    public static void Run(int rounds, int[] sizes)
     {
         int threads = Environment.ProcessorCount;
         openblas_set_num_threads(threads);
         Console.WriteLine($"OpenBLAS core {Marshal.PtrToStringAnsi(openblas_get_corename())}, {openblas_get_num_threads()} threads; ours {threads} threads; {rounds} alternating windows");
         Console.WriteLine($"load average before: {LoadAverage()}");
         var lines = new System.Collections.Generic.List<string>();
-        foreach (int n in new[] { 128, 256, 512, 1024 })
+        foreach (int n in sizes)
         {
-            (double ours64, double blas64) = Compare<double>(n, rounds, (a, b, c, s) => SpanOps.MatMul<double>(a, b, s, s, s, false, false, c), Dgemm);
-            (double ours32, double blas32) = Compare<float>(n, rounds, (a, b, c, s) => SpanOps.MatMul<float>(a, b, s, s, s, false, false, c), Sgemm);
-            lines.Add($"{n,6} {ours64,10:F1} {blas64,10:F1} {ours64 / blas64,6:F2}x {ours32,10:F1} {blas32,10:F1} {ours32 / blas32,6:F2}x");
+            Result d = Compare<double>(n, rounds, (a, b, c, s) => SpanOps.MatMul<double>(a, b, s, s, s, false, false, c), Dgemm);
+            Result f = Compare<float>(n, rounds, (a, b, c, s) => SpanOps.MatMul<float>(a, b, s, s, s, false, false, c), Sgemm);
+            lines.Add($"{n,6} {d.Ours,10:F1} {d.Blas,10:F1} {d.Ours / d.Blas,6:F2}x {d.MedianRatio,6:F2}x {f.Ours,10:F1} {f.Blas,10:F1} {f.Ours / f.Blas,6:F2}x {f.MedianRatio,6:F2}x");
         }
 
         Console.WriteLine($"load average after:  {LoadAverage()}");
-        Console.WriteLine($"{"n",6} {"ours f64",10} {"BLAS f64",10} {"ratio",7} {"ours f32",10} {"BLAS f32",10} {"ratio",7}");
+        Console.WriteLine($"{"n",6} {"ours f64",10} {"BLAS f64",10} {"best",7} {"median",7} {"ours f32",10} {"BLAS f32",10} {"best",7} {"median",7}");
         lines.ForEach(Console.WriteLine);
     }
 
-    /// <summary>Best GFLOP/s of each side over alternating windows.</summary>
-    private static (double Ours, double Blas) Compare<T>(int n, int rounds, Product<T> ours, Product<T> blas)
+    /// <summary>Best GFLOP/s of each side, and the median ratio of neighbouring windows.</summary>
+    private readonly record struct Result(double Ours, double Blas, double MedianRatio);
+
+    /// <summary>Best GFLOP/s of each side over alternating windows, and the median of the windows' ratios.</summary>
+    private static Result Compare<T>(int n, int rounds, Product<T> ours, Product<T> blas)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var rng = new Random(1);
@@ -59,13 +67,19 @@ internal static unsafe class VersusOpenBlas
         Window(ours, a, b, c, n, 1);
         Window(blas, a, b, c, n, 1);
         double bestOurs = double.MaxValue, bestBlas = double.MaxValue;
+        var ratios = new double[rounds];
         for (int round = 0; round < rounds; round++)
         {
-            bestOurs = Math.Min(bestOurs, Window(ours, a, b, c, n, reps));
-            bestBlas = Math.Min(bestBlas, Window(blas, a, b, c, n, reps));
+            double oursTime = Window(ours, a, b, c, n, reps);
+            double blasTime = Window(blas, a, b, c, n, reps);
+            bestOurs = Math.Min(bestOurs, oursTime);
+            bestBlas = Math.Min(bestBlas, blasTime);
+            ratios[round] = blasTime / oursTime;
         }
 
-        return (flops / bestOurs / 1e9, flops / bestBlas / 1e9);
+        Array.Sort(ratios);
+        double median = rounds % 2 == 1 ? ratios[rounds / 2] : (ratios[rounds / 2 - 1] + ratios[rounds / 2]) / 2;
+        return new Result(flops / bestOurs / 1e9, flops / bestBlas / 1e9, median);
     }
 
     private static double Window<T>(Product<T> product, T[] a, T[] b, T[] c, int n, int reps)

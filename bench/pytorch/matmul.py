@@ -13,7 +13,7 @@ import time
 
 import torch
 
-SIZES = (128, 256, 512, 1024)
+SIZES = (64, 96, 128, 160, 192, 256, 384, 512, 768, 1024)
 
 
 def gflops(n, dtype, rounds=5):

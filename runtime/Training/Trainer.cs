@@ -126,7 +126,8 @@ public sealed class Trainer<T> where T : unmanaged, IBinaryFloatingPointIeee754<
     /// <param name="path">Destination file.</param>
     public void SaveCheckpoint(string path) => TrainingCheckpoint.Write(path, this);
 
-    /// <summary>Restores what <see cref="SaveCheckpoint"/> wrote into this trainer's parameters and optimizer. With the
+    /// <summary>Restores what <see cref="SaveCheckpoint"/> wrote into this trainer's parameters, optimizer and
+    /// <see cref="TrainerOptions.CheckpointState"/>. With the
     /// same seed, batch size and thread count, <see cref="Fit"/> then continues bit-identically. A missing, corrupt or
     /// mismatched file throws (<see cref="System.IO.FileNotFoundException"/>, <see cref="System.IO.InvalidDataException"/>)
     /// and leaves the trainer unchanged.</summary>

@@ -44,6 +44,12 @@ public sealed record TrainerOptions
     /// <summary>When set, a checkpoint is written atomically to this path after every epoch.</summary>
     public string? CheckpointPath { get; init; }
 
+    /// <summary>
+    /// Model state beyond the parameters that checkpoints carry (batch-norm running statistics); null: none.
+    /// A checkpoint restores only into a trainer that has state exactly when the writer had.
+    /// </summary>
+    public ICheckpointState? CheckpointState { get; init; }
+
     /// <summary>Checks every value; throws <see cref="ArgumentOutOfRangeException"/> naming the first bad one.</summary>
     public void Validate()
     {

@@ -9,12 +9,14 @@ namespace DiffGen.Training;
 
 /// <summary>
 /// The trainer's checkpoint file: parameters, optimizer state (in the optimizer's own versioned format), step and
-/// epoch counters, the settings that decide the batch stream, and the history. Little-endian, versioned.
+/// epoch counters, the settings that decide the batch stream, the model state of
+/// <see cref="TrainerOptions.CheckpointState"/> (from version 2) and the history. Little-endian, versioned; version 1
+/// files (no model state) still load into trainers without model state.
 /// </summary>
 internal static class TrainingCheckpoint
 {
     private const uint Magic = 0x43544744; // "DGTC"
-    private const ushort Version = 1;
+    private const ushort Version = 2;
 
     public static void Write<T>(string path, Trainer<T> trainer) where T : unmanaged, IBinaryFloatingPointIeee754<T>
     {
@@ -44,6 +46,12 @@ internal static class TrainingCheckpoint
                 trainer.Optimizer.SaveState(state);
                 writer.Write(checked((int)state.Length));
                 writer.Write(state.GetBuffer(), 0, (int)state.Length);
+
+                using var model = new MemoryStream();
+                trainer.Options.CheckpointState?.SaveState(model);
+                writer.Write(trainer.Options.CheckpointState is not null);
+                writer.Write(checked((int)model.Length));
+                writer.Write(model.GetBuffer(), 0, (int)model.Length);
 
                 writer.Write(trainer.History.Count);
                 foreach (var report in trainer.History)
@@ -86,7 +94,7 @@ internal static class TrainingCheckpoint
     {
         if (reader.ReadUInt32() != Magic) throw Bad(path, "it is not a DiffGen training checkpoint");
         ushort version = reader.ReadUInt16();
-        if (version != Version) throw Bad(path, $"it has format version {version}; this build reads version {Version}");
+        if (version is < 1 or > Version) throw Bad(path, $"it has format version {version}; this build reads versions 1 to {Version}");
         int elementSize = reader.ReadByte();
         if (elementSize != Marshal.SizeOf<T>()) throw Bad(path, $"its parameters have {elementSize}-byte elements, this trainer's {Marshal.SizeOf<T>()}-byte ones");
         int seed = reader.ReadInt32(), batchSize = reader.ReadInt32();
@@ -114,6 +122,20 @@ internal static class TrainingCheckpoint
         byte[] state = reader.ReadBytes(stateLength);
         if (state.Length != stateLength) throw new EndOfStreamException();
 
+        bool hasModelState = version >= 2 && reader.ReadBoolean();
+        byte[] modelState = [];
+        if (version >= 2)
+        {
+            int modelLength = reader.ReadInt32();
+            if (modelLength < 0) throw Bad(path, "its model state has a negative length");
+            modelState = reader.ReadBytes(modelLength);
+            if (modelState.Length != modelLength) throw new EndOfStreamException();
+        }
+
+        var target = trainer.Options.CheckpointState;
+        if (hasModelState && target is null) throw Bad(path, "it holds model state (such as batch-norm running statistics) and this trainer has none to restore it into");
+        if (!hasModelState && target is not null) throw Bad(path, "it holds no model state, and this trainer's model has some (such as batch-norm running statistics)");
+
         int epochs = reader.ReadInt32();
         if (epochs < 0) throw Bad(path, "its history has a negative length");
         var history = new List<EpochReport>(epochs);
@@ -127,8 +149,28 @@ internal static class TrainingCheckpoint
             history.Add(new EpochReport(epoch, loss, throughput, metrics));
         }
 
-        // Everything parsed: the optimizer validates its own state before changing anything, then the rest is committed.
-        trainer.Optimizer.LoadState(new MemoryStream(state));
+        // Everything parsed: the model state and the optimizer each validate theirs before changing anything; should
+        // the optimizer refuse after the model state was restored, the model state goes back to what it was.
+        if (target is not null)
+        {
+            using var previous = new MemoryStream();
+            target.SaveState(previous);
+            target.LoadState(new MemoryStream(modelState, writable: false));
+            try
+            {
+                trainer.Optimizer.LoadState(new MemoryStream(state));
+            }
+            catch
+            {
+                target.LoadState(new MemoryStream(previous.ToArray(), writable: false));
+                throw;
+            }
+        }
+        else
+        {
+            trainer.Optimizer.LoadState(new MemoryStream(state));
+        }
+
         for (int i = 0; i < count; i++) values[i].CopyTo(trainer.Parameters[i].Data, 0);
         trainer.Restore(steps, history);
     }

@@ -13,11 +13,33 @@ public sealed class CheckpointTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static (LinearRegression Model, Trainer<double> Trainer) Make(int seed = 4, int threads = 2)
+    private static (LinearRegression Model, Trainer<double> Trainer) Make(int seed = 4, int threads = 2, ICheckpointState? state = null)
     {
         var model = new LinearRegression(3);
         var adam = new Adam<double>(model.Parameters, new AdamOptions { Lr = 0.02, Amsgrad = true });
-        return (model, new Trainer<double>(model.Parameters, adam, model.LossGradient, new TrainerOptions { BatchSize = 16, Seed = seed, Threads = threads }));
+        return (model, new Trainer<double>(model.Parameters, adam, model.LossGradient,
+                                           new TrainerOptions { BatchSize = 16, Seed = seed, Threads = threads, CheckpointState = state }));
+    }
+
+    /// <summary>A few doubles as model state, length-prefixed.</summary>
+    private sealed class CounterState : ICheckpointState
+    {
+        public double[] Values { get; set; } = [];
+
+        public void SaveState(Stream stream)
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            writer.Write(Values.Length);
+            foreach (double v in Values) writer.Write(v);
+        }
+
+        public void LoadState(Stream stream)
+        {
+            using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            var values = new double[reader.ReadInt32()];
+            for (int i = 0; i < values.Length; i++) values[i] = reader.ReadDouble();
+            Values = values;
+        }
     }
 
     [Fact]
@@ -84,6 +106,37 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal(before, model.Weights.Data);
         Assert.Equal(0, fresh.CompletedEpochs);
         Assert.Throws<FileNotFoundException>(() => fresh.LoadCheckpoint(Path.Combine(_directory, "missing.ckpt")));
+    }
+
+    /// <summary>Model state (<see cref="TrainerOptions.CheckpointState"/>) travels with the checkpoint, and a trainer
+    /// with state refuses a file without and the other way round, naming why and changing nothing.</summary>
+    [Fact]
+    public void ModelState_IsRestored_AndAMismatchIsRefused()
+    {
+        var state = new CounterState { Values = [1.5, -2, 3] };
+        var (_, trainer) = Make(state: state);
+        trainer.Fit(Data, 1);
+        string withState = Path.Combine(_directory, "state.ckpt");
+        trainer.SaveCheckpoint(withState);
+
+        var restored = new CounterState();
+        var (model, resumed) = Make(state: restored);
+        resumed.LoadCheckpoint(withState);
+        Assert.Equal(state.Values, restored.Values);
+
+        var (plain, plainTrainer) = Make();
+        double[] before = (double[])plain.Weights.Data.Clone();
+        Assert.Contains("holds model state", Assert.Throws<InvalidDataException>(() => plainTrainer.LoadCheckpoint(withState)).Message);
+        Assert.Equal(before, plain.Weights.Data);
+
+        string withoutState = Path.Combine(_directory, "plain.ckpt");
+        plainTrainer.Fit(Data, 1);
+        plainTrainer.SaveCheckpoint(withoutState);
+        var untouched = new CounterState { Values = [7] };
+        var (_, stateful) = Make(state: untouched);
+        Assert.Contains("holds no model state", Assert.Throws<InvalidDataException>(() => stateful.LoadCheckpoint(withoutState)).Message);
+        Assert.Equal(new[] { 7.0 }, untouched.Values);
+        Assert.Equal(0, stateful.CompletedEpochs);
     }
 
     [Fact]

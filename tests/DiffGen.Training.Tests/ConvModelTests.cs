@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using DiffGen.Samples.FashionMnist.App;
 using DiffGen.Samples.FashionMnist.Data;
@@ -37,6 +38,48 @@ public sealed class ConvModelTests
         Assert.NotEqual(LeNetBn.InitialRunning(), a.Running());
     }
 
+    /// <summary>
+    /// LeNet-BN's running statistics travel with the trainer's checkpoint: one epoch, a checkpoint, a fresh model
+    /// resumed from it for a second epoch gives the running statistics and parameters of two uninterrupted epochs
+    /// bit for bit (one thread, one shard); a model restored from the file evaluates with the saved statistics.
+    /// </summary>
+    [Fact]
+    public void LeNetBn_Checkpoint_CarriesRunningStatistics()
+    {
+        var train = Embedded.Value.Train.Slice(0, 256);
+        string path = Path.Combine(Path.GetTempPath(), $"diffgen-lenetbn-{Guid.NewGuid():N}.ckpt");
+        (LeNetBnModel Model, Trainer<float> Trainer) Make()
+        {
+            var model = new LeNetBnModel(seed: 5);
+            var setup = OptimizerSetup.Create(OptimizerKind.Adam, model.Parameters, batchesPerEpoch: 4);
+            return (model, new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient,
+                                              new TrainerOptions { BatchSize = 64, Threads = 1, CheckpointState = model }));
+        }
+
+        try
+        {
+            var (straight, straightTrainer) = Make();
+            straightTrainer.Fit(train, epochs: 2);
+
+            var (first, firstTrainer) = Make();
+            firstTrainer.Fit(train, epochs: 1);
+            firstTrainer.SaveCheckpoint(path);
+
+            var (restored, restoredTrainer) = Make();
+            restoredTrainer.LoadCheckpoint(path);
+            Assert.Equal(first.Running(), restored.Running());
+            Assert.NotEqual(LeNetBn.InitialRunning(), restored.Running());
+
+            restoredTrainer.Fit(train, epochs: 2);
+            Assert.Equal(straight.Running(), restored.Running());
+            for (int i = 0; i < straight.Parameters.Length; i++) Assert.Equal(straight.Parameters[i].Data, restored.Parameters[i].Data);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     /// <summary>LeNet learns on a few hundred images with the augmentation on, and evaluation gives finite metrics.</summary>
     [Fact]
     public void LeNet_WithAugmentation_LowersTheLoss()
@@ -69,5 +112,21 @@ public sealed class ConvModelTests
         Assert.True(CommandLine.Parse(["--cosine"]).Cosine);
         var ex = Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--model", "resnet"]));
         Assert.Contains("resnet", ex.Message);
+    }
+
+    /// <summary>Each model's training defaults apply unless a flag overrides them, wherever the flag stands.</summary>
+    [Fact]
+    public void CommandLine_ModelDefaults_ApplyUnlessOverridden()
+    {
+        var mlp = CommandLine.Parse([]);
+        Assert.Equal((10, false, false), (mlp.Epochs, mlp.Cosine, mlp.Augment));
+        var lenet = CommandLine.Parse(["--model", "lenet"]);
+        Assert.Equal((20, true, true), (lenet.Epochs, lenet.Cosine, lenet.Augment));
+        var overridden = CommandLine.Parse(["--epochs", "3", "--no-augment", "--model", "lenet-bn", "--no-cosine"]);
+        Assert.Equal((3, false, false), (overridden.Epochs, overridden.Cosine, overridden.Augment));
+        Assert.Equal((0, 2), (lenet.CropPadding, mlp.CropPadding));
+        Assert.Equal(1, CommandLine.Parse(["--crop-padding", "1", "--model", "lenet"]).CropPadding);
+        var autoencoder = CommandLine.Parse(["--model", "autoencoder", "--cosine"]);
+        Assert.Equal((10, true, false), (autoencoder.Epochs, autoencoder.Cosine, autoencoder.Augment));
     }
 }

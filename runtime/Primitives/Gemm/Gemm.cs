@@ -16,7 +16,8 @@ namespace DiffGen;
 /// of C and each depth block, B is packed into micro-panels of NR columns (shared by all threads), row
 /// blocks of A are packed into micro-panels of MR rows (per thread, in parallel over row blocks), and an
 /// MR x NR register-blocked FMA micro-kernel does the work. Transposes are absorbed by the packing, so
-/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop.
+/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop; small ones
+/// with B stored <c>k x n</c> skip the packing on AVX-512 (<see cref="KernelPath.Direct512"/>).
 /// </summary>
 internal static unsafe partial class Gemm
 {
@@ -34,6 +35,13 @@ internal static unsafe partial class Gemm
 
         /// <summary>AVX-512F, 12 x 2 vectors micro-kernel.</summary>
         Vector512,
+
+        /// <summary>
+        /// AVX-512F without packing, 6 x 4 vectors micro-kernel reading A and B in place, for products
+        /// with B stored <c>k x n</c> (others take <see cref="Vector512"/>). <see cref="Auto"/> takes it up
+        /// to <see cref="DirectThreshold"/>.
+        /// </summary>
+        Direct512,
     }
 
     /// <summary>Multiply-adds (m k n) below which the scalar loop beats packing.</summary>
@@ -76,7 +84,7 @@ internal static unsafe partial class Gemm
     /// <summary>Whether a path can run here for element type <typeparamref name="T"/>.</summary>
     internal static bool IsSupported<T>(KernelPath path) => path switch
     {
-        KernelPath.Vector512 => IsSimdType<T>() && Vector512.IsHardwareAccelerated && Avx512F.IsSupported,
+        KernelPath.Vector512 or KernelPath.Direct512 => IsSimdType<T>() && Vector512.IsHardwareAccelerated && Avx512F.IsSupported,
         KernelPath.Vector256 => IsSimdType<T>() && Vector256.IsHardwareAccelerated && Fma.IsSupported,
         _ => true,
     };
@@ -128,10 +136,17 @@ internal static unsafe partial class Gemm
             return;
         }
 
-        // The blocked path overwrites C in its first depth block rather than clearing it first.
+        // The blocked and unpacked paths overwrite C (in the first depth block) rather than clearing it first.
         fixed (T* pa = a, pb = b, pc = c)
         {
-            MultiplyBlocked(path, pa, pb, pc, m, k, n, transA, transB, accumulate);
+            if (UseDirect<T>(path, m, k, n, transB))
+            {
+                MultiplyDirect(pa, pb, pc, m, k, n, transA, accumulate);
+            }
+            else
+            {
+                MultiplyBlocked(path == KernelPath.Direct512 ? KernelPath.Vector512 : path, pa, pb, pc, m, k, n, transA, transB, accumulate);
+            }
         }
     }
 

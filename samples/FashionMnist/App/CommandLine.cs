@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using DiffGen.Samples.FashionMnist.Model;
 
 namespace DiffGen.Samples.FashionMnist.App;
@@ -15,9 +16,12 @@ public sealed record CommandLine
           --model NAME       mlp (784-256-128-10, default), lenet (LeNet-5), lenet-bn (LeNet-5 with batch
                              normalization) or autoencoder (dense 784-512-256-32 and back)
           --optimizer NAME   adam (default), sgd, inna or steptuned
-          --epochs N         epochs to train (default 10)
-          --augment          random crops (zero padding 2) and horizontal flips of the training images
-          --cosine           cosine learning-rate decay to 0 over the epochs (for adam, sgd and steptuned)
+          --epochs N         epochs to train (default 10; lenet and lenet-bn 20)
+          --augment          random horizontal flips and crops of the training images (default for lenet and
+                             lenet-bn, flips only; --no-augment turns it off)
+          --crop-padding N   zero padding of the random crops, 0 for flips only (default 2; lenet and lenet-bn 0)
+          --cosine           cosine learning-rate decay to 0 over the epochs, for adam, sgd and steptuned
+                             (default for lenet and lenet-bn; --no-cosine turns it off)
           --batch N          mini-batch size (default 128)
           --lr X             learning rate instead of the optimizer's default
           --threads N        threads for the data-parallel gradient (default: one per core)
@@ -36,13 +40,16 @@ public sealed record CommandLine
     /// <summary>Which optimizer.</summary>
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
-    /// <summary>Whether to augment the training images (crops with padding 2, flips).</summary>
+    /// <summary>Whether to augment the training images (crops with padding 2, flips); by default the model's choice (<see cref="ModelChoice.Defaults"/>).</summary>
     public bool Augment { get; init; }
 
-    /// <summary>Whether to decay the learning rate along a cosine over the epochs.</summary>
+    /// <summary>Zero padding of the random crops when augmenting, 0 for flips only; by default the model's choice.</summary>
+    public int CropPadding { get; init; } = 2;
+
+    /// <summary>Whether to decay the learning rate along a cosine over the epochs; by default the model's choice.</summary>
     public bool Cosine { get; init; }
 
-    /// <summary>Epochs to train.</summary>
+    /// <summary>Epochs to train; by default the model's choice.</summary>
     public int Epochs { get; init; } = 10;
 
     /// <summary>Mini-batch size.</summary>
@@ -75,12 +82,32 @@ public sealed record CommandLine
     /// <summary>Whether --help was given.</summary>
     public bool Help { get; init; }
 
+    /// <summary>
+    /// Checks, before any training, that the directories the plot and the checkpoint go to exist, so a typo
+    /// fails at once rather than after the last epoch.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">A directory is missing; the message names the flag.</exception>
+    public void RequireOutputDirectories()
+    {
+        Require("--plot", PlotPath);
+        if (CheckpointPath is { } checkpoint) Require("--checkpoint", checkpoint);
+
+        static void Require(string flag, string path)
+        {
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is not null && !Directory.Exists(directory))
+                throw new DirectoryNotFoundException($"{flag} {path}: directory '{directory}' does not exist.");
+        }
+    }
+
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> with a readable message on bad input.</summary>
     /// <param name="args">The arguments.</param>
     /// <returns>The options.</returns>
     public static CommandLine Parse(string[] args)
     {
         var result = new CommandLine();
+        int? epochs = null, cropPadding = null;
+        bool? augment = null, cosine = null;
         for (int i = 0; i < args.Length; i++)
         {
             string flag = args[i];
@@ -91,15 +118,16 @@ public sealed record CommandLine
             {
                 "--model" => result with { Model = ModelChoice.Parse(Value()) },
                 "--optimizer" => result with { Optimizer = OptimizerSetup.Parse(Value()) },
-                "--epochs" => result with { Epochs = Positive() },
+                "--epochs" => result with { Epochs = (epochs = Positive()).Value },
                 "--batch" => result with { BatchSize = Positive() },
                 "--threads" => result with { Threads = Positive() },
                 "--seed" => result with { Seed = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int s) ? s : throw new ArgumentException($"--seed needs a whole number, not '{args[i]}'.") },
                 "--lr" => result with { Lr = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double lr) && lr > 0 ? lr : throw new ArgumentException($"--lr needs a positive number, not '{args[i]}'.") },
+                "--crop-padding" => result with { CropPadding = (cropPadding = int.TryParse(Value(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int pad) && pad >= 0 && pad <= 8 ? pad : throw new ArgumentException($"--crop-padding needs a whole number from 0 to 8, not '{args[i]}'.")).Value },
                 "--data" => result with { DataDirectory = Value() },
                 "--embedded" => result with { Embedded = true },
-                "--augment" => result with { Augment = true },
-                "--cosine" => result with { Cosine = true },
+                "--augment" or "--no-augment" => result with { Augment = (augment = flag == "--augment").Value },
+                "--cosine" or "--no-cosine" => result with { Cosine = (cosine = flag == "--cosine").Value },
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },
@@ -108,6 +136,11 @@ public sealed record CommandLine
             };
         }
 
-        return result;
+        var defaults = ModelChoice.Defaults(result.Model);
+        return result with
+        {
+            Epochs = epochs ?? defaults.Epochs, Augment = augment ?? defaults.Augment, Cosine = cosine ?? defaults.Cosine,
+            CropPadding = cropPadding ?? defaults.CropPadding,
+        };
     }
 }

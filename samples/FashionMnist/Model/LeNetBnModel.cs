@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using DiffGen.Optimizers;
@@ -15,12 +16,18 @@ namespace DiffGen.Samples.FashionMnist.Model;
 /// batch statistics (as PyTorch's DataParallel does) and keeps its own running averages: a shard is
 /// recognised by its gradient buffers, which the trainer gives the same shard every step. Evaluation
 /// uses the mean of the shards' running averages. No two threads ever write the same running buffer.
-/// Running statistics are not part of the trainer's checkpoints.
+/// The running statistics go into the trainer's checkpoints (<see cref="ICheckpointState"/>): every shard's, in
+/// the order the shards were first seen; after a restore, shards take them back in the order they are seen
+/// again (a shard beyond those saved starts from their mean). The mean, which evaluation uses, is restored
+/// exactly, and as the averages are linear in the batch statistics it moves on as it would have; with one
+/// thread the resumed run is the uninterrupted one bit for bit.
 /// </remarks>
-public sealed class LeNetBnModel : Classifier
+public sealed class LeNetBnModel : Classifier, ICheckpointState
 {
-    private readonly ConditionalWeakTable<float[], float[]> _runningByShard = new();
+    private ConditionalWeakTable<float[], float[]> _runningByShard = new();
     private readonly List<float[]> _shards = [];
+    private readonly Queue<float[]> _restored = new();
+    private float[]? _restoredMean;
 
     /// <summary>Filters and dense weights as in <see cref="LeNetModel"/>; batch-norm scales 1 and shifts 0, as in PyTorch.</summary>
     /// <param name="seed">Seed of the initialisation.</param>
@@ -73,16 +80,72 @@ public sealed class LeNetBnModel : Classifier
     {
         lock (_shards)
         {
-            if (_shards.Count == 0) return LeNetBn.InitialRunning();
-            var mean = new float[LeNetBn.RunningLength];
-            for (int i = 0; i < mean.Length; i++)
-            {
-                // In double and then rounded: the same result whatever order the shards were first seen in.
-                mean[i] = (float)(_shards.Sum(s => (double)s[i]) / _shards.Count);
-            }
-
-            return mean;
+            return Mean([.. _shards, .. _restored]) ?? LeNetBn.InitialRunning();
         }
+    }
+
+    /// <inheritdoc/>
+    public void SaveState(Stream stream)
+    {
+        lock (_shards)
+        {
+            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+            List<float[]> all = [.. _shards, .. _restored];
+            writer.Write(LeNetBn.RunningLength);
+            writer.Write(all.Count);
+            foreach (float[] running in all)
+            {
+                foreach (float v in running) writer.Write(v);
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public void LoadState(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        var loaded = new List<float[]>();
+        try
+        {
+            int length = reader.ReadInt32(), count = reader.ReadInt32();
+            if (length != LeNetBn.RunningLength)
+                throw new InvalidDataException($"The batch-norm running statistics have {length} values per shard; LeNet-BN has {LeNetBn.RunningLength}.");
+            if (count < 0 || (long)count * length * sizeof(float) > stream.Length - stream.Position)
+                throw new InvalidDataException($"The batch-norm running statistics claim {count} shards, more than the checkpoint holds.");
+            for (int s = 0; s < count; s++)
+            {
+                var running = new float[length];
+                for (int i = 0; i < length; i++) running[i] = reader.ReadSingle();
+                loaded.Add(running);
+            }
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("The batch-norm running statistics are truncated.");
+        }
+
+        lock (_shards)
+        {
+            _runningByShard = new();
+            _shards.Clear();
+            _restored.Clear();
+            foreach (float[] running in loaded) _restored.Enqueue(running);
+            _restoredMean = Mean(loaded);
+        }
+    }
+
+    /// <summary>The mean of <paramref name="runnings"/>, or null when there are none.</summary>
+    private static float[]? Mean(IReadOnlyList<float[]> runnings)
+    {
+        if (runnings.Count == 0) return null;
+        var mean = new float[LeNetBn.RunningLength];
+        for (int i = 0; i < mean.Length; i++)
+        {
+            // In double and then rounded: the same result whatever order the shards were first seen in.
+            mean[i] = (float)(runnings.Sum(s => (double)s[i]) / runnings.Count);
+        }
+
+        return mean;
     }
 
     private float[] RunningFor(float[] shardGradient)
@@ -91,7 +154,7 @@ public sealed class LeNetBnModel : Classifier
         {
             if (!_runningByShard.TryGetValue(shardGradient, out float[]? running))
             {
-                running = LeNetBn.InitialRunning();
+                running = _restored.Count > 0 ? _restored.Dequeue() : (float[]?)_restoredMean?.Clone() ?? LeNetBn.InitialRunning();
                 _runningByShard.Add(shardGradient, running);
                 _shards.Add(running);
             }

@@ -8,7 +8,7 @@ using Xunit.Sdk;
 namespace DiffGen.Primitives.Tests.Primitives.Gemm;
 
 /// <summary>
-/// The GEMM kernel against a naive triple loop, on every path (scalar, AVX2, AVX-512: forced per
+/// The GEMM kernel against a naive triple loop, on every path (scalar, AVX2, AVX-512 packed and unpacked: forced per
 /// thread), 1 to 3 threads, every transpose combination, in double and float, over shapes chosen to hit
 /// every edge: 1s, primes, exact micro-tiles, partial tiles on both sides, more than one depth block
 /// (k &gt; 512), more depth blocks than the parallel loop has B buffers (k &gt; 1536, so buffers are
@@ -28,7 +28,7 @@ public sealed class GemmTests
     /// <summary>Every path with 1, 2 and 3 threads.</summary>
     public static IEnumerable<object[]> PathsAndThreads()
     {
-        foreach (var path in new[] { DiffGen.Gemm.KernelPath.Scalar, DiffGen.Gemm.KernelPath.Vector256, DiffGen.Gemm.KernelPath.Vector512, DiffGen.Gemm.KernelPath.Auto })
+        foreach (var path in new[] { DiffGen.Gemm.KernelPath.Scalar, DiffGen.Gemm.KernelPath.Vector256, DiffGen.Gemm.KernelPath.Vector512, DiffGen.Gemm.KernelPath.Direct512, DiffGen.Gemm.KernelPath.Auto })
         {
             foreach (int threads in new[] { 1, 2, 3 })
             {
