@@ -195,6 +195,7 @@ internal sealed partial class BodyLowering
             return Invalid;
         }
         if (LowerReceiverCall(invocation, lift, kind) is { } receiverCall) return receiverCall;
+        if (LowerObjectArgumentCall(invocation, lift, kind) is { } objectCall) return objectCall;
         if (LowerVectorScalar(invocation, lift) is { } vectorScalar) return vectorScalar;
         if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;

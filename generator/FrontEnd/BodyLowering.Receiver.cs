@@ -178,17 +178,106 @@ internal sealed partial class BodyLowering
             else arguments.Add(Lower(argument.Value, lift));
             roles.Add(method.ReturnsVoid ? RuleLookup.Role(argument.Parameter!, _generic) : SymbolFacts.IsDifferentiableParameter(argument.Parameter!, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
         }
-        // The object's state: every member below it, in the order the callee lists its own.
-        int state = 0;
+        var implicitArguments = Enumerable.Repeat(false, arguments.Count).ToList();
+        AddObjectState(root, arguments, roles, implicitArguments);
+        string name = root + "." + Helpers.Identifiers.Escape(method.Name);
+        return (new RuleInfo(name, name + Stages.ReverseEmitter.UncheckedPullbackSuffix, name + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), implicitArguments.ToArray()), arguments);
+    }
+
+    /// <summary>
+    /// An object's state as implicit arguments of a call: every member below <paramref name="root"/>, in
+    /// the order the callee lists its own (the type's declaration order, depth first).
+    /// </summary>
+    private void AddObjectState(string root, List<Expr> arguments, List<ArgumentRole> roles, List<bool> implicitArguments)
+    {
         for (int i = 0; i < _variables.Count; i++)
         {
             if (_variables[i].Member is not { } member || !(member.Root + "." + member.Path).StartsWith(root + ".", System.StringComparison.Ordinal)) continue;
             arguments.Add(_variables[i].IsScalar ? new VariableExpr(i, _variables[i].Kind) : new ArrayRefExpr(i, _variables[i].Kind));
             roles.Add(member.IsDifferentiable ? ArgumentRole.Input : ArgumentRole.Data);
-            state++;
+            implicitArguments.Add(true);
         }
-        string name = root + "." + Helpers.Identifiers.Escape(method.Name);
-        return (new RuleInfo(name, name + Stages.ReverseEmitter.UncheckedPullbackSuffix, name + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), state), arguments);
+    }
+
+    /// <summary>
+    /// A call of a static <c>[Differentiable]</c> method taking objects (of differentiable types, or vectors):
+    /// each object argument is passed as itself, followed by its members as implicit arguments for their
+    /// shadows and tangents. Null when the call takes no object.
+    /// </summary>
+    private Expr? LowerObjectArgumentCall(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsStatic || !SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute)
+            || !method.Parameters.Any(p => DifferentiableTypes.IsDifferentiableType(p.Type, _cancellationToken) is not null || DifferentiableTypes.VectorComponents(p.Type) is not null))
+            return null;
+        if (!kind.IsFloating() || method.IsGenericMethod)
+        {
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (a method taking objects, called from a [Differentiable] method, must return double or float)");
+            return Invalid;
+        }
+        var arguments = new List<Expr>();
+        var roles = new List<ArgumentRole>();
+        var implicitArguments = new List<bool>();
+        foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
+        {
+            var parameter = argument.Parameter!;
+            var value = argument.Value;
+            while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
+            bool isObject = DifferentiableTypes.IsDifferentiableType(parameter.Type, _cancellationToken) is not null;
+            string? root = value is IInstanceReferenceOperation ? (_roots.ContainsKey(_thisRoot) ? _thisRoot : null) : RootOf(value);
+            if (isObject || (DifferentiableTypes.VectorComponents(parameter.Type) is not null && root is not null))
+            {
+                // An object the caller reads (this, a parameter of its type, or one of their members): passed as
+                // itself, its members' derivatives through the caller's own.
+                if (root is null || !SymbolEqualityComparer.Default.Equals(_roots[root], parameter.Type))
+                {
+                    Report(ProblemKind.UnsupportedExpression, argument, $"argument '{parameter.Name}' of '{method.Name}' (pass this, a parameter of type '{parameter.Type.Name}' or one of their members)");
+                    return Invalid;
+                }
+                arguments.Add(new OpaqueValueExpr(root, ScalarKind.Other));
+                roles.Add(ArgumentRole.Data);
+                implicitArguments.Add(false);
+                AddObjectState(root, arguments, roles, implicitArguments);
+                continue;
+            }
+            if (DifferentiableTypes.VectorComponents(parameter.Type) is { } vector)
+            {
+                // Any other vector (a local, an expression): built from its components for the call, whose
+                // shadows go to the components' adjoints.
+                if (lift is null)
+                {
+                    Report(ProblemKind.UnsupportedExpression, argument, $"a vector computed inside a condition, passed to '{method.Name}' (compute it into a local first)");
+                    return Invalid;
+                }
+                if (LowerVector(value, lift) is not { } computed) return Invalid;
+                // Components in locals, so the vector passed and the shadows' targets are the same values.
+                var parts = computed.Select(c =>
+                {
+                    int staged = AddSyntheticVariable(ScalarKind.Float, "component");
+                    lift.Add(new AssignStmt(staged, c));
+                    return (Expr)new VariableExpr(staged, ScalarKind.Float);
+                }).ToList();
+                string type = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                arguments.Add(new OpaqueValueExpr($"new {type}({string.Join(", ", parts.Select(p => _variables[((VariableExpr)p).Variable].Name))})", ScalarKind.Other));
+                roles.Add(ArgumentRole.Data);
+                implicitArguments.Add(false);
+                foreach (var part in parts)
+                {
+                    arguments.Add(part);
+                    roles.Add(ArgumentRole.Input);
+                    implicitArguments.Add(true);
+                }
+                continue;
+            }
+            if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
+            else arguments.Add(Lower(argument.Value, lift));
+            roles.Add(SymbolFacts.IsDifferentiableParameter(parameter, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
+            implicitArguments.Add(false);
+        }
+        string target = Target(method);
+        var rule = new RuleInfo(target, target + Stages.ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), implicitArguments.ToArray());
+        return new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
     }
 
     /// <summary>

@@ -85,14 +85,15 @@ public enum ArgumentRole
 /// <param name="Pullback">The pullback method, fully qualified.</param>
 /// <param name="Tangent">The tangent method, or null when the callee has none (then the caller gets no forward mode).</param>
 /// <param name="Roles">Per parameter.</param>
-/// <param name="ImplicitArguments">
-/// Trailing arguments whose values no call passes: a call of an object's instance method lists the
-/// object's state as arguments (for their shadows and tangents), while the callee reads the values itself.
+/// <param name="Implicit">
+/// Per argument, for calls that read objects: whether no call passes its value. A call of an object's
+/// method, or of a method taking an object, lists the object's members as arguments (for their shadows
+/// and tangents), while the callee reads their values from the object itself. Empty: every value is passed.
 /// </param>
-public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, int ImplicitArguments = 0)
+public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, EquatableArray<bool> Implicit = default)
 {
-    /// <summary>The arguments of the primal call: all but the <see cref="ImplicitArguments"/> last.</summary>
-    public IEnumerable<T> PrimalArguments<T>(IReadOnlyList<T> arguments) => arguments.Take(arguments.Count - ImplicitArguments);
+    /// <summary>The arguments whose values calls pass: all but the implicit ones.</summary>
+    public IEnumerable<T> PrimalArguments<T>(IReadOnlyList<T> arguments) => arguments.Where((_, i) => Implicit.Count == 0 || !Implicit[i]);
 }
 
 /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>

@@ -304,3 +304,24 @@ public partial class LayeredNet
         return loss + 0.01 * Output.B[0] * Output.B[0];
     }
 }
+
+/// <summary>Objects and vectors passed on to static [Differentiable] methods.</summary>
+public static partial class Composition
+{
+    [Differentiable]
+    public static double TwoBodies(Body first, Body second, double dt) => Physics.Action(first, dt) * Physics.Action(second, 2 * dt) + first.Mass;
+
+    [Differentiable]
+    public static float Chain(System.Numerics.Vector3 a, System.Numerics.Vector3 b)
+    {
+        var middle = (a + b) * 0.5f;
+        return VectorFunctions.Spring(a, middle, 0.3f) + VectorFunctions.Spring(middle - b, b, 0.1f);
+    }
+}
+
+public partial class LineFit
+{
+    [Differentiable]
+    public double Regularized([NoDerivative] double[] x, [NoDerivative] double[] y, double weight)
+        => Physics.Fit(this, x, y, weight) + weight * Intercept * Intercept;
+}

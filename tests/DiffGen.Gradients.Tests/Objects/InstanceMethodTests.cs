@@ -389,4 +389,37 @@ public class InstanceMethodTests
         AssertRelative(DotOf(reverse, u) + DotOf(dx, tx), tangent);
         AssertRelative(direction.Dot(direction), DotOf(u, u));
     }
+
+    [Fact]
+    public void ObjectsPassedOnToStaticMethods_MatchDifferences()
+    {
+        var first = new Body { Mass = 1.3, Velocity = 0.7 };
+        var second = new Body { Mass = 0.6, Velocity = -1.1 };
+        Composition.TwoBodiesGradient(first, second, 0.2, out Body.Tangent d1, out Body.Tangent d2, out double ddt);
+        object box1 = first, box2 = second;
+        AssertClose(StateDifferences(box1, b => Composition.TwoBodies((Body)b, second, 0.2)), new[] { d1.Mass, d1.Velocity });
+        AssertClose(StateDifferences(box2, b => Composition.TwoBodies(first, (Body)b, 0.2)), new[] { d2.Mass, d2.Velocity });
+        AssertRelative((Composition.TwoBodies(first, second, 0.2 + Step) - Composition.TwoBodies(first, second, 0.2 - Step)) / (2 * Step), ddt, 1e-7);
+
+        var model = new LineFit { Slope = 0.9, Intercept = -0.4 };
+        double[] x = { 0.2, 1.4, -0.7 }, y = { 0.5, 0.1, -0.3 };
+        var gradient = new LineFit.Tangent(model);
+        model.RegularizedGradient(x, y, 1.7, out double dweight, gradient);
+        AssertClose(StateDifferences(model, m => ((LineFit)m).Regularized(x, y, 1.7)), new[] { gradient.Slope, gradient.Intercept });
+        AssertRelative((model.Regularized(x, y, 1.7 + Step) - model.Regularized(x, y, 1.7 - Step)) / (2 * Step), dweight, 1e-7);
+    }
+
+    [Fact]
+    public void VectorsPassedOnToStaticMethods_MatchForwardModeAndDifferences()
+    {
+        var a = new System.Numerics.Vector3(0.4f, -0.9f, 1.2f);
+        var b = new System.Numerics.Vector3(-0.3f, 0.5f, 0.2f);
+        Composition.ChainGradient(a, b, out var da, out var db);
+        float h = 1e-2f;
+        float Fx(float v) => Composition.Chain(new System.Numerics.Vector3(v, a.Y, a.Z), b);
+        AssertRelative((Fx(a.X + h) - Fx(a.X - h)) / (2 * h), da.X, 3e-3);
+        var (_, tangent) = Composition.ChainTangent(a, b, new System.Numerics.Vector3(0.3f, 0.2f, -0.4f), new System.Numerics.Vector3(-0.1f, 0.6f, 0.5f));
+        double dot = System.Numerics.Vector3.Dot(da, new System.Numerics.Vector3(0.3f, 0.2f, -0.4f)) + System.Numerics.Vector3.Dot(db, new System.Numerics.Vector3(-0.1f, 0.6f, 0.5f));
+        AssertRelative(dot, tangent, 1e-5);
+    }
 }
