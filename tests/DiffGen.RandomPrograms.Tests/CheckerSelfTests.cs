@@ -72,6 +72,27 @@ public class CheckerSelfTests
             Pullback = (p, n, seed, g) => f.Pullback(p, n, seed * 1.001, g),
         });
 
+    /// <summary>
+    /// A fast, small oscillation under a large smooth trend (found by a random program reading sin of a
+    /// value near 1e6): central differences at 1e-4 and 1e-5 agree with each other while averaging the
+    /// oscillation away, so the checker must go on to smaller steps instead of reporting the tangent.
+    /// </summary>
+    [Fact]
+    public void FastOscillationUnderLargeTrend_IsNotReported()
+    {
+        var f = Smooth with
+        {
+            Source = "    [Differentiable]\n    public static double F0(double x0) => 1e6 * x0 * x0 + 1e-6 * Math.Sin(1e7 * x0);\n",
+            Scalars = 1, Arrays = 0,
+        };
+        using var compiler = BatchCompiler.Compile(new[] { f });
+        var function = Assert.Single(compiler.Compiled);
+        var failures = new List<CheckFailure>();
+        var random = new Random(5);
+        for (int point = 0; point < 5; point++) FunctionChecker.CheckPoint(function, random, failures);
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public void FunctionTheGeneratorRefuses_IsReported()
     {
