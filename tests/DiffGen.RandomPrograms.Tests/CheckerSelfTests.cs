@@ -119,6 +119,18 @@ public class CheckerSelfTests
         Assert.DoesNotContain(functions, f => f.Source.Contains("break;") || f.Source.Contains("Math.Abs(") || f.Callees.Count > 0);
     }
 
+    [Fact]
+    public void ObjectAndGenericForms_FollowTheirConstructs()
+    {
+        var all = ProgramGenerator.Batch(11, 0, 200, Construct.All);
+        Assert.Contains(all, f => f.Object is { Form: ObjectForm.Instance, IsStruct: true });
+        Assert.Contains(all, f => f.Object is { Form: ObjectForm.Parameter });
+        Assert.Contains(all, f => f.Generic);
+        var excluded = Construct.InstanceMethods | Construct.ObjectParameters | Construct.GenericMath | Construct.Tuples;
+        var none = ProgramGenerator.Batch(11, 0, 200, Construct.All & ~excluded);
+        Assert.All(none, f => Assert.True(f.Object is null && !f.Generic && (f.Used & excluded) == 0, f.Source));
+    }
+
     private static void AssertReported(string kind, Func<CompiledFunction, CompiledFunction> perturb)
     {
         var failures = Failures(perturb);
