@@ -12,7 +12,11 @@ namespace DiffGen.RandomPrograms.Tests.Generation;
 /// </summary>
 public static class ObjectWriter
 {
-    /// <summary>Members of a type's own members (property, helper) never call out of the type: that stays the function's job.</summary>
+    /// <summary>
+    /// What the property and the helper do not use: they read only the object's state and the helper's
+    /// one scalar (no calls out of the type, which stay the function's job; no array, count or data
+    /// parameters), and the helper ends in its one return.
+    /// </summary>
     private const Construct MemberExcluded = Construct.Calls | Construct.Recursion | Construct.IntParameter | Construct.NoDerivativeParameter
         | Construct.ArrayParameters | Construct.SpanParameters | Construct.SpanPrimitives | Construct.EarlyReturn;
 
