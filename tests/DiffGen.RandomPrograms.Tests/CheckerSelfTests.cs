@@ -72,6 +72,30 @@ public class CheckerSelfTests
             Pullback = (p, n, seed, g) => f.Pullback(p, n, seed * 1.001, g),
         });
 
+    /// <summary>
+    /// A fast, small oscillation under a large smooth trend (found by a random program reading sin of a
+    /// value near 1e6): central differences at 1e-4 and 1e-5 agree with each other while averaging the
+    /// oscillation away, so the checker must go on to smaller steps (1e7), or, where no step resolves it
+    /// (1e9), find that the disagreement moves with p, instead of reporting the tangent.
+    /// </summary>
+    [Theory]
+    [InlineData("1e-6 * Math.Sin(1e7 * x0)")]
+    [InlineData("1e-8 * Math.Sin(1e9 * x0)")]
+    public void FastOscillationUnderLargeTrend_IsNotReported(string oscillation)
+    {
+        var f = Smooth with
+        {
+            Source = $"    [Differentiable]\n    public static double F0(double x0) => 1e6 * x0 * x0 + {oscillation};\n",
+            Scalars = 1, Arrays = 0,
+        };
+        using var compiler = BatchCompiler.Compile(new[] { f });
+        var function = Assert.Single(compiler.Compiled);
+        var failures = new List<CheckFailure>();
+        var random = new Random(5);
+        for (int point = 0; point < 5; point++) FunctionChecker.CheckPoint(function, random, failures);
+        Assert.Empty(failures);
+    }
+
     [Fact]
     public void FunctionTheGeneratorRefuses_IsReported()
     {
@@ -96,6 +120,18 @@ public class CheckerSelfTests
         var functions = ProgramGenerator.Batch(11, 0, 200, Construct.All & ~excluded);
         Assert.All(functions, f => Assert.Equal(Construct.None, f.Used & excluded));
         Assert.DoesNotContain(functions, f => f.Source.Contains("break;") || f.Source.Contains("Math.Abs(") || f.Callees.Count > 0);
+    }
+
+    [Fact]
+    public void ObjectAndGenericForms_FollowTheirConstructs()
+    {
+        var all = ProgramGenerator.Batch(11, 0, 200, Construct.All);
+        Assert.Contains(all, f => f.Object is { Form: ObjectForm.Instance, IsStruct: true });
+        Assert.Contains(all, f => f.Object is { Form: ObjectForm.Parameter });
+        Assert.Contains(all, f => f.Generic);
+        var excluded = Construct.InstanceMethods | Construct.ObjectParameters | Construct.GenericMath | Construct.Tuples;
+        var none = ProgramGenerator.Batch(11, 0, 200, Construct.All & ~excluded);
+        Assert.All(none, f => Assert.True(f.Object is null && !f.Generic && (f.Used & excluded) == 0, f.Source));
     }
 
     private static void AssertReported(string kind, Func<CompiledFunction, CompiledFunction> perturb)

@@ -57,7 +57,7 @@ public sealed class RandomProgramRun
         if (Environment.GetEnvironmentVariable("DIFFGEN_RANDOM_DUMP") is { Length: > 0 } folder)
         {
             System.IO.Directory.CreateDirectory(folder);
-            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"batch{batch}.cs"), string.Concat(functions.Select(f => $"// smooth: {f.IsSmooth}; {f.Used}\n{f.Source}\n")));
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, $"batch{batch}.cs"), string.Concat(functions.Select(f => $"// smooth: {f.IsSmooth}; {f.Used}\n{f.FullSource}\n")));
         }
         var compileClock = Stopwatch.StartNew();
         using var compiler = BatchCompiler.Compile(functions);
@@ -98,7 +98,7 @@ public sealed class RandomProgramRun
             var f = _sources[failure.FunctionName];
             text.AppendLine($"  smooth: {f.IsSmooth}, constructs: {f.Used}");
             foreach (var callee in f.Callees) text.Append(_sources[callee].Source);
-            text.Append(f.Source);
+            text.Append(f.FullSource);
         }
         if (Failures.Count > limit) text.AppendLine($"... and {Failures.Count - limit} more failures.");
         return text.ToString();

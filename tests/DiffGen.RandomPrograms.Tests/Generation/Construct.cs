@@ -8,7 +8,7 @@ namespace DiffGen.RandomPrograms.Tests.Generation;
 /// bug in that construct is open.
 /// </summary>
 [Flags]
-public enum Construct
+public enum Construct : long
 {
     None = 0,
     /// <summary><c>double[]</c> parameters, read with computed indices.</summary>
@@ -68,5 +68,20 @@ public enum Construct
     /// <summary>A function with <c>int n</c> calling itself with <c>n - 1</c> (guarded by <c>n &gt; 0</c>, outside loops, once).</summary>
     Recursion = 1 << 27,
 
-    All = (1 << 28) - 1,
+    /// <summary>The function as an instance method of a generated partial class (or record) whose double fields and double[] field replace some parameters.</summary>
+    InstanceMethods = 1L << 28,
+    /// <summary>The function as a static method taking an object of a generated differentiable type, reading its state through the parameter.</summary>
+    ObjectParameters = 1L << 29,
+    /// <summary>The generated type is a struct (gradient in a fresh <c>out T.Tangent</c>) instead of a class.</summary>
+    StructObjects = 1L << 30,
+    /// <summary>An arrow-bodied computed property of the generated type reading its state.</summary>
+    ComputedProperties = 1L << 31,
+    /// <summary>Calls of another generated <c>[Differentiable]</c> instance method of the same object.</summary>
+    InstanceCalls = 1L << 32,
+    /// <summary>Tuple deconstruction into new locals and tuple assignment to existing ones (swaps).</summary>
+    Tuples = 1L << 33,
+    /// <summary>The function as generic math, <c>static T F&lt;T&gt;(T x0, ...) where T : IFloatingPointIeee754&lt;T&gt;</c> (derivatives as double overloads).</summary>
+    GenericMath = 1L << 34,
+
+    All = (1L << 35) - 1,
 }

@@ -28,6 +28,7 @@ public sealed class ExpressionWriter
             _c.Use(Construct.Conditional);
             return $"({condition} ? {Expression(scope, depth - 1)} : {Expression(scope, depth - 1)})";
         }
+        if (roll < 94 && _c.InstanceHelper is string helper && _c.Chance(0.4)) return HelperCall(helper, scope, depth);
         if (roll < 94 && _c.Allows(Construct.Calls) && Call(scope, depth) is string call) return call;
         if (roll < 96 && _c.Allows(Construct.SpanPrimitives) && _c.ArrayParameters > 0)
         {
@@ -109,7 +110,7 @@ public sealed class ExpressionWriter
         int roll = _c.Random.Next(100);
         if (roll < 50 && scope.Scalars.Count > 0) return _c.Pick(scope.Scalars);
         if (roll < 78 && scope.ArrayVariables.Count > 0) return $"{_c.Pick(scope.ArrayVariables).Name}[{Index(scope)}]";
-        if (roll < 84 && scope.Indices.Count > 0) return $"({_c.Pick(scope.Indices)} * {_c.Constant()})";
+        if (roll < 84 && scope.Indices.Count > 0) return _c.Generic ? $"(T.CreateChecked({_c.Pick(scope.Indices)}) * {_c.Constant()})" : $"({_c.Pick(scope.Indices)} * {_c.Constant()})";
         if (scope.Scalars.Count > 0 && roll < 92) return _c.Pick(scope.Scalars);
         return _c.Constant();
     }
@@ -156,7 +157,7 @@ public sealed class ExpressionWriter
             15 => $"Math.Sinh(Math.Tanh({e}))",
             16 => $"Math.Cosh(Math.Sin({e}))",
             17 => $"Math.Tan(0.6 * Math.Tanh({e}))",
-            18 => $"Math.Pow({e}, {_c.Random.Next(2, 4)})",
+            18 => $"Math.Pow({e}, {_c.Random.Next(2, 4)}.0)",
             _ => $"({e} * {e})",
         };
     }
@@ -179,7 +180,8 @@ public sealed class ExpressionWriter
     {
         _c.Use(Construct.Kinks, smooth: false);
         string a = Expression(scope, depth - 1);
-        return _c.Random.Next(6) switch
+        // DiffMath.Relu is double/float only.
+        return _c.Random.Next(_c.Generic ? 5 : 6) switch
         {
             0 => $"Math.Abs({a})",
             1 => $"Math.Max({a}, {Expression(scope, depth - 1)})",
@@ -205,6 +207,13 @@ public sealed class ExpressionWriter
         return $"(0.25 * {step} + {b})";
     }
 
+    /// <summary>A call of the object's [Differentiable] helper method on the same object.</summary>
+    public string HelperCall(string helper, Scope scope, int depth)
+    {
+        _c.Use(Construct.InstanceCalls);
+        return $"{helper}({Expression(scope, System.Math.Min(depth - 1, 1))})";
+    }
+
     private string? Call(Scope scope, int depth)
     {
         // A span cannot be passed where an array is expected.
@@ -217,6 +226,6 @@ public sealed class ExpressionWriter
         for (int i = 0; i < callee.Arrays; i++) arguments.Add("a" + _c.Random.Next(_c.ArrayParameters));
         if (callee.HasData) arguments.Add(scope.Scalars.Contains("c") && _c.Chance(0.5) ? "c" : _c.Constant());
         if (callee.HasCount) arguments.Add(_c.HasCount && _c.Chance(0.6) ? "n" : _c.Random.Next(0, _c.ArrayLength + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return $"{callee.Name}({string.Join(", ", arguments)})";
+        return $"{_c.CallPrefix}{callee.Name}({string.Join(", ", arguments)})";
     }
 }

@@ -30,6 +30,12 @@ public sealed class FunctionContext
     /// <summary>The function's own name and parameter counts, for a recursive call.</summary>
     public (string Name, int Scalars, bool HasData)? Self { get; set; }
     public bool Recursed { get; set; }
+    /// <summary>The body is rewritten as generic math (<see cref="GenericMathDialect"/>): an integer is converted before it meets a T.</summary>
+    public bool Generic { get; set; }
+    /// <summary>How a call of another function of the batch is written: qualified from inside a generated type.</summary>
+    public string CallPrefix { get; set; } = "";
+    /// <summary>The generated type's one-scalar <c>[Differentiable]</c> helper as this function calls it (<c>H</c>, <c>this.H</c>, <c>m.H</c>), if any.</summary>
+    public string? InstanceHelper { get; set; }
     public bool IsSmooth { get; private set; } = true;
     public Construct Used { get; private set; }
     public SortedSet<string> Callees { get; } = new(StringComparer.Ordinal);
@@ -42,6 +48,13 @@ public sealed class FunctionContext
     {
         Used |= construct;
         if (!smooth) IsSmooth = false;
+    }
+
+    /// <summary>Takes over what a member generated with its own context (a property, a helper method) used.</summary>
+    public void Absorb(FunctionContext member)
+    {
+        Used |= member.Used;
+        if (!member.IsSmooth) IsSmooth = false;
     }
 
     public void UseCallee(RandomFunction callee)

@@ -32,8 +32,15 @@ public static class ProgramGenerator
     private static RandomFunction Function(Random random, string name, Construct allowed, int length, IReadOnlyList<RandomFunction> earlier)
     {
         if (random.NextDouble() < 0.5) allowed &= ~Nonsmooth;
-        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
-        int scalars = random.Next(1, 4);
+        bool generic = (allowed & Construct.GenericMath) != 0 && random.NextDouble() < 0.12;
+        if (generic) allowed &= ~GenericMathDialect.Excluded;
+        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.Object is null && !f.Generic && f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
+        var scope = new Scope();
+        // The object's state comes first in the scope but last in the flattened inputs (RandomFunction.Dimension).
+        var shape = ObjectWriter.Choose(context, name, scope);
+        context.Generic = generic;
+        if (generic) context.Use(Construct.GenericMath);
+        int scalars = random.Next(shape is null ? 1 : 0, 4);
         int arrays = context.Allows(Construct.ArrayParameters) ? random.Next(0, 3) : 0;
         bool data = context.Allows(Construct.NoDerivativeParameter) && context.Chance(0.3);
         bool count = context.Allows(Construct.IntParameter) && context.Chance(0.4);
@@ -41,13 +48,13 @@ public static class ProgramGenerator
         context.ArrayParameters = arrays;
         context.SpanParameters = spans;
         if (spans) context.Use(Construct.SpanParameters);
-        context.Self = (name, scalars, data);
+        // A static method cannot pass its object on to itself yet (README: not yet passing objects to static methods).
+        if (shape?.Form != ObjectForm.Parameter) context.Self = (name, scalars, data);
         context.HasCount = count;
         if (arrays > 0) context.Use(Construct.ArrayParameters);
         if (data) context.Use(Construct.NoDerivativeParameter);
         if (count) context.Use(Construct.IntParameter);
 
-        var scope = new Scope();
         var parameters = new List<string>();
         for (int i = 0; i < scalars; i++)
         {
@@ -60,6 +67,7 @@ public static class ProgramGenerator
             parameters.Add((spans ? "ReadOnlySpan<double> a" : "double[] a") + i);
             scope.ArrayVariables.Add(new ArrayVariable("a" + i, Writable: false));
         }
+        if (shape?.Form == ObjectForm.Parameter) parameters.Add(shape.TypeName + " m");
         if (data)
         {
             parameters.Add("[NoDerivative] double c");
@@ -70,12 +78,14 @@ public static class ProgramGenerator
         var expressions = new ExpressionWriter(context);
         var statements = new StatementWriter(context, expressions);
         statements.Line(1, "[Differentiable]");
-        statements.Line(1, $"public static double {name}({string.Join(", ", parameters)})");
+        statements.Line(1, generic
+            ? $"public static T {name}<T>({GenericMathDialect.Translate(string.Join(", ", parameters))}) {GenericMathDialect.Constraint}"
+            : $"public {(shape?.Form == ObjectForm.Instance ? "" : "static ")}double {name}({string.Join(", ", parameters)})");
         statements.Line(1, "{");
         statements.Block(scope, random.Next(2, 7), 2);
         statements.Line(2, $"return {statements.Result(scope, 3)};");
         statements.Line(1, "}");
-        return new RandomFunction(name, statements.Text, scalars, arrays, length, data, count,
-            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans);
+        return new RandomFunction(name, generic ? GenericMathDialect.Translate(statements.Text) : statements.Text, scalars, arrays, length, data, count,
+            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans, shape, generic);
     }
 }

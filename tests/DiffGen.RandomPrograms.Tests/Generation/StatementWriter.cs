@@ -50,6 +50,7 @@ public sealed class StatementWriter
             Line(indent, $"if ({returnCondition}) return {Result(scope, 2)};");
             return;
         }
+        if (roll < 99 && _c.Allows(Construct.Tuples)) { Tuple(scope, indent); return; }
         DeclareScalar(scope, indent);
     }
 
@@ -61,6 +62,7 @@ public sealed class StatementWriter
     {
         var terms = new List<string> { _e.Expression(scope, depth) };
         foreach (string scalar in scope.Scalars) terms.Add($"{_c.Constant()} * {scalar}");
+        if (_c.InstanceHelper is string helper) terms.Add($"{_c.Constant()} * {_e.HelperCall(helper, scope, 1)}");
         foreach (var array in scope.ArrayVariables.Where(a => a.Writable))
             for (int i = 0; i < _c.ArrayLength; i++) terms.Add($"{_c.Constant()} * {array.Name}[{i}]");
         return string.Join(" + ", terms);
@@ -104,6 +106,42 @@ public sealed class StatementWriter
         {
             Line(indent, $"{target} = {e};");
         }
+    }
+
+    /// <summary>
+    /// A tuple assignment to two existing scalars (a swap, or values reading both targets, so that
+    /// every value must be staged before either is written), a deconstruction into two new locals, or
+    /// a tuple local with named elements read through its names and Item2.
+    /// </summary>
+    private void Tuple(Scope scope, int indent)
+    {
+        _c.Use(Construct.Tuples);
+        var writable = scope.WritableScalars.Distinct().ToList();
+        int form = _c.Random.Next(3);
+        if (form == 0 && writable.Count >= 2)
+        {
+            string a = _c.Pick(writable);
+            writable.Remove(a);
+            string b = _c.Pick(writable);
+            foreach (string target in new[] { a, b })
+                if (System.Text.RegularExpressions.Regex.IsMatch(target, "^x[0-9]+$")) _c.Use(Construct.ParameterWrites);
+            string values = _c.Chance(0.5) ? $"({b}, {a})" : $"({_e.Expression(scope, 2)} + {b}, {a} * {_c.Constant()})";
+            Line(indent, $"({a}, {b}) = {values};");
+            return;
+        }
+        string first = _e.Expression(scope, 2), second = _e.Expression(scope, 2);
+        if (form == 1)
+        {
+            string t = _c.Fresh("t");
+            Line(indent, $"(double First, double Second) {t} = ({first}, {second});");
+            scope.Scalars.Add(t + ".First");
+            scope.Scalars.Add(t + ".Item2");
+            return;
+        }
+        string p = _c.Fresh("v"), q = _c.Fresh("v");
+        Line(indent, $"var ({p}, {q}) = ({first}, {second});");
+        scope.Scalars.AddRange(new[] { p, q });
+        scope.WritableScalars.AddRange(new[] { p, q });
     }
 
     private void StoreElement(Scope scope, int indent)

@@ -30,7 +30,7 @@ public sealed class BatchCompiler : IDisposable
     });
 
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-    private static readonly Regex FunctionName = new(@"\bF\d+\b", RegexOptions.CultureInvariant);
+    private static readonly Regex FunctionName = new(@"\bF\d+(?=\b|Model\b)", RegexOptions.CultureInvariant);
 
     private AssemblyLoadContext? _context;
 

@@ -18,39 +18,57 @@ public static class HarnessWriter
     public const string DataValue = "0.625";
 
     public static string FunctionFile(RandomFunction function)
-        => $"using System;\nusing DiffGen;\n\nnamespace {Namespace};\n\npublic static partial class {ProgramGenerator.ClassName}\n{{\n{function.Source}}}\n";
+    {
+        string header = $"using System;\nusing System.Numerics;\nusing DiffGen;\n\nnamespace {Namespace};\n\n";
+        string inClass = $"public static partial class {ProgramGenerator.ClassName}\n{{\n{function.Source}}}\n";
+        return function.Object switch
+        {
+            null => header + inClass,
+            { Form: ObjectForm.Instance } shape => header + shape.Declaration(function.Source),
+            var shape => header + shape.Declaration(null) + "\n" + inClass,
+        };
+    }
 
     public static string HarnessFile(RandomFunction f)
     {
         var text = new StringBuilder();
         text.Append($"using System;\n\nnamespace {Namespace};\n\npublic static partial class {HarnessClass}\n{{\n");
-        string call = $"{ProgramGenerator.ClassName}.{f.Name}";
+        var shape = f.Object;
+        string call = shape?.Form == ObjectForm.Instance ? "m." + f.Name : $"{ProgramGenerator.ClassName}.{f.Name}";
         string primal = string.Join(", ", PrimalArguments(f));
-        string unpack = Unpack(f, "p", "a");
+        string unpack = Unpack(f, "p", "a") + (shape is null ? "" : ObjectHarness.Build(f, shape, "m", "p", tangent: false));
 
-        text.Append($"    public static double {f.Name}_Value(double[] p, int n)\n    {{\n{unpack}        return {call}({primal});\n    }}\n\n");
+        // Spans are not inferred from arrays: name T for the generic primal.
+        text.Append($"    public static double {f.Name}_Value(double[] p, int n)\n    {{\n{unpack}        return {call}{(f.Generic ? "<double>" : "")}({primal});\n    }}\n\n");
 
         var shadows = Enumerable.Range(0, f.Scalars).Select(i => "out double dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        if (shape is not null) shadows = shadows.Append(ObjectHarness.GradientShadow(shape));
         text.Append($"    public static double {f.Name}_Gradient(double[] p, int n, double[] g)\n    {{\n{unpack}");
         for (int i = 0; i < f.Arrays; i++) text.Append($"        double[] da{i} = new double[{f.ArrayLength}];\n");
+        if (shape is { IsStruct: false }) text.Append($"        var dm = new {shape.TypeName}.Tangent(m);\n");
         text.Append($"        double value = {call}Gradient({string.Join(", ", PrimalArguments(f).Concat(shadows))});\n");
         text.Append(Pack(f, "g", "dx", "da"));
+        if (shape is not null) text.Append(ObjectHarness.Pack(f, shape, "dm", "g"));
         text.Append("        return value;\n    }\n\n");
 
         var tangents = Enumerable.Range(0, f.Scalars).Select(i => $"u[{i}]").Concat(Enumerable.Range(0, f.Arrays).Select(i => "ua" + i));
+        if (shape is not null) tangents = tangents.Append("tm");
         foreach (string mode in new[] { "Tangent", "Directional" })
         {
-            text.Append($"    public static double {f.Name}_{mode}(double[] p, int n, double[] u, double[] value)\n    {{\n{unpack}{Unpack(f, "u", "ua")}");
+            text.Append($"    public static double {f.Name}_{mode}(double[] p, int n, double[] u, double[] value)\n    {{\n{unpack}{Unpack(f, "u", "ua")}{(shape is null ? "" : ObjectHarness.Build(f, shape, "tm", "u", tangent: true))}");
             text.Append($"        var (v, t) = {call}{mode}({string.Join(", ", PrimalArguments(f).Concat(tangents))});\n");
             text.Append("        value[0] = v;\n        return t;\n    }\n\n");
         }
 
         var refs = Enumerable.Range(0, f.Scalars).Select(i => "ref dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        if (shape is not null) refs = refs.Append(ObjectHarness.PullbackShadow(shape));
         text.Append($"    public static void {f.Name}_Pullback(double[] p, int n, double seed, double[] g)\n    {{\n{unpack}");
         for (int i = 0; i < f.Scalars; i++) text.Append($"        double dx{i} = g[{i}];\n");
         text.Append(Unpack(f, "g", "da"));
+        if (shape is not null) text.Append(ObjectHarness.Build(f, shape, "dm", "g", tangent: true));
         text.Append($"        {call}Pullback({string.Join(", ", PrimalArguments(f).Append("seed").Concat(refs))});\n");
         text.Append(Pack(f, "g", "dx", "da"));
+        if (shape is not null) text.Append(ObjectHarness.Pack(f, shape, "dm", "g"));
         text.Append("    }\n}\n");
         return text.ToString();
     }
@@ -59,6 +77,7 @@ public static class HarnessWriter
     {
         for (int i = 0; i < f.Scalars; i++) yield return $"p[{i}]";
         for (int i = 0; i < f.Arrays; i++) yield return "a" + i;
+        if (f.Object?.Form == ObjectForm.Parameter) yield return "m";
         if (f.HasData) yield return DataValue;
         if (f.HasCount) yield return "n";
     }
