@@ -67,6 +67,24 @@ internal sealed partial class BodyLowering
         foreach (var (symbol, name, memberType, noDerivative) in DifferentiableTypes.StateMembers(type))
         {
             string escaped = Helpers.Identifiers.Escape(name);
+            if (DifferentiableTypes.VectorComponents(memberType) is { } components)
+            {
+                // A vector member: an object whose float components are its members; its tangent is a vector.
+                string vectorPath = path + "." + escaped;
+                _roots[vectorPath] = (INamedTypeSymbol)memberType;
+                bool differentiableVector = !noDerivative;
+                foreach (var component in components)
+                {
+                    _memberIndex[(vectorPath, component)] = _variables.Count;
+                    string vectorLocal = (vectorPath.StartsWith("this.", System.StringComparison.Ordinal) ? vectorPath.Substring(5) : vectorPath).Replace('.', '_').Replace("@", "") + "_" + component;
+                    _variables.Add(new VariableInfo(UniqueName(vectorLocal), ScalarKind.Float, IsParameter: true,
+                        IsDifferentiableParameter: differentiable && differentiableVector, IsActive: false,
+                        Member: new ObjectMember(root, below + escaped + "." + component, IsParameterObject: false, differentiableVector)));
+                }
+                if (differentiableVector)
+                    members.Add(new TangentMember(name, ScalarKind.Float, IsArray: false, IsParameterObject: false, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), IsVector: true));
+                continue;
+            }
             if (depth < MaxNesting && DifferentiableTypes.IsDifferentiableType(memberType, _cancellationToken) is INamedTypeSymbol nested
                 && !SymbolEqualityComparer.Default.Equals(nested, type))
             {

@@ -91,6 +91,8 @@ internal sealed partial class BodyLowering
         {
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p) && _variables[p].ObjectType is not null:
                 return components.Select(c => (Expr)new VariableExpr(_memberIndex[(_variables[p].Name, c)], ScalarKind.Float)).ToList();
+            case IFieldReferenceOperation or IPropertyReferenceOperation when RootOf(operation) is string member && _memberIndex.ContainsKey((member, components[0])):
+                return components.Select(c => (Expr)new VariableExpr(_memberIndex[(member, c)], ScalarKind.Float)).ToList();
             case ILocalReferenceOperation local when _vectorLocals.TryGetValue(local.Local, out var variables):
                 return variables.Select(v => (Expr)new VariableExpr(v, ScalarKind.Float)).ToList();
             case IObjectCreationOperation creation when creation.Arguments.Length == components.Length:

@@ -26,7 +26,7 @@ internal static class DifferentiableTypes
         for (var current = named; current is not null; current = current.ContainingType)
             if (!SymbolFacts.IsPartial(current, cancellationToken)) return null;
         foreach (var (_, _, memberType, noDerivative) in StateMembers(named))
-            if (!noDerivative && ShapeOfMember(memberType).Kind.IsFloating()) return named;
+            if (!noDerivative && (ShapeOfMember(memberType).Kind.IsFloating() || VectorComponents(memberType) is not null)) return named;
         return null;
     }
 

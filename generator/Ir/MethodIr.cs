@@ -76,7 +76,8 @@ public sealed record DifferentiableTypeLayout(HierarchyInfo Containing, bool IsV
 /// </summary>
 /// <param name="NestedType">For a nested differentiable member: its type, fully qualified.</param>
 /// <param name="NestedParameters">For a nested member: the element type of its <c>TrainableParameters()</c>, if it has them.</param>
-public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject, string? NestedType = null, ScalarKind? NestedParameters = null);
+/// <param name="IsVector">A <c>System.Numerics</c> vector member (<see cref="NestedType"/>): its tangent is a vector of the same type.</param>
+public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject, string? NestedType = null, ScalarKind? NestedParameters = null, bool IsVector = false);
 
 /// <summary>Whether a variable holds one value or a run of elements.</summary>
 public enum Shape

@@ -62,7 +62,8 @@ public static class TangentTypeEmitter
                 {
                     string name = Identifiers.Escape(member.Name);
                     string source = "value." + name + (member.IsParameterObject ? ".Data" : "");
-                    w.Line(member.NestedType is { } nested ? $"{name} = new {nested}.{ObjectState.TangentType}(value.{name});"
+                    w.Line(member.IsVector ? $"{name} = default;"
+                        : member.NestedType is { } nested ? $"{name} = new {nested}.{ObjectState.TangentType}(value.{name});"
                         : member.IsArray ? $"{name} = new {member.Kind.Keyword()}[{source}.Length];" : $"{name} = {member.Kind.Literal(0)};");
                 }
             }
@@ -85,7 +86,7 @@ public static class TangentTypeEmitter
                     string scaled = Narrow(member, "scale * value." + name + (member.IsArray ? "[i]" : ""));
                     if (member.NestedType is not null)
                     {
-                        values.Add("scale * value." + name);
+                        values.Add((member.IsVector ? "(float)scale * value." : "scale * value.") + name);
                         continue;
                     }
                     if (!member.IsArray)
@@ -110,7 +111,7 @@ public static class TangentTypeEmitter
                     string name = Identifiers.Escape(member.Name);
                     if (member.NestedType is not null)
                     {
-                        w.Line($"sum += {name}.Dot(other.{name});");
+                        w.Line(member.IsVector ? $"sum += (double){member.NestedType}.Dot({name}, other.{name});" : $"sum += {name}.Dot(other.{name});");
                         continue;
                     }
                     if (!member.IsArray)
@@ -167,7 +168,7 @@ public static class TangentTypeEmitter
         => member.Kind == ScalarKind.Float ? $"(float)({expression})" : expression;
 
     private static string TypeOf(TangentMember member)
-        => member.NestedType is { } nested ? nested + "." + ObjectState.TangentType : member.Kind.Keyword() + (member.IsArray ? "[]" : "");
+        => member.IsVector ? member.NestedType! : member.NestedType is { } nested ? nested + "." + ObjectState.TangentType : member.Kind.Keyword() + (member.IsArray ? "[]" : "");
 
     /// <summary>
     /// The element type of a layout's <c>TrainableParameters()</c>: the one element type of its

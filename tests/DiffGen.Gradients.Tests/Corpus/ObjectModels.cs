@@ -325,3 +325,21 @@ public partial class LineFit
     public double Regularized([NoDerivative] double[] x, [NoDerivative] double[] y, double weight)
         => Physics.Fit(this, x, y, weight) + weight * Intercept * Intercept;
 }
+
+/// <summary>Vector members of a model class: their tangents are vectors in the class's Tangent.</summary>
+public partial class Particle
+{
+    public System.Numerics.Vector3 Position = new(0.4f, 1.2f, -0.3f);
+    public System.Numerics.Vector3 Velocity = new(1.1f, -0.6f, 0.8f);
+    public float Mass = 1.5f;
+
+    [Differentiable]
+    public float Energy(float g) => 0.5f * Mass * Velocity.LengthSquared() + Mass * g * Position.Y;
+
+    [Differentiable]
+    public float Step(float dt)
+    {
+        System.Numerics.Vector3 next = Position + Velocity * dt;
+        return System.Numerics.Vector3.Distance(next, System.Numerics.Vector3.Zero) + Energy(9.81f) * dt;
+    }
+}

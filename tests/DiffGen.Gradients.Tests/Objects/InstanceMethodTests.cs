@@ -422,4 +422,38 @@ public class InstanceMethodTests
         double dot = System.Numerics.Vector3.Dot(da, new System.Numerics.Vector3(0.3f, 0.2f, -0.4f)) + System.Numerics.Vector3.Dot(db, new System.Numerics.Vector3(-0.1f, 0.6f, 0.5f));
         AssertRelative(dot, tangent, 1e-5);
     }
+
+    [Fact]
+    public void VectorMembers_TangentHoldsVectors_MatchesFloatDifferencesAndForwardMode()
+    {
+        var particle = new Particle();
+        var gradient = new Particle.Tangent(particle);
+        particle.StepGradient(0.3f, out float ddt, gradient);
+        var probe = new StateProbe(typeof(Particle));
+        Assert.Equal(new[] { "Position.X", "Position.Y", "Position.Z", "Velocity.X", "Velocity.Y", "Velocity.Z", "Mass" }, probe.Names);
+        var reverse = probe.ReadDerivative(particle, gradient, parameterGrads: false);
+        var state = probe.Read(particle);
+        const double h = 1e-2;
+        for (int k = 0; k < state.Length; k++)
+        {
+            probe.Write(particle, k, state[k] + h);
+            double plus = particle.Step(0.3f);
+            probe.Write(particle, k, state[k] - h);
+            double minus = particle.Step(0.3f);
+            probe.Write(particle, k, state[k]);
+            AssertRelative((plus - minus) / (2 * h), reverse[k], 3e-3);
+        }
+
+        var direction = new Particle.Tangent(particle)
+        {
+            Position = new System.Numerics.Vector3(0.2f, -0.5f, 0.1f),
+            Velocity = new System.Numerics.Vector3(0.3f, 0.4f, -0.6f),
+            Mass = 0.7f,
+        };
+        var (_, tangent) = particle.StepTangent(0.3f, 0.9f, direction);
+        double dot = System.Numerics.Vector3.Dot(gradient.Position, direction.Position) + System.Numerics.Vector3.Dot(gradient.Velocity, direction.Velocity)
+                     + (double)gradient.Mass * direction.Mass + 0.9 * ddt;
+        AssertRelative(dot, tangent, 1e-5);
+        AssertRelative((double)System.Numerics.Vector3.Dot(direction.Position, direction.Position) + System.Numerics.Vector3.Dot(direction.Velocity, direction.Velocity) + 0.49, direction.Dot(direction), 1e-6);
+    }
 }

@@ -34,6 +34,21 @@ internal sealed class StateProbe
                     _members.Add((declared.Name + "." + inner.Name, m => inner.Get(field.GetValue(m)!), (m, v) => inner.Set(field.GetValue(m)!, v), inner.Type));
                 continue;
             }
+            if (t == typeof(System.Numerics.Vector3))
+            {
+                // A vector member: its components, through it (a struct, so written back whole).
+                foreach (var component in new[] { "X", "Y", "Z" })
+                {
+                    var part = t.GetField(component)!;
+                    _members.Add((declared.Name + "." + component, m => part.GetValue(field.GetValue(m)), (m, v) =>
+                    {
+                        object vector = field.GetValue(m)!;
+                        part.SetValue(vector, v);
+                        field.SetValue(m, vector);
+                    }, typeof(float)));
+                }
+                continue;
+            }
             if (t != typeof(double) && t != typeof(float) && t != typeof(double[]) && t != typeof(float[]) && t != typeof(Parameter<double>) && t != typeof(Parameter<float>)) continue;
             _members.Add((declared.Name, field.GetValue, field.SetValue, t));
         }
