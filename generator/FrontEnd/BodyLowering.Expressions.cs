@@ -33,7 +33,7 @@ internal sealed partial class BodyLowering
             return Literal(operation.ConstantValue.Value, kind, operation.Type);
 
         if (ElementReference(operation) is var (array, index))
-            return new ElementExpr(array, Lower(index, null), _variables[array].Kind);
+            return new ElementExpr(array, Lower(index, lift), _variables[array].Kind); // a[i++]: the step is lifted
         if (operation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } && ArrayVariable(lengthOf) is int measured)
             return new LengthExpr(measured);
 
@@ -83,6 +83,8 @@ internal sealed partial class BodyLowering
                 return new OpaqueValueExpr(property.Property.ContainingType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) + "." + property.Property.Name, kind);
             case IParenthesizedOperation parenthesized:
                 return Lower(parenthesized.Operand, lift);
+            case IIncrementOrDecrementOperation step when lift is not null && InlineStep(step, lift) is { } stepped:
+                return stepped;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation or IIncrementOrDecrementOperation:
                 Report(ProblemKind.UnsupportedExpression, operation, Describe(operation) + " (an assignment inside an expression; assign in its own statement)");
                 return Invalid;

@@ -256,7 +256,7 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedWrite, site, $"an element of parameter '{variable.Name}' (inputs are read-only; write into a local array)");
             return;
         }
-        var index = Lower(indexOperation, null);
+        var index = Lower(indexOperation, into); // a[k++] = ...: the step runs before the store
         var kind = variable.Kind;
         Expr value = right;
         if (op is BinaryOp binary)

@@ -17,6 +17,20 @@ public class DG0002Tests
         """);
 
     [Fact]
+    public Task StepOfAVariableTheStatementAlsoReads_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] a, int i)
+            {
+                double y = a[i] + a[{|DG0002:i++|}];
+                double z = a[i++] * 2;
+                return y + z;
+            }
+        }
+        """);
+
+    [Fact]
     public Task AssignmentInsideExpression_Reports() => Verify.AnalyzerAsync("""
         public static partial class C
         {

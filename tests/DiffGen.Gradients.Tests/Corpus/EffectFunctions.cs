@@ -61,3 +61,25 @@ public static partial class TableFunctions
         return sum;
     }
 }
+
+/// <summary>Increments inside index expressions, as in packing and unpacking loops.</summary>
+public static partial class StepFunctions
+{
+    [Differentiable]
+    [CheckGradientAt(0.7)]
+    [CheckGradientAt(-1.3)]
+    public static double Packed(double x)
+    {
+        double[] packed = new double[6];
+        int k = 0;
+        for (int i = 0; i < 3; i++)
+        {
+            packed[k++] = x * i;
+            packed[k++] = Math.Sin(x + i);
+        }
+        double sum = 0;
+        int j = 0;
+        while (j < 3) sum += packed[j++] * packed[--k];
+        return sum;
+    }
+}
