@@ -30,6 +30,22 @@ internal static class DifferentiableTypes
         return null;
     }
 
+    /// <summary>
+    /// Why a class or struct parameter is not a differentiable type, as a clause for DG0007's message
+    /// (empty for other types): its source is elsewhere, it is not partial, or it has no differentiable member.
+    /// </summary>
+    public static string WhyNot(ITypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named || named.SpecialType != SpecialType.None || named.IsRefLikeType)
+            return "";
+        if (named.DeclaringSyntaxReferences.Length == 0)
+            return " (a type from another assembly: differentiable types are partial classes, structs or records of this project; pass its numbers instead)";
+        if (named.IsGenericType) return " (a generic type: differentiable types are not generic yet)";
+        for (var current = named; current is not null; current = current.ContainingType)
+            if (!SymbolFacts.IsPartial(current, cancellationToken)) return $" (declare '{current.Name}' partial so it gets a Tangent)";
+        return " (it has no double or float field, array, Parameter<T> or vector member without [NoDerivative])";
+    }
+
     /// <summary>The component names of <c>System.Numerics.Vector2</c>, <c>Vector3</c> or <c>Vector4</c>; null for any other type.</summary>
     public static string[]? VectorComponents(ITypeSymbol? type)
         => type is INamedTypeSymbol { ContainingNamespace: { } ns } named && ns.ToDisplayString() == "System.Numerics"
