@@ -25,6 +25,9 @@ internal sealed partial class BodyLowering
 
     private readonly HashSet<IPropertySymbol> _inlining = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Semantic models of the trees holding inlined getters, made once per tree.</summary>
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new();
+
     /// <summary>
     /// Adds a variable for every instance field and auto-property of the receiver's type that the IR can
     /// hold, in declaration order, and returns the layout of its <c>Tangent</c>.
@@ -70,17 +73,8 @@ internal sealed partial class BodyLowering
             if (DifferentiableTypes.VectorComponents(memberType) is { } components)
             {
                 // A vector member: an object whose float components are its members; its tangent is a vector.
-                string vectorPath = path + "." + escaped;
-                _roots[vectorPath] = (INamedTypeSymbol)memberType;
                 bool differentiableVector = !noDerivative;
-                foreach (var component in components)
-                {
-                    _memberIndex[(vectorPath, component)] = _variables.Count;
-                    string vectorLocal = (vectorPath.StartsWith("this.", System.StringComparison.Ordinal) ? vectorPath.Substring(5) : vectorPath).Replace('.', '_').Replace("@", "") + "_" + component;
-                    _variables.Add(new VariableInfo(UniqueName(vectorLocal), ScalarKind.Float, IsParameter: true,
-                        IsDifferentiableParameter: differentiable && differentiableVector, IsActive: false,
-                        Member: new ObjectMember(root, below + escaped + "." + component, IsParameterObject: false, differentiableVector)));
-                }
+                AddVectorComponents(root, path + "." + escaped, below + escaped + ".", (INamedTypeSymbol)memberType, components, differentiable, differentiableVector);
                 if (differentiableVector)
                     members.Add(new TangentMember(name, ScalarKind.Float, IsArray: false, IsParameterObject: false, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), IsVector: true));
                 continue;
@@ -326,7 +320,8 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedExpression, reference, $"property '{property.Name}', which reads itself");
             return Invalid;
         }
-        var model = reference.SemanticModel.Compilation.GetSemanticModel(expression.SyntaxTree);
+        if (!_models.TryGetValue(expression.SyntaxTree, out var model))
+            _models[expression.SyntaxTree] = model = reference.SemanticModel.Compilation.GetSemanticModel(expression.SyntaxTree);
         var operation = model.GetOperation(expression, _cancellationToken);
         // Inside the getter, this is the object the property was read on.
         string outer = _thisRoot;

@@ -31,11 +31,9 @@ internal sealed partial class BodyLowering
         if (TupleKinds(local.Type) is not { } kinds) return false;
         var tuple = (INamedTypeSymbol)local.Type;
         var elements = new int[kinds.Length];
-        for (int i = 0; i < kinds.Length; i++)
-            elements[i] = AddVariable(tuple.TupleElements[i], local.Name + "_" + tuple.TupleElements[i].Name, kinds[i], isParameter: false, differentiable: false);
         // Keyed by the local: element symbols are shared by every tuple of the same type.
+        for (int i = 0; i < kinds.Length; i++) elements[i] = AddNamedVariable(local.Name + "_" + tuple.TupleElements[i].Name, kinds[i]);
         _tupleLocals[local] = elements;
-        for (int i = 0; i < kinds.Length; i++) _variableIndex.Remove(tuple.TupleElements[i]);
         if (initializer is not null) AssignTuple(elements, initializer.Value, into);
         return true;
     }

@@ -28,15 +28,27 @@ internal sealed partial class BodyLowering
         int index = AddVariable(parameter, parameter.Name, ScalarKind.Other, isParameter: true, differentiable: false);
         string root = _variables[index].Name;
         string type = parameter.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        _roots[root] = (INamedTypeSymbol)parameter.Type;
-        foreach (var component in components)
-        {
-            _memberIndex[(root, component)] = _variables.Count;
-            _variables.Add(new VariableInfo(UniqueName(root + "_" + component), ScalarKind.Float, IsParameter: true,
-                IsDifferentiableParameter: differentiable, IsActive: false, Member: new ObjectMember(root, component, IsParameterObject: false, IsDifferentiable: true)));
-        }
+        AddVectorComponents(root, root, "", (INamedTypeSymbol)parameter.Type, components, differentiable, differentiable: true);
         _variables[index] = _variables[index] with { ObjectType = new ObjectParameter(type, IsValueType: true, differentiable, BuiltinTangent: type) };
         return true;
+    }
+
+    /// <summary>
+    /// A vector object at <paramref name="path"/> (a parameter, or a member of an object): one float
+    /// variable per component, read from it at entry. <paramref name="below"/> is the vector's path under
+    /// <paramref name="root"/> with a trailing dot (empty for a parameter).
+    /// </summary>
+    private void AddVectorComponents(string root, string path, string below, INamedTypeSymbol type, string[] components, bool active, bool differentiable)
+    {
+        _roots[path] = type;
+        string local = (path.StartsWith("this.", System.StringComparison.Ordinal) ? path.Substring(5) : path).Replace('.', '_').Replace("@", "");
+        foreach (var component in components)
+        {
+            _memberIndex[(path, component)] = _variables.Count;
+            _variables.Add(new VariableInfo(UniqueName(local + "_" + component), ScalarKind.Float, IsParameter: true,
+                IsDifferentiableParameter: active && differentiable, IsActive: false,
+                Member: new ObjectMember(root, below + component, IsParameterObject: false, differentiable)));
+        }
     }
 
     /// <summary>A vector local: one float variable per component, then its initializer.</summary>

@@ -67,7 +67,8 @@ internal sealed class ForwardEmitter
         }
         // Directions: one per differentiable parameter in order, a Tangent per object parameter, the receiver's last.
         string? receiverBundle = ObjectState.NeedsReceiverDirection(_ir) ? _names.Fresh("tstate") : null;
-        var bundles = new Dictionary<string, string> { ["this"] = receiverBundle ?? "" };
+        var bundles = new Dictionary<string, string>(); // object root -> its direction argument
+        if (receiverBundle is not null) bundles["this"] = receiverBundle;
         var classBundles = new HashSet<string>();
         if (receiverBundle is not null && !_ir.Receiver!.IsValueType) classBundles.Add(receiverBundle);
         for (int i = 0; i < _ir.ParameterCount; i++)
@@ -119,7 +120,7 @@ internal sealed class ForwardEmitter
             SourceEmitter.WriteDocs(_w, docs + " An object's direction is a Tangent, one member per differentiable member.");
             using (_w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{returns} {name}({string.Join(", ", publicParameters)})"))
             {
-                ObjectState.WriteChecks(_w, _ir, root => bundles.TryGetValue(root, out var bundle) && bundle.Length > 0 ? bundle : null, classBundles);
+                ObjectState.WriteChecks(_w, _ir, root => bundles.TryGetValue(root, out var bundle) ? bundle : null, classBundles);
                 WriteArgumentChecks();
                 _w.Line($"{(_ir.ReturnsVoid ? "" : "return ")}{name}{UncheckedSuffix}({string.Join(", ", arguments)});");
             }

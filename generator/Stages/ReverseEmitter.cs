@@ -149,7 +149,7 @@ internal sealed partial class ReverseEmitter
         var pullbackShadows = new List<string>(); // {M}Pullback's (ref for scalars and struct tangents)
         var shadowArguments = new List<string>(); // what the public members pass for the body's shadows, receiver's excepted
         var objectBundles = new Dictionary<string, string>(); // object parameter -> its Tangent argument
-        var structBundles = new List<(string Bundle, string Object)>();
+        var structBundles = new List<(string Bundle, string Object, ObjectParameter Type)>();
         var classBundles = new HashSet<string>();
         for (int i = 0; i < _ir.ParameterCount; i++)
         {
@@ -161,7 +161,7 @@ internal sealed partial class ReverseEmitter
                 string tangent = objectType.TangentTypeName + " " + bundle;
                 gradientShadows.Add((objectType.IsValueType ? "out " : "") + tangent);
                 pullbackShadows.Add((objectType.IsValueType ? "ref " : "") + tangent);
-                if (objectType.IsValueType) structBundles.Add((bundle, variable.Name));
+                if (objectType.IsValueType) structBundles.Add((bundle, variable.Name, objectType));
                 else classBundles.Add(bundle);
                 continue;
             }
@@ -245,7 +245,7 @@ internal sealed partial class ReverseEmitter
                 using (w.Block($"{_ir.Accessibility} {_ir.StaticModifier}{type} {_ir.Name}Gradient({string.Join(", ", signature)})"))
                 {
                     if (form.Bundle is not null && _ir.Receiver!.IsValueType) w.Line($"{form.Bundle} = new {ObjectState.TangentType}(this);");
-                    foreach (var (bundle, owner) in structBundles) w.Line($"{bundle} = {_ir.Variables.First(v => v.Name == owner).ObjectType!.Zero(owner)};");
+                    foreach (var (bundle, owner, objectType) in structBundles) w.Line($"{bundle} = {objectType.Zero(owner)};");
                     WriteArgumentChecks(form);
                     foreach (var (shadow, variable) in shadows)
                         if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} = {_ir.Variables[variable].Kind.Literal(0)};");

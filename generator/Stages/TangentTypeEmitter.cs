@@ -74,7 +74,7 @@ public static class TangentTypeEmitter
                 foreach (var member in members)
                     w.Line($"this.{Identifiers.Escape(member.Name)} = {Identifiers.Escape(member.Name)};");
             w.Line();
-            WriteOperator(w, layout, "+", "Elementwise sum of two derivatives of the same shape.", "left", "right", (a, b, m) => $"{a} + {b}");
+            WriteSum(w, layout);
             w.Line();
             w.Line("/// <summary>The derivative scaled by <paramref name=\"scale\"/>.</summary>");
             using (w.Block($"public static {ObjectState.TangentType} operator *(double scale, {ObjectState.TangentType} value)"))
@@ -127,12 +127,12 @@ public static class TangentTypeEmitter
         }
     }
 
-    private delegate string Combine(string left, string right, TangentMember member);
-
-    private static void WriteOperator(IndentedWriter w, DifferentiableTypeLayout layout, string op, string summary, string left, string right, Combine combine)
+    private static void WriteSum(IndentedWriter w, DifferentiableTypeLayout layout)
     {
-        w.Line($"/// <summary>{summary}</summary>");
-        using (w.Block($"public static {ObjectState.TangentType} operator {op}({ObjectState.TangentType} {left}, {ObjectState.TangentType} {right})"))
+        const string left = "left", right = "right";
+        static string combine(string a, string b, TangentMember _) => $"{a} + {b}";
+        w.Line("/// <summary>Elementwise sum of two derivatives of the same shape.</summary>");
+        using (w.Block($"public static {ObjectState.TangentType} operator +({ObjectState.TangentType} {left}, {ObjectState.TangentType} {right})"))
         {
             var values = new List<string>();
             foreach (var member in layout.Members)
