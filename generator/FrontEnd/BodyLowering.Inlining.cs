@@ -27,9 +27,6 @@ internal sealed partial class BodyLowering
     /// <summary>Largest helper body (syntax nodes) inlined: beyond this a call's second primal is cheap next to its body.</summary>
     private const int MaxInlinedSyntaxNodes = 600;
 
-    /// <summary>Span and array parameters of the helpers being inlined: other names for (parts of) the caller's arrays.</summary>
-    private readonly Dictionary<ISymbol, ArrayView> _views = new(SymbolEqualityComparer.Default);
-
     /// <summary>Helpers being inlined, innermost last: a helper calling itself is called, not inlined.</summary>
     private readonly HashSet<IMethodSymbol> _inlinedMethods = new(SymbolEqualityComparer.Default);
 
@@ -43,26 +40,6 @@ internal sealed partial class BodyLowering
 
     /// <summary>Where the bodies of the inlined helpers are (sites there are the helpers' own analyses' to report).</summary>
     public List<Location> InlinedBodies { get; } = new();
-
-    /// <summary><paramref name="Length"/> elements of array variable <paramref name="Array"/> from <paramref name="Offset"/> (null: from 0).</summary>
-    private sealed record ArrayView(int Array, Expr? Offset, Expr Length);
-
-    /// <summary>The view a span parameter of an inlined helper stands for, if <paramref name="operation"/> names one.</summary>
-    private ArrayView? View(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion) operation = conversion.Operand;
-        return operation is IParameterReferenceOperation parameter && _views.TryGetValue(parameter.Parameter, out var view) ? view : null;
-    }
-
-    /// <summary>An element index through a view: the view's offset added.</summary>
-    private static Expr Offset(Expr? offset, Expr index)
-        => offset is null ? index : new BinaryExpr(BinaryOp.Add, offset, index, ScalarKind.Int);
-
-    /// <summary>A whole view as a call argument: its array when it is all of it (an array parameter stays an array), else the slice.</summary>
-    private ArrayRefExpr ViewArgument(ArrayView view)
-        => view.Offset is null
-            ? new(view.Array, _variables[view.Array].Kind)
-            : new(view.Array, _variables[view.Array].Kind, view.Offset, view.Length, _variables[view.Array].Shape == Shape.Array);
 
     /// <summary>
     /// The helper's body lowered in place of <paramref name="invocation"/>, its statements appended to
@@ -165,29 +142,6 @@ internal sealed partial class BodyLowering
         return true;
     }
 
-    /// <summary>
-    /// The view an array argument denotes: a whole array variable, <c>a.AsSpan(start, length)</c>,
-    /// <c>s.Slice(start, length)</c>, or a view of the helper being inlined, passed on. Start and length
-    /// are evaluated once, into fresh locals, as the call would.
-    /// </summary>
-    private ArrayView? ArgumentView(IOperation value, List<Stmt> into)
-    {
-        if (View(value) is { } passedOn) return passedOn;
-        if (ArrayVariable(value) is int whole) return new ArrayView(whole, null, new LengthExpr(whole));
-        if (SliceArgument(value, into) is not ArrayRefExpr { Start: { } start } slice) return null;
-        var offset = Evaluated(start, "offset", into);
-        return new ArrayView(slice.Variable, offset, Evaluated(slice.Length ?? new BinaryExpr(BinaryOp.Subtract, new LengthExpr(slice.Variable), offset, ScalarKind.Int), "length", into));
-    }
-
-    /// <summary>An int value evaluated once: a variable or literal as itself, anything else into a fresh local.</summary>
-    private Expr Evaluated(Expr value, string name, List<Stmt> into)
-    {
-        if (value is VariableExpr or LiteralExpr) return value;
-        int local = AddSyntheticVariable(ScalarKind.Int, name);
-        into.Add(new AssignStmt(local, value));
-        return new VariableExpr(local, ScalarKind.Int);
-    }
-
     /// <summary>Whether the helper's body assigns <paramref name="parameter"/>.</summary>
     private static bool IsAssigned(IOperation body, IParameterSymbol parameter)
         => body.Descendants().Any(o => o switch
@@ -212,10 +166,10 @@ internal sealed partial class BodyLowering
 
     // ---------------------------------------------------------------- undoing an attempt
 
-    private sealed record LoweringCheckpoint(int Variables, int Problems, HashSet<ISymbol> Symbols);
+    private sealed record LoweringCheckpoint(int Variables, int Problems, HashSet<ISymbol> Symbols, HashSet<ISymbol> Views);
 
     private LoweringCheckpoint Checkpoint()
-        => new(_variables.Count, Problems.Count, new HashSet<ISymbol>(_variableIndex.Keys, SymbolEqualityComparer.Default));
+        => new(_variables.Count, Problems.Count, new HashSet<ISymbol>(_variableIndex.Keys, SymbolEqualityComparer.Default), new HashSet<ISymbol>(_views.Keys, SymbolEqualityComparer.Default));
 
     /// <summary>Forgets everything an abandoned inlining added: its variables, their entries, its problems.</summary>
     private void Rollback(LoweringCheckpoint checkpoint)
@@ -229,6 +183,7 @@ internal sealed partial class BodyLowering
         _refusedPooled.RemoveWhere(i => i >= first);
         foreach (var key in _releasedAt.Keys.Where(i => i >= first).ToList()) _releasedAt.Remove(key);
         foreach (var symbol in _variableIndex.Where(e => e.Value >= first).Select(e => e.Key).ToList()) _variableIndex.Remove(symbol);
+        foreach (var symbol in _views.Keys.Where(s => !checkpoint.Views.Contains(s)).ToList()) _views.Remove(symbol);
         foreach (var local in _tupleLocals.Where(e => e.Value.Any(i => i >= first)).Select(e => e.Key).ToList()) _tupleLocals.Remove(local);
         foreach (var local in _vectorLocals.Where(e => e.Value.Any(i => i >= first)).Select(e => e.Key).ToList()) _vectorLocals.Remove(local);
     }

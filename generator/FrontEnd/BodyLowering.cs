@@ -141,6 +141,7 @@ internal sealed partial class BodyLowering
         if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (TryLowerVectorDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
+        if (TryLowerSpanView(local, shape, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
             Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}'");
@@ -364,6 +365,11 @@ internal sealed partial class BodyLowering
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
+        if (symbol is not null && _views.ContainsKey(symbol))
+        {
+            Report(ProblemKind.UnsupportedWrite, target, $"span '{symbol.Name}' itself (a span local keeps the part of the array it was declared with; declare another)");
+            return null;
+        }
         if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index))
         {
             if (_variables[index].IsScalar) return index;

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using static DiffGen.Gradients.Tests.Arrays.Support.Slot;
 using H = DiffGen.Gradients.Tests.Arrays.Corpus.HelperCallFunctions;
+using S = DiffGen.Gradients.Tests.Arrays.Corpus.SpanLocalFunctions;
 
 namespace DiffGen.Gradients.Tests.Arrays.Support;
 
-/// <summary>The <see cref="H"/> functions (helpers called inside loops, inlined or called) as table cases.</summary>
+/// <summary>The <see cref="H"/> functions (helpers called inside loops, inlined or called) and the <see cref="S"/> functions (span locals) as table cases.</summary>
 public static class HelperCallCases
 {
     private static bool AwayFromHingeKinks(double[][] a)
@@ -52,5 +53,25 @@ public static class HelperCallCases
             a => H.ScaledSum(a[0], 0.7),
             (a, d) => H.ScaledSumGradient(a[0], 0.7, d[0]),
             (a, t) => H.ScaledSumTangent(a[0], 0.7, t[0]), function: "ScaledSum"),
+        ArrayCase.Double("RowSpans(3 rows of 4)", new[] { Vec(12), Vec(4) },
+            a => S.RowSpans(a[0], a[1], 3),
+            (a, d) => S.RowSpansGradient(a[0], a[1], 3, d[0], d[1]),
+            (a, t) => S.RowSpansTangent(a[0], a[1], 3, t[0], t[1]), function: "RowSpans"),
+        ArrayCase.Double("WrittenHalves", new[] { Vec(5) },
+            a => S.WrittenHalves(a[0]),
+            (a, d) => S.WrittenHalvesGradient(a[0], d[0]),
+            (a, t) => S.WrittenHalvesTangent(a[0], t[0])),
+        ArrayCase.Double("SliceOfSlice", new[] { Vec(6) },
+            a => S.SliceOfSlice(a[0]),
+            (a, d) => S.SliceOfSliceGradient(a[0], d[0]),
+            (a, t) => S.SliceOfSliceTangent(a[0], t[0])),
+        ArrayCase.Double("BoundsAtDeclaration", new[] { Vec(4) },
+            a => S.BoundsAtDeclaration(a[0]),
+            (a, d) => S.BoundsAtDeclarationGradient(a[0], d[0]),
+            (a, t) => S.BoundsAtDeclarationTangent(a[0], t[0])),
+        ArrayCase.Double("RowsToHelper(4 rows of 3)", new[] { Vec(12), Vec(3) },
+            a => S.RowsToHelper(a[0], a[1], 4),
+            (a, d) => S.RowsToHelperGradient(a[0], a[1], 4, d[0], d[1]),
+            (a, t) => S.RowsToHelperTangent(a[0], a[1], 4, t[0], t[1]), function: "RowsToHelper"),
     };
 }
