@@ -202,6 +202,7 @@ internal sealed partial class BodyLowering
         if (LowerObjectArgumentCall(invocation, lift, kind) is { } objectCall) return objectCall;
         if (LowerVectorScalar(invocation, lift) is { } vectorScalar) return vectorScalar;
         if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
+        if (LowerLocalFunctionCall(invocation, lift, kind) is { } local) return local;
         if (InlineCall(invocation, lift, kind) is { } inlined) return inlined;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 

@@ -49,33 +49,47 @@ internal sealed partial class BodyLowering
     {
         var callee = invocation.TargetMethod;
         if (!_inlineHelpers || lift is null || _loopDepth == 0 || !kind.IsFloating() || InlinedBody(callee, invocation) is not { } body) return null;
+        if (LowerInPlace(invocation, body, kind, lift, undoOnProblems: true) is not int result) return null;
+        InlinedCalls++;
+        InlinedBodies.Add(body.Syntax.GetLocation());
+        return new VariableExpr(result, kind);
+    }
 
+    /// <summary>
+    /// Lowers <paramref name="body"/> (of the called method) in place of <paramref name="invocation"/>:
+    /// parameters bound to the arguments, statements appended to <paramref name="into"/>, the returned
+    /// value assigned to a fresh local of <paramref name="resultKind"/> (none for a void method).
+    /// Returns that local (-1 for void); null when the parameters cannot be bound, or when the body has
+    /// problems and <paramref name="undoOnProblems"/> says to undo the attempt (the call is made instead).
+    /// </summary>
+    private int? LowerInPlace(IInvocationOperation invocation, IBlockOperation body, ScalarKind? resultKind, List<Stmt> into, bool undoOnProblems)
+    {
+        var callee = invocation.TargetMethod;
         var checkpoint = Checkpoint();
         var statements = new List<Stmt>();
         var bound = new List<ISymbol>();
         _inlinedMethods.Add(callee);
         bool bind = BindParameters(invocation, body, statements, bound);
-        int result = AddSyntheticVariable(kind, callee.Name);
+        int result = resultKind is { } kind ? AddSyntheticVariable(kind, callee.Name) : -1;
         if (bind)
         {
             var operations = body.Operations;
-            for (int i = 0; i < operations.Length - 1; i++) LowerStatement(operations[i], statements);
-            var returned = ((IReturnOperation)operations[operations.Length - 1]).ReturnedValue!;
-            statements.Add(new AssignStmt(result, Coerce(LowerValue(returned, statements), kind, returned)));
+            var closing = operations.Length > 0 ? operations[operations.Length - 1] as IReturnOperation : null;
+            for (int i = 0; i < operations.Length - (closing is null ? 0 : 1); i++) LowerStatement(operations[i], statements);
+            if (closing?.ReturnedValue is { } returned && resultKind is { } returnedKind)
+                statements.Add(new AssignStmt(result, Coerce(LowerValue(returned, statements), returnedKind, returned)));
         }
         _inlinedMethods.Remove(callee);
         foreach (var parameter in bound) _views.Remove(parameter);
         // The helper's locals are its own: a second call gets fresh variables.
         foreach (var symbol in _variableIndex.Keys.Where(s => !checkpoint.Symbols.Contains(s)).ToList()) _variableIndex.Remove(symbol);
-        if (!bind || Problems.Count > checkpoint.Problems)
+        if (!bind || (undoOnProblems && Problems.Count > checkpoint.Problems))
         {
             Rollback(checkpoint);
             return null;
         }
-        lift.AddRange(statements);
-        InlinedCalls++;
-        InlinedBodies.Add(body.Syntax.GetLocation());
-        return new VariableExpr(result, kind);
+        into.AddRange(statements);
+        return result;
     }
 
     /// <summary>The helper's body when the call may be inlined: a block ending in its only <c>return</c>.</summary>

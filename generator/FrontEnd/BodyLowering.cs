@@ -125,6 +125,7 @@ internal sealed partial class BodyLowering
                 LowerForEach(forEach, into);
                 break;
             case IEmptyOperation:
+            case ILocalFunctionOperation: // lowered where it is called
                 break;
             case ITryOperation tryStatement when TryLowerPooledTry(tryStatement, into):
                 break;
@@ -299,6 +300,8 @@ internal sealed partial class BodyLowering
                 break;
             case ISimpleAssignmentOperation { Value: IInvocationOperation rent } when PoolMethod(rent) == "Rent":
                 ReportMisplacedPoolCall(rent, "Rent");
+                break;
+            case IInvocationOperation localCall when TryLowerLocalFunctionStatement(localCall, into):
                 break;
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);

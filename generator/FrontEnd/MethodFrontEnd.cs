@@ -78,7 +78,7 @@ public static class MethodFrontEnd
         var active = Activity.ActiveVariables(lowering.Variables, statements);
         CheckActiveUses(statements, active, lowering.Sites, problems);
         ArrayArgumentCheck.Run(statements, lowering.Variables, lowering.Sites, problems);
-        if (problems.Count > 0 && lowering.InlinedCalls > 0) return Analyze(method, declaration, model, generic, cancellationToken, inlineHelpers: false);
+        if (problems.Count > 0 && inlineHelpers && lowering.InlinedCalls > 0) return Analyze(method, declaration, model, generic, cancellationToken, inlineHelpers: false);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
