@@ -287,6 +287,8 @@ public static class GradientCases
             GradientCase.Of2("LocalStaticSquare", LocalFunctionFunctions.StaticSquare, LocalFunctionFunctions.StaticSquareGradient, LocalFunctionFunctions.StaticSquareTangent, (-2, 2), (-2, 2)),
             GradientCase.Of3("LocalCapturing", LocalFunctionFunctions.Capturing, LocalFunctionFunctions.CapturingGradient, LocalFunctionFunctions.CapturingTangent, (-2, 2), (-2, 2), (-2, 2)),
             GradientCase.Of2("LocalHornerInside", LocalFunctionFunctions.HornerInside, LocalFunctionFunctions.HornerInsideGradient, LocalFunctionFunctions.HornerInsideTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("LocalNestedSameFunction", LocalFunctionFunctions.NestedSameFunction, LocalFunctionFunctions.NestedSameFunctionGradient, LocalFunctionFunctions.NestedSameFunctionTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("LocalShortCircuit", LocalFunctionFunctions.ShortCircuit, LocalFunctionFunctions.ShortCircuitGradient, LocalFunctionFunctions.ShortCircuitTangent, (-1.5, 1.5), (-1.5, 1.5)),
             GradientCase.Of2("LocalDeclaredAfterUse", LocalFunctionFunctions.DeclaredAfterUse, LocalFunctionFunctions.DeclaredAfterUseGradient, LocalFunctionFunctions.DeclaredAfterUseTangent, (-1.5, 1.5), (-1.5, 1.5)),
 
             // ---- TupleFunctions ----
