@@ -91,7 +91,8 @@ public static class MethodFrontEnd
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
-            ObjectTypes: lowering.ObjectLayouts.ToArray());
+            ObjectTypes: lowering.ObjectLayouts.ToArray(),
+            CallLines: CallLineTable.Of(statements, lowering.Sites));
         var useful = Usefulness.UsefulVariables(variables, statements);
         var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -449,7 +450,8 @@ internal sealed class ForwardEmitter
             {
                 string y = _names.Temp();
                 string dy = _names.Fresh(y + "_dot");
-                _w.Line($"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});");
+                string call = $"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});";
+                WithKinkSite(rule.Site, () => _w.Line(call));
                 return (Code.Atom(y), Code.Atom(dy));
             }
             default:
@@ -466,17 +468,20 @@ internal sealed class ForwardEmitter
         var tangents = new Code?[p.Arguments.Count];
         for (int i = 0; i < values.Length; i++) (values[i], tangents[i]) = EmitExpr(p.Arguments[i]);
         string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(v => v.Statement))})");
-        var differentiableValues = values.Take(arity).Select(v => v.Operand).ToArray();
+        // Formulas may read every argument (RootN's and ScaleB's integer n); only the first arity have tangents.
+        var argumentValues = values.Select(v => v.Operand).ToArray();
         if (_directional && rule.Directional is { } directional)
         {
             var zeroFilled = tangents.Take(arity).Select(t => (t ?? Zero(kind)).Operand).ToArray();
-            var renderer = new FormulaRenderer(kind, differentiableValues, y, zeroFilled, _settings);
+            var renderer = new FormulaRenderer(kind, argumentValues, y, zeroFilled, _settings);
             return (Code.Atom(y), TempTangent(kind, y, new Code(renderer.Render(directional), renderer.RenderStatement(directional))));
         }
-        var partials = new FormulaRenderer(kind, differentiableValues, y, null, _settings);
+        var partials = new FormulaRenderer(kind, argumentValues, y, null, _settings);
         Code? tangent = null;
         for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(partials, tangents[i], rule.Partials[i]));
-        return (Code.Atom(y), TempTangent(kind, y, tangent));
+        var result = (Code.Atom(y), TempTangent(kind, y, tangent));
+        if (!_directional && KinkCounting.Statement(rule, partials, _ir, p.Site) is { } count) _w.Line(count);
+        return result;
     }
 
     private (Code, Code?) EmitUserCall(UserCallExpr call)
@@ -506,7 +511,22 @@ internal sealed class ForwardEmitter
             _w.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name) + ";");
             return;
         }
-        _w.Line($"{call.Rule.Tangent}({RuleArguments(call.Rule, call.Arguments)});");
+        string tangentCall = $"{call.Rule.Tangent}({RuleArguments(call.Rule, call.Arguments)});";
+        WithKinkSite(call.Site, () => _w.Line(tangentCall));
+    }
+
+    /// <summary>Writes a rule's tangent call as the call site of the kinks the rule counts (when the front end listed its line).</summary>
+    private void WithKinkSite(int site, Action write)
+    {
+        if (_ir.LineOf(site) == 0)
+        {
+            write();
+            return;
+        }
+        string scope = _names.Fresh("kinkSite");
+        _w.Line(KinkCounting.Enter(scope, _ir, site));
+        write();
+        _w.Line(KinkCounting.Exit(scope));
     }
 
     /// <summary>
@@ -564,9 +584,10 @@ internal sealed class ForwardEmitter
 
     private static Code Zero(ScalarKind kind) => Code.Atom(kind.Literal(0));
 
-    /// <summary>tangent × partial; as in <see cref="FormulaRenderer.Times"/>, a unit partial passes the tangent and -1 negates it.</summary>
+    /// <summary>tangent × partial; as in <see cref="FormulaRenderer.Times"/>, a unit partial passes the tangent and -1 negates it; a zero partial gives none.</summary>
     private static Code? Product(FormulaRenderer partials, Code? tangent, Formula partial) => tangent is not { } t ? null : partial switch
     {
+        ConstantFormula { Value: 0 } => null,
         ConstantFormula { Value: 1 } => t,
         ConstantFormula { Value: -1 } => Code.Composite("-" + t.Operand),
         _ => Code.Atom(partials.Times(t.Operand, partial)),
