@@ -18,7 +18,9 @@ internal sealed class FormulaEvaluator
     private readonly NonsmoothSettings _settings;
     private readonly object[] _data;
 
-    /// <param name="data">The data arguments after the differentiable ones (RootN's and ScaleB's integer n).</param>
+    /// <summary>An evaluator at <paramref name="arguments"/> (the differentiable ones), then <paramref name="data"/>
+    /// (the data arguments after them: RootN's and ScaleB's integer n); <paramref name="result"/> is the
+    /// primitive's value there, <paramref name="tangents"/> a direction, <paramref name="settings"/> the kink settings.</summary>
     public FormulaEvaluator(double[] arguments, double result, double[]? tangents = null, NonsmoothSettings? settings = null, object[]? data = null)
     {
         _arguments = arguments;
