@@ -22,6 +22,9 @@ internal sealed class ForwardEmitter
     private readonly bool _directional;
     private readonly IndentedWriter _w;
     private readonly NameScope _names;
+
+    /// <summary>The kink counters' locals of this method (none in directional mode, which is exact at kinks).</summary>
+    private readonly KinkCounting _kinks;
     private readonly string?[] _tangent;
     private readonly bool[] _active;
     private readonly Dictionary<int, string> _continueLabels = new();
@@ -33,6 +36,7 @@ internal sealed class ForwardEmitter
         _directional = directional;
         _w = writer;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
+        _kinks = new KinkCounting(ir, _names);
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _tangent = new string?[ir.Variables.Count];
     }
@@ -151,8 +155,21 @@ internal sealed class ForwardEmitter
                     _w.Line(SourceEmitter.Declaration(variable, _tangent[i]!));
                 }
             }
+            // Kink counter locals, one per call site of a primitive with kinks, added to the counters before each return.
+            if (!_directional)
+            {
+                foreach (var p in IrTree.AllExpressions(_ir.Body).OfType<PrimitiveCallExpr>())
+                    if (PrimitiveRegistry.Rule(p.Primitive) is { KinkHit: not null } rule && Activity.IsActive(p, _active)) _kinks.Local(rule, p.Site);
+                foreach (var declaration in _kinks.Declarations()) _w.Line(declaration);
+            }
             EmitStatements(_ir.Body);
+            if (_ir.ReturnsVoid) FlushKinks();
         }
+    }
+
+    private void FlushKinks()
+    {
+        foreach (var flush in _kinks.Flushes()) _w.Line(flush);
     }
 
     private void WriteArgumentChecks()
@@ -234,6 +251,7 @@ internal sealed class ForwardEmitter
                     SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], allocatedTangent, Name(allocate.Variable) + ".Length", allocate.OnStack, clear: true);
                 break;
             case ReturnStmt { Value: null }:
+                FlushKinks();
                 _w.Line("return;");
                 break;
             case EffectStmt effect:
@@ -242,6 +260,7 @@ internal sealed class ForwardEmitter
             case ReturnStmt { Value: { } returned }:
             {
                 var (value, tangent) = EmitExpr(returned);
+                FlushKinks();
                 _w.Line($"return ({value.Statement}, {(tangent ?? Zero(_ir.ReturnKind)).Operand});");
                 break;
             }
@@ -480,7 +499,7 @@ internal sealed class ForwardEmitter
         Code? tangent = null;
         for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(partials, tangents[i], rule.Partials[i]));
         var result = (Code.Atom(y), TempTangent(kind, y, tangent));
-        if (!_directional && KinkCounting.Statement(rule, partials, _ir, p.Site) is { } count) _w.Line(count);
+        if (!_directional && _kinks.Statement(rule, partials, p.Site) is { } count) _w.Line(count);
         return result;
     }
 
@@ -524,7 +543,7 @@ internal sealed class ForwardEmitter
             return;
         }
         string scope = _names.Fresh("kinkSite");
-        _w.Line(KinkCounting.Enter(scope, _ir, site));
+        _w.Line(_kinks.Enter(scope, site));
         write();
         _w.Line(KinkCounting.Exit(scope));
     }

@@ -306,7 +306,7 @@ internal sealed partial class ReverseEmitter
         }
         var arguments = rule.Rule.PrimalArguments(rule.Arguments).Select(a => a.Code).Concat(seeds).Concat(shadows);
         string? kinkSite = _ir.LineOf(rule.Site) > 0 ? _names.Fresh("kinkSite") : null;
-        if (kinkSite is not null) w.Line(KinkCounting.Enter(kinkSite, _ir, rule.Site));
+        if (kinkSite is not null) w.Line(_kinks.Enter(kinkSite, rule.Site));
         w.Line($"{rule.Rule.Pullback}({string.Join(", ", arguments)});");
         if (kinkSite is not null) w.Line(KinkCounting.Exit(kinkSite));
         foreach (var clear in cleared) w.Line(clear);

@@ -125,7 +125,7 @@ internal sealed partial class ReverseEmitter
         if (rule.KinkHit is not { } hit) return null;
         var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), null, null, _settings);
         var reads = FormulaReads.Of(hit).Arguments.Select(k => arguments[k]).ToArray();
-        return KinkCounting.Statement(rule, renderer, _ir, site) is { } statement ? new KinkCountStep(statement, reads) : null;
+        return _kinks.Statement(rule, renderer, site) is { } statement ? new KinkCountStep(statement, reads) : null;
     }
 
     /// <summary>

@@ -17,7 +17,8 @@ namespace DiffGen;
 /// <remarks>
 /// Counts are keyed by primitive and call site (method and source line of the call). Off by default;
 /// when off, generated code pays one predictable branch on <see cref="IsEnabled"/> where a kink rule is
-/// applied, and nothing is recorded. Counting is thread-safe: data-parallel workers add to the same
+/// applied (hits add to locals of the generated method, given to the counters when it returns), and nothing
+/// is recorded. Counting is thread-safe: data-parallel workers add to the same
 /// counters. <c>{M}Directional</c> is exact at kinks and does not count.
 /// </remarks>
 public static class KinkCounters
@@ -62,10 +63,10 @@ public static class KinkCounters
         Add(new KinkSite(primitive, site.Method ?? KinkSite.OutsideGeneratedCode, site.Line), hits);
     }
 
-    /// <summary>One hit of a scalar primitive at a call site (generated code).</summary>
+    /// <summary>The hits of a scalar primitive at a call site during one call of a generated method (generated code).</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Hit(string primitive, string method, int line) => Add(new KinkSite(primitive, method, line), 1);
+    public static void Hit(string primitive, string method, int line, int hits) => Add(new KinkSite(primitive, method, line), hits);
 
     /// <summary>Makes a rule call (generated code) the call site of the hits the rule records; returns what <see cref="Exit"/> restores.</summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
