@@ -49,6 +49,7 @@ public static class DoublePrecisionRun
             return 1;
         }
 
+        AnsiConsole.MarkupLine($"Test accuracy after {result.History.Count} epochs: [bold green]{100 * result.Last!.Metrics["test_accuracy"]:F2}%[/]");
         return 0;
     }
 
