@@ -92,7 +92,8 @@ public enum Shape
 }
 
 /// <summary>A call's site (its index in the front end's site table) and its 1-based line in the source file.</summary>
-public sealed record CallLine(int Site, int Line);
+/// <param name="Method">For a call in the body of a helper lowered in place: the helper, <c>N.T.F</c> (the line is in its source); null for the method's own calls.</param>
+public sealed record CallLine(int Site, int Line, string? Method = null);
 
 /// <summary>The values of one <c>[CheckGradientAt]</c> point, rendered as C# arguments.</summary>
 public sealed record CheckPoint(EquatableArray<string> Arguments);
@@ -128,6 +129,14 @@ public sealed record MethodIr(
         foreach (var call in CallLines)
             if (call.Site == site) return call.Line;
         return 0;
+    }
+
+    /// <summary>The method whose source holds the call at <paramref name="site"/>: this one, or a helper lowered in place.</summary>
+    public string MethodOf(int site)
+    {
+        foreach (var call in CallLines)
+            if (call.Site == site) return call.Method ?? DisplayName;
+        return DisplayName;
     }
 
     /// <summary>Whether the method reads objects' state (its receiver's, or a parameter's of a differentiable type).</summary>

@@ -61,13 +61,13 @@ internal sealed class KinkCounting
         yield return $"if ({Counters}.IsEnabled)";
         yield return "{";
         foreach (var pair in _sites)
-            yield return $"    if ({pair.Value.Local} != 0) {Counters}.Hit({Literal(pair.Value.Primitive)}, {Literal(_ir.DisplayName)}, {Line(pair.Key)}, {pair.Value.Local});";
+            yield return $"    if ({pair.Value.Local} != 0) {Counters}.Hit({Literal(pair.Value.Primitive)}, {Literal(_ir.MethodOf(pair.Key))}, {Line(pair.Key)}, {pair.Value.Local});";
         yield return "}";
     }
 
     /// <summary>The statement before a rule call that makes it the call site of the kinks the rule counts; its scope goes to <see cref="Exit"/>.</summary>
     public string Enter(string scope, int site)
-        => $"var {scope} = {Counters}.Enter({Literal(_ir.DisplayName)}, {Line(site)});";
+        => $"var {scope} = {Counters}.Enter({Literal(_ir.MethodOf(site))}, {Line(site)});";
 
     /// <summary>The statement after the rule call: the call site before it is current again.</summary>
     public static string Exit(string scope) => $"{Counters}.Exit({scope});";

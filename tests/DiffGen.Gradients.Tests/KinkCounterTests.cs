@@ -29,7 +29,8 @@ public sealed class KinkCounterTests : IDisposable
     // The source lines of the calls in Corpus/KinkCountFunctions.cs.
     private const int ReluLine = 18, MaxLine = 20, AbsLine = 21, ClampLine = 22;
     private const int CopySignLine = 30, MaxMagnitudeLine = 31, MinMagnitudeLine = 32, RootNLine = 33;
-    private const int SpanReluLine = 42;
+    private const int SpanReluLine = 42, HingeLine = 48;
+    private const string Hinge = "DiffGen.Gradients.Tests.Corpus.KinkCountFunctions.Hinge";
 
     // Three exact zeros among five inputs.
     private static readonly double[] X = { 0.0, 1.5, -0.0, -2.0, 0.0 };
@@ -131,6 +132,20 @@ public sealed class KinkCounterTests : IDisposable
             KinkCountFunctions.SpanReluTangent(X, new double[] { 1, 1, 1, 1, 1 });
         });
         Assert.Equal(6, counts.At(SpanOps.ReluKinkName, SpanRelu, SpanReluLine));
+    }
+
+    [Fact]
+    public void HelperCalledInALoop_CountsAtTheHelpersLine()
+    {
+        double[] x = { 1.0, 0.5, 1.0, 2.0, 1.0 };  // three hinges exactly at their kink
+        var dx = new double[x.Length];
+        var counts = Counted(() =>
+        {
+            KinkCountFunctions.HingeSumGradient(x, dx);
+            KinkCountFunctions.HingeSumTangent(x, new double[] { 1, 1, 1, 1, 1 });
+        });
+        Assert.Equal(6, counts.At("Relu", Hinge, HingeLine));
+        Assert.Equal(6, counts.Total);
     }
 
     [Fact]
