@@ -22,7 +22,8 @@ internal sealed partial class BodyLowering
     private EffectStmt? EffectCall(IInvocationOperation invocation, List<Stmt> into)
     {
         var method = invocation.TargetMethod;
-        if (!method.IsStatic || invocation.Arguments.Any(a => a.Parameter?.RefKind is not (null or RefKind.None))) return null;
+        // An interpolated message bound to a handler (Debug.Assert(c, $"...") binds to a ref handler) is passed as the string it builds.
+        if (!method.IsStatic || invocation.Arguments.Any(a => a.Parameter?.RefKind is not (null or RefKind.None) && a.Value is not IInterpolatedStringHandlerCreationOperation)) return null;
         var arguments = new List<Expr>();
         foreach (var argument in invocation.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0))
         {
@@ -32,6 +33,11 @@ internal sealed partial class BodyLowering
                 continue;
             }
             var value = argument.Value;
+            if (value is IInterpolatedStringHandlerCreationOperation { Content: IInterpolatedStringOperation message })
+            {
+                arguments.Add(EffectValue(message, into));
+                continue;
+            }
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is not null || SymbolFacts.ShapeOf(value.Type, _generic).Shape != Shape.Scalar) return null;
             arguments.Add(EffectValue(argument.Value, into));
@@ -88,6 +94,13 @@ internal sealed partial class BodyLowering
                         break;
                     case IInterpolationOperation { FormatString: null, Alignment: null } hole:
                         parts.Add(Lower(hole.Expression, into));
+                        break;
+                    // The same parts as calls of a handler: AppendLiteral("x = "), AppendFormatted(x).
+                    case IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendLiteral, AppendCall: IInvocationOperation { Arguments.Length: 1 } literal }:
+                        parts.Add(Lower(literal.Arguments[0].Value, into));
+                        break;
+                    case IInterpolatedStringAppendOperation { Kind: OperationKind.InterpolatedStringAppendFormatted, AppendCall: IInvocationOperation { Arguments.Length: 1 } formatted }:
+                        parts.Add(Lower(formatted.Arguments[0].Value, into));
                         break;
                     default:
                         Report(ProblemKind.UnsupportedExpression, part, "an interpolation with a format or alignment (format the value before, or concatenate)");

@@ -82,4 +82,14 @@ public static partial class StepFunctions
         while (j < 3) sum += packed[j++] * packed[--k];
         return sum;
     }
+    /// <summary>An assertion with an interpolated message (bound to Debug's handler in source; passed as the string it builds).</summary>
+    [Differentiable]
+    [CheckGradientAt(0.7)]
+    [CheckGradientAt(-1.4)]
+    public static double AssertWithInterpolatedMessage(double x)
+    {
+        double y = x * x;
+        Debug.Assert(y >= 0, $"a square is never negative: {y} from {x}");
+        return y * Math.Sin(x);
+    }
 }

@@ -88,5 +88,10 @@ public enum Construct : long
     /// <summary>Local functions: static ones over their parameters, capturing ones reading the parameters, void ones accumulating into a captured local.</summary>
     LocalFunctions = 1L << 36,
 
-    All = (1L << 37) - 1,
+    /// <summary><c>switch</c> statements on an integer (constant and stacked labels, <c>default</c>; only with <see cref="Break"/>, which ends their sections) and switch expressions on integers and on differentiable values (relational patterns).</summary>
+    Switches = 1L << 37,
+    /// <summary>Assertions with interpolated messages and guard clauses: <c>Debug.Assert(v &lt; 1e308, $"v = {v}")</c>, <c>if (v &gt; 1e300) throw new ArgumentOutOfRangeException(...)</c>.</summary>
+    Effects = 1L << 38,
+
+    All = (1L << 39) - 1,
 }

@@ -28,6 +28,7 @@ public sealed class ExpressionWriter
             _c.Use(Construct.Conditional);
             return $"({condition} ? {Expression(scope, depth - 1)} : {Expression(scope, depth - 1)})";
         }
+        if (roll < 88 && _c.Allows(Construct.Switches) && !_c.Generic && _c.Chance(0.3) && SwitchExpression(scope, depth) is string switched) return switched;
         if (roll < 90 && _c.LocalFunctions.Any(f => !f.IsVoid) && _c.Chance(0.5))
         {
             var function = _c.Pick(_c.LocalFunctions.Where(f => !f.IsVoid).ToList());
@@ -138,8 +139,10 @@ public sealed class ExpressionWriter
     private string SmoothUnary(Scope scope, int depth)
     {
         string e = Expression(scope, depth - 1);
-        return _c.Random.Next(26) switch
+        return _c.Random.Next(28) switch
         {
+            26 => $"double.ScaleB({e}, {_c.Random.Next(-2, 3)})",
+            27 => $"double.RootN(2.0 + {e} * {e}, {_c.Random.Next(2, 5)})",
             19 => $"double.ExpM1(Math.Sin({e}))",
             20 => $"double.LogP1({e} * {e})",
             21 => $"double.Hypot({e}, 0.5)",
@@ -187,9 +190,12 @@ public sealed class ExpressionWriter
     {
         _c.Use(Construct.Kinks, smooth: false);
         string a = Expression(scope, depth - 1);
-        // DiffMath.Relu is double/float only.
-        return _c.Random.Next(_c.Generic ? 5 : 6) switch
+        // DiffMath.Relu is double/float only; CopySign and the magnitude functions are drawn for double code only.
+        return _c.Random.Next(_c.Generic ? 5 : 9) switch
         {
+            6 => $"double.CopySign({a}, {Expression(scope, depth - 1)})",
+            7 => $"double.MaxMagnitude({a}, {Expression(scope, depth - 1)})",
+            8 => $"double.MinMagnitude({a}, {Expression(scope, depth - 1)})",
             0 => $"Math.Abs({a})",
             1 => $"Math.Max({a}, {Expression(scope, depth - 1)})",
             2 => $"Math.Min({a}, {Expression(scope, depth - 1)})",
@@ -212,6 +218,26 @@ public sealed class ExpressionWriter
             _ => $"Math.Sign({a})",
         };
         return $"(0.25 * {step} + {b})";
+    }
+
+    /// <summary>
+    /// A switch expression with a final <c>_ =&gt;</c> arm: on an index (constant arms) or, where
+    /// differentiable conditions are allowed, on a differentiable value (relational patterns).
+    /// </summary>
+    private string? SwitchExpression(Scope scope, int depth)
+    {
+        string Arm() => Expression(scope, depth - 1);
+        if (scope.Indices.Count > 0 && (!_c.Allows(Construct.DifferentiableConditions) || _c.Chance(0.5)))
+        {
+            _c.Use(Construct.Switches);
+            return $"(({_c.Pick(scope.Indices)} % 3) switch {{ 0 => {Arm()}, 1 => {Arm()}, _ => {Arm()} }})";
+        }
+        if (!_c.Allows(Construct.DifferentiableConditions)) return null;
+        _c.Use(Construct.Switches);
+        _c.Use(Construct.DifferentiableConditions, smooth: false);
+        double lowValue = (_c.Random.Next(-12, 5) + 0.3) / 8.0;
+        string low = FunctionContext.Literal(lowValue), high = FunctionContext.Literal(lowValue + 0.5 + _c.Random.Next(4) / 4.0);
+        return $"({Expression(scope, depth - 1)} switch {{ < {low} => {Arm()}, > {high} and < 4.0 => {Arm()}, _ => {Arm()} }})";
     }
 
     /// <summary>A call of the object's [Differentiable] helper method on the same object.</summary>

@@ -17,6 +17,17 @@ public sealed class Scope
     public List<ArrayVariable> ArrayVariables { get; } = new();
     public List<string> Indices { get; } = new();
     public int LoopDepth { get; private set; }
+
+    /// <summary>Inside a switch section: a break there would leave the switch (not a loop), so none is written.</summary>
+    public bool InSwitch { get; private set; }
+
+    /// <summary>A switch section's block.</summary>
+    public Scope Section()
+    {
+        var child = Child(loop: false);
+        child.InSwitch = true;
+        return child;
+    }
     public int BlockDepth { get; private set; }
 
     public bool InLoop => LoopDepth > 0;
@@ -25,7 +36,7 @@ public sealed class Scope
     /// <summary>A nested block, inside a new loop when <paramref name="loop"/>.</summary>
     public Scope Child(bool loop)
     {
-        var child = new Scope { LoopDepth = LoopDepth + (loop ? 1 : 0), BlockDepth = BlockDepth + 1 };
+        var child = new Scope { LoopDepth = LoopDepth + (loop ? 1 : 0), BlockDepth = BlockDepth + 1, InSwitch = InSwitch && !loop };
         child.Scalars.AddRange(Scalars);
         child.WritableScalars.AddRange(WritableScalars);
         child.ArrayVariables.AddRange(ArrayVariables);

@@ -43,7 +43,7 @@ public sealed class StatementWriter
         if (roll < 56 && scope.IsTopLevel && (_c.Allows(Construct.LocalArrays) || _c.Allows(Construct.Stackalloc))) { DeclareArray(scope, indent); return; }
         if (roll < 76 && CanLoop(scope)) { Loop(scope, indent); return; }
         if (roll < 86 && _c.Allows(Construct.Branches) && scope.BlockDepth < MaxBlockDepth && _e.Condition(scope, 1) is string condition) { IfElse(scope, condition, indent); return; }
-        if (roll < 93 && scope.InLoop && Jump(scope, indent)) return;
+        if (roll < 93 && scope.InLoop && !scope.InSwitch && Jump(scope, indent)) return;
         if (roll < 97 && _c.Allows(Construct.EarlyReturn) && _e.Condition(scope, 1) is string returnCondition)
         {
             _c.Use(Construct.EarlyReturn);
@@ -52,6 +52,8 @@ public sealed class StatementWriter
         }
         if (roll < 99 && _c.Allows(Construct.Tuples)) { Tuple(scope, indent); return; }
         if (_c.Allows(Construct.SpanLocals) && !_c.Generic && _c.Chance(0.5)) { DeclareSpanLocal(scope, indent); return; }
+        if (_c.Allows(Construct.Switches) && _c.Allows(Construct.Break) && scope.BlockDepth < MaxBlockDepth && !scope.InSwitch && (scope.Indices.Count > 0 || _c.HasCount) && _c.Chance(0.5)) { Switch(scope, indent); return; }
+        if (_c.Allows(Construct.Effects) && !_c.Generic && scope.Scalars.Count > 0 && _c.Chance(0.5)) { Effect(scope, indent); return; }
         if (_c.Allows(Construct.LocalFunctions) && _c.LocalFunctions.Any(f => f.IsVoid) && _c.Chance(0.5)) { CallVoidLocalFunction(scope, indent); return; }
         DeclareScalar(scope, indent);
     }
@@ -102,6 +104,33 @@ public sealed class StatementWriter
             scope.Scalars.Add(total);
             _c.LocalFunctions.Add((adder, 1, true));
         }
+    }
+
+    /// <summary>A switch statement on an index or n: two or three sections (one with stacked labels), maybe a default.</summary>
+    private void Switch(Scope scope, int indent)
+    {
+        _c.Use(Construct.Switches);
+        string on = scope.Indices.Count > 0 && (!_c.HasCount || _c.Chance(0.7)) ? $"{_c.Pick(scope.Indices)} % 3" : "n";
+        Line(indent, $"switch ({on})");
+        Line(indent, "{");
+        var labels = _c.Chance(0.5) ? new[] { "case 0:", "case 1:\n case 2:" } : new[] { "case 1:", "case 0:" };
+        foreach (string label in labels.Concat(_c.Chance(0.6) ? new[] { "default:" } : System.Array.Empty<string>()))
+        {
+            foreach (string part in label.Split("\n")) Line(indent + 1, part.Trim());
+            Block(scope.Section(), _c.Random.Next(1, 3), indent + 2);
+            Line(indent + 2, "break;");
+        }
+        Line(indent, "}");
+    }
+
+    /// <summary>An assertion or a guard clause that never fires on the checked points (run in the primal only).</summary>
+    private void Effect(Scope scope, int indent)
+    {
+        _c.Use(Construct.Effects);
+        string v = _c.Pick(scope.Scalars);
+        Line(indent, _c.Chance(0.5)
+            ? $"System.Diagnostics.Debug.Assert({v} < 1e308, $\"{v} = {{{v}}}\");"
+            : $"if ({v} > 1e300) throw new ArgumentOutOfRangeException(nameof({v.Split('.')[0]}), $\"too large: {{{v}}}\");");
     }
 
     private void CallVoidLocalFunction(Scope scope, int indent)
