@@ -200,20 +200,23 @@ internal sealed partial class BodyLowering
     {
         var collection = loop.Collection;
         while (collection is IConversionOperation conversion) collection = conversion.Operand;
-        if (ArrayVariable(collection) is not int source
+        // An array or span variable, or a view of part of one (a span local, a span parameter of an inlined helper).
+        var view = View(collection) ?? (ArrayVariable(collection) is int whole ? new ArrayView(whole, null, new LengthExpr(whole)) : null);
+        if (view is null
             || loop.LoopControlVariable is not IVariableDeclaratorOperation { Symbol: { } element }
-            || SymbolFacts.KindOf(element.Type, _generic) != _variables[source].Kind)
+            || SymbolFacts.KindOf(element.Type, _generic) != _variables[view.Array].Kind)
         {
             Report(ProblemKind.UnsupportedStatement, loop, "foreach over something other than an array or span variable of numbers");
             return;
         }
+        int source = view.Array;
         int position = AddSyntheticVariable(ScalarKind.Int, "index");
         int current = AddVariable(element, element.Name, _variables[source].Kind, isParameter: false, differentiable: false);
         into.Add(new AssignStmt(position, new LiteralExpr("0", ScalarKind.Int)));
         int id = RegisterLoop(loop);
-        var body = new List<Stmt> { new AssignStmt(current, new ElementExpr(source, new VariableExpr(position, ScalarKind.Int), _variables[source].Kind)) };
+        var body = new List<Stmt> { new AssignStmt(current, new ElementExpr(source, Offset(view.Offset, new VariableExpr(position, ScalarKind.Int)), _variables[source].Kind)) };
         LowerLoopBody(loop.Body, body);
-        var condition = new BinaryExpr(BinaryOp.Less, new VariableExpr(position, ScalarKind.Int), new LengthExpr(source), ScalarKind.Bool);
+        var condition = new BinaryExpr(BinaryOp.Less, new VariableExpr(position, ScalarKind.Int), view.Length, ScalarKind.Bool);
         var increment = new Stmt[] { new AssignStmt(position, new BinaryExpr(BinaryOp.Add, new VariableExpr(position, ScalarKind.Int), new LiteralExpr("1", ScalarKind.Int), ScalarKind.Int)) };
         into.Add(new LoopStmt(id, condition, ConditionAtEnd: false, body.ToArray(), increment));
     }

@@ -99,4 +99,19 @@ public class DG0002Tests
             }
         }
         """);
+    [Fact]
+    public Task ForeachOverASpanLocal_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                var tail = w.AsSpan(1);
+                double s = 0;
+                foreach (double v in tail) s += v;
+                for (int i = 0; i < tail.Length; i++) s += tail[i] * tail[i];
+                return s;
+            }
+        }
+        """);
 }

@@ -5,8 +5,8 @@ namespace DiffGen.Gradients.Tests.Arrays.Corpus;
 /// <summary>
 /// Small [Differentiable] helpers called inside loops, as C# developers factor model code: slices of
 /// parameters and of local arrays passed on, helpers calling helpers, helpers that reassign their
-/// parameters, allocate, branch, are called twice per iteration, or cannot be inlined (foreach over a
-/// span, early return) and are called instead; a [NoDerivative] parameter given data.
+/// parameters, allocate, branch, loop with foreach over a span, are called twice per iteration, or
+/// cannot be inlined (an early return) and are called instead; a [NoDerivative] parameter given data.
 /// </summary>
 public static partial class HelperCallFunctions
 {
@@ -117,7 +117,7 @@ public static partial class HelperCallFunctions
         return s;
     }
 
-    /// <summary>A helper looping with foreach over its span (not inlined: called as written).</summary>
+    /// <summary>A helper looping with foreach over its span (inlined: the loop runs over the view).</summary>
     [Differentiable]
     public static double SumOfSquares(ReadOnlySpan<double> v)
     {
@@ -134,7 +134,7 @@ public static partial class HelperCallFunctions
         return x * x * 0.5 + 0.375;
     }
 
-    /// <summary>Σ_r SumOfSquares(row r) · Clipped(m[r d]): helpers that stay calls, in a loop.</summary>
+    /// <summary>Σ_r SumOfSquares(row r) · Clipped(m[r d]): an inlined helper and one that stays a call, in a loop.</summary>
     [Differentiable]
     public static double CalledHelpers(double[] m, int rows)
     {

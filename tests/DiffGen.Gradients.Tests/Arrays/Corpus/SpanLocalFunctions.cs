@@ -53,7 +53,7 @@ public static partial class SpanLocalFunctions
         var middle = tail.Slice(0, tail.Length - 1);
         double squares = SpanOps.Dot<double>(middle, middle);
         double t = 0;
-        for (int i = 0; i < middle.Length; i++) t += Math.Tanh(middle[i]);
+        foreach (double v in middle) t += Math.Tanh(v);
         return squares + t * x[0];
     }
 
