@@ -25,13 +25,13 @@ internal sealed partial class ReverseEmitter
         if (expr is ElementExpr element) return LinearizeElement(element, segment);
         if (!Activity.IsActive(expr, _active))
         {
-            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false) { IsLiteral = expr is LiteralExpr };
-            string code = PrimalRenderer.RenderTop(expr, Name);
+            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name, _spelling), kind, Active: false) { IsLiteral = expr is LiteralExpr };
+            string code = PrimalRenderer.RenderTop(expr, Name, _spelling);
             var key = new LoadKey(code, -1, null);
             if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
             Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
                 ? induction.ValueNow()
-                : Rematerialized(expr) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
+                : Rematerialized(expr) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name, _spelling), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
             var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
             segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
@@ -59,8 +59,9 @@ internal sealed partial class ReverseEmitter
             case ConvertExpr c:
             {
                 var operand = Linearize(c.Operand, segment);
-                string back = c.Operand.Kind.Keyword();
-                return Record(segment, NewTemp(segment, kind, $"({c.TypeName}){operand.Code}"), new Contribution(operand, seed => $"({back}){seed}", Array.Empty<Node>()));
+                string back = _spelling.Keyword(c.Operand.Kind);
+                string target = _spelling.IsDual && kind.IsFloating() ? _spelling.Keyword(kind) : c.TypeName;
+                return Record(segment, NewTemp(segment, kind, $"({target}){operand.Code}"), new Contribution(operand, seed => $"({back}){seed}", Array.Empty<Node>()));
             }
             case BinaryExpr b:
             {
@@ -77,7 +78,10 @@ internal sealed partial class ReverseEmitter
             {
                 var arguments = p.Arguments.Select(a => Linearize(a, segment)).ToArray();
                 var rule = PrimitiveRegistry.Rule(p.Primitive);
-                var y = NewTemp(segment, kind, $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
+                string call = _spelling.IsDual && kind.IsFloating()
+                    ? _spelling.DualCall(p.Primitive, kind, PrimalRenderer.MethodName(p.Target), arguments.Select(a => a.Code))
+                    : $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})";
+                var y = NewTemp(segment, kind, call);
                 return Record(segment, y, Contributions(rule, kind, arguments.Take(rule.Arity).ToArray(), y));
             }
             case UserCallExpr call:
@@ -101,7 +105,7 @@ internal sealed partial class ReverseEmitter
     private Contribution[] Contributions(PrimitiveRule rule, ScalarKind kind, Node[] arguments, Temp y)
     {
         var result = Node.Of(y, active: true);
-        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings);
+        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings, _spelling);
         return Enumerable.Range(0, rule.Arity).Select(i =>
         {
             var partial = rule.Partials[i];
@@ -211,10 +215,14 @@ internal sealed partial class ReverseEmitter
             if (!call.Callee.Differentiable[i]) continue;
             var partial = new Temp(arguments[i].Kind, _names.Temp());
             AddTemp(segment, partial);
-            outs.Add("out " + partial.Name);
+            outs.Add((_spelling.IsDual ? "ref " : "out ") + partial.Name);
             contributions.Add(new Contribution(arguments[i], seed => seed + " * " + partial.Name, new[] { Node.Of(partial, active: false) }));
+            // The callee's dual body adds to its shadows.
+            if (_spelling.IsDual) _primal.Line($"{partial.Name} = {partial.Kind.Literal(0)};");
         }
-        var y = NewTemp(segment, call.Kind, $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
+        var y = NewTemp(segment, call.Kind, _spelling.IsDual
+            ? $"{call.Callee.Target}{UncheckedPullbackSuffix}{DualSuffix}({string.Join(", ", arguments.Select(a => a.Code).Append(call.Kind.Literal(1)).Concat(outs))})"
+            : $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
         return Record(segment, y, contributions.ToArray());
     }
 
@@ -259,7 +267,7 @@ internal sealed partial class ReverseEmitter
         var temp = new Temp(kind, _names.Temp(), reload);
         if (_straight)
         {
-            _primal.Line($"{kind.Keyword()} {temp.Name} = {value};");
+            _primal.Line($"{_spelling.Keyword(kind)} {temp.Name} = {value};");
             segment.Temps.Add(temp);
         }
         else
@@ -277,6 +285,6 @@ internal sealed partial class ReverseEmitter
     {
         segment.Temps.Add(temp);
         if (!_straight) _hoisted.Add(temp);
-        else _primal.Line($"{temp.Kind.Keyword()} {temp.Name};");
+        else _primal.Line($"{_spelling.Keyword(temp.Kind)} {temp.Name};");
     }
 }
