@@ -26,6 +26,19 @@ public static class HessianSupport
         => Applies(ir) && ir.Variables.Take(ir.ParameterCount).Any(v => v.IsDifferentiableParameter);
 
     /// <summary>
+    /// The functions of the runtime's <c>DiffGen.DualMath</c> (for <c>Dual</c> and <c>DualF</c>): a primitive whose
+    /// library method is not among them (one added to the registry later) blocks H·v instead of breaking the build.
+    /// A test keeps this list equal to the runtime's.
+    /// </summary>
+    public static readonly System.Collections.Generic.HashSet<string> DualMathFunctions = new()
+    {
+        "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Exp", "Log", "Log2", "Log10", "Sqrt", "Cbrt",
+        "Pow", "FusedMultiplyAdd", "Asinh", "Acosh", "Atanh", "Hypot", "ExpM1", "Exp2", "Exp10", "Exp2M1", "Exp10M1", "LogP1",
+        "Log2P1", "Log10P1", "SinPi", "CosPi", "TanPi", "AsinPi", "AcosPi", "AtanPi", "Atan2Pi", "Abs", "Relu", "Max", "Min", "Clamp",
+        "Floor", "Ceiling", "Truncate", "Round",
+    };
+
+    /// <summary>
     /// What in <paramref name="ir"/>'s own body blocks H·v, in words naming the call ("the call to
     /// 'N.T.F'"), with the call's site index (-1 when it has none); null when nothing does. A method that
     /// calls a blocked [Differentiable] method is not blocked itself: H·v through the callee throws, naming it.
@@ -44,6 +57,8 @@ public static class HessianSupport
             foreach (var expr in IrTree.Expressions(statement).SelectMany(IrTree.SelfAndDescendants))
             {
                 if (expr is RuleCallExpr rule) return (RuleReason(rule.Rule), rule.Rule.Target, rule.Site);
+                if (expr is PrimitiveCallExpr primitive && primitive.Kind.IsFloating() && !DualMathFunctions.Contains(PrimalRenderer.MethodName(primitive.Target)))
+                    return ("the call to '" + Display(primitive.Target) + "', which has no dual form in DiffGen.DualMath yet", primitive.Target, primitive.Site);
                 if (expr is OpaqueCallExpr opaque && opaque.Arguments.Any(a => a is VariableExpr v && !ir.Variables[v.Variable].IsScalar && v.Kind.IsFloating()))
                     return ("the call to '" + Display(opaque.Target) + "', which reads a floating array", opaque.Target, opaque.Site);
             }
