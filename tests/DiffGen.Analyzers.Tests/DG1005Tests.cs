@@ -49,6 +49,30 @@ public class DG1005Tests
         """);
 
     [Fact]
+    public Task CallOfABlockedDifferentiableMethod_WarnsNamingTheCalleesCall() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double Inner(double x)
+            {
+                double[] buffer = new double[2];
+                buffer[0] = x;
+                buffer[1] = x * x;
+                return SpanOps.Dot<double>(buffer, buffer);
+            }
+
+            [Differentiable]
+            public static double Outer(double x) => Inner(x) * x;
+
+            [System.CodeDom.Compiler.GeneratedCode("DiffGen.Generator", "0.1.0")]
+            public static double OuterHessianVector(double x, double vx, out double hx, int marker) { hx = 0; return 0; }
+
+            public static double Use() => {|#0:OuterHessianVector(1, 1, out _, 0)|};
+        }
+        """, Verify.Diagnostic(DiagnosticDescriptors.HessianVectorBlocked, 0, "OuterHessianVector",
+            "the call to 'DiffGen.SpanOps.Dot<double>', whose [DerivativeOf] pullback has no second-order rule", "Inner"));
+
+    [Fact]
     public Task SmoothScalarBody_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {
