@@ -32,10 +32,12 @@ internal sealed partial class BodyLowering
         if (operation.ConstantValue.HasValue && operation.Type is not null)
             return Literal(operation.ConstantValue.Value, kind, operation.Type);
 
-        if (ElementReference(operation) is var (array, index))
-            return new ElementExpr(array, Lower(index, lift), _variables[array].Kind); // a[i++]: the step is lifted
+        if (ElementReference(operation) is var (array, index, offset))
+            return new ElementExpr(array, Offset(offset, Lower(index, lift)), _variables[array].Kind); // a[i++]: the step is lifted
         if (operation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } && ArrayVariable(lengthOf) is int measured)
             return new LengthExpr(measured);
+        if (operation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } viewed } && View(viewed) is { } view)
+            return view.Length;
 
         switch (operation)
         {
@@ -200,6 +202,8 @@ internal sealed partial class BodyLowering
         if (LowerObjectArgumentCall(invocation, lift, kind) is { } objectCall) return objectCall;
         if (LowerVectorScalar(invocation, lift) is { } vectorScalar) return vectorScalar;
         if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
+        if (LowerLocalFunctionCall(invocation, lift, kind) is { } local) return local;
+        if (InlineCall(invocation, lift, kind) is { } inlined) return inlined;
         if (LowerArguments(invocation, lift) is not { } arguments) return Invalid;
 
         if (PrimitiveLookup.TryGet(method, out var primitive) && !arguments.Any(a => a is ArrayRefExpr))
@@ -267,7 +271,9 @@ internal sealed partial class BodyLowering
             return null;
         }
         while (receiver is IConversionOperation { IsImplicit: true } conversion) receiver = conversion.Operand;
-        if (receiver is null || ArrayVariable(receiver) is not int variable) return null;
+        var view = receiver is null ? null : View(receiver);
+        if (view is null && (receiver is null || ArrayVariable(receiver) is null)) return null;
+        int variable = view?.Array ?? ArrayVariable(receiver!)!.Value;
         var lowered = new List<Expr>();
         foreach (var bound in bounds)
         {
@@ -277,6 +283,13 @@ internal sealed partial class BodyLowering
                 return Invalid;
             }
             lowered.Add(Lower(bound.Value, lift));
+        }
+        if (view is not null)
+        {
+            // A slice of a view: the same part of its array, the view's offset added.
+            if (lowered.Count == 0) return ViewArgument(view);
+            var length = lowered.Count > 1 ? lowered[1] : new BinaryExpr(BinaryOp.Subtract, view.Length, lowered[0], ScalarKind.Int);
+            return new ArrayRefExpr(variable, _variables[variable].Kind, Offset(view.Offset, lowered[0]), length, _variables[variable].Shape == Shape.Array);
         }
         if (lowered.Count == 0) return new ArrayRefExpr(variable, _variables[variable].Kind);
         return new ArrayRefExpr(variable, _variables[variable].Kind, lowered[0], lowered.Count > 1 ? lowered[1] : null, _variables[variable].Shape == Shape.Array);
@@ -305,6 +318,7 @@ internal sealed partial class BodyLowering
             var value = argument.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else if (View(value) is { } view) arguments.Add(ViewArgument(view));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
         }

@@ -186,6 +186,7 @@ internal sealed partial class BodyLowering
             var value = argument.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else if (View(value) is { } view) arguments.Add(ViewArgument(view));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
             roles.Add(method.ReturnsVoid ? RuleLookup.Role(argument.Parameter!, _generic) : SymbolFacts.IsDifferentiableParameter(argument.Parameter!, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
@@ -282,6 +283,7 @@ internal sealed partial class BodyLowering
                 continue;
             }
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            else if (View(value) is { } view) arguments.Add(ViewArgument(view));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
             roles.Add(SymbolFacts.IsDifferentiableParameter(parameter, _generic) ? ArgumentRole.Input : ArgumentRole.Data);

@@ -27,10 +27,12 @@ internal sealed partial class BodyLowering
     private readonly GenericMath? _generic;
 
     /// <param name="generic">For a generic-math method: the instantiation being lowered.</param>
-    public BodyLowering(CancellationToken cancellationToken, GenericMath? generic = null)
+    /// <param name="inlineHelpers">Whether small helpers called in loops are lowered in place (see BodyLowering.Inlining.cs).</param>
+    public BodyLowering(CancellationToken cancellationToken, GenericMath? generic = null, bool inlineHelpers = true)
     {
         _cancellationToken = cancellationToken;
         _generic = generic;
+        _inlineHelpers = inlineHelpers;
     }
 
     public List<FrontEndProblem> Problems { get; } = new();
@@ -123,6 +125,7 @@ internal sealed partial class BodyLowering
                 LowerForEach(forEach, into);
                 break;
             case IEmptyOperation:
+            case ILocalFunctionOperation: // lowered where it is called
                 break;
             case ITryOperation tryStatement when TryLowerPooledTry(tryStatement, into):
                 break;
@@ -139,6 +142,7 @@ internal sealed partial class BodyLowering
         if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (TryLowerVectorDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
+        if (TryLowerSpanView(local, shape, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
         {
             Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}'");
@@ -208,7 +212,7 @@ internal sealed partial class BodyLowering
         into.Add(new AssignStmt(position, new LiteralExpr("0", ScalarKind.Int)));
         int id = RegisterLoop(loop);
         var body = new List<Stmt> { new AssignStmt(current, new ElementExpr(source, new VariableExpr(position, ScalarKind.Int), _variables[source].Kind)) };
-        LowerStatement(loop.Body, body);
+        LowerLoopBody(loop.Body, body);
         var condition = new BinaryExpr(BinaryOp.Less, new VariableExpr(position, ScalarKind.Int), new LengthExpr(source), ScalarKind.Bool);
         var increment = new Stmt[] { new AssignStmt(position, new BinaryExpr(BinaryOp.Add, new VariableExpr(position, ScalarKind.Int), new LiteralExpr("1", ScalarKind.Int), ScalarKind.Int)) };
         into.Add(new LoopStmt(id, condition, ConditionAtEnd: false, body.ToArray(), increment));
@@ -228,22 +232,27 @@ internal sealed partial class BodyLowering
     }
 
     /// <summary>For <c>a[i]</c> on an array or span variable: the variable and the index operation.</summary>
-    private (int Variable, IOperation Index)? ElementReference(IOperation operation)
+    private (int Variable, IOperation Index, Expr? Offset)? ElementReference(IOperation operation)
     {
         switch (operation)
         {
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayVariable(element.ArrayReference) is int array:
-                return (array, element.Indices[0]);
+                return (array, element.Indices[0], null);
+            case IArrayElementReferenceOperation { Indices.Length: 1 } element when View(element.ArrayReference) is { } view:
+                return (view.Array, element.Indices[0], view.Offset);
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } instance } indexer
                 when ArrayVariable(instance) is int span && SymbolFacts.KindOf(indexer.Arguments[0].Value.Type, _generic) == ScalarKind.Int:
-                return (span, indexer.Arguments[0].Value);
+                return (span, indexer.Arguments[0].Value, null);
+            case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1, Instance: { } viewed } viewIndexer
+                when View(viewed) is { } view && SymbolFacts.KindOf(viewIndexer.Arguments[0].Value.Type, _generic) == ScalarKind.Int:
+                return (view.Array, viewIndexer.Arguments[0].Value, view.Offset);
             default:
                 return null;
         }
     }
 
     /// <summary>Lowers <c>a[i] op= value</c> (or <c>= value</c> when <paramref name="op"/> is null) to a store.</summary>
-    private void LowerElementStore(int array, IOperation indexOperation, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
+    private void LowerElementStore(int array, IOperation indexOperation, Expr? offset, BinaryOp? op, Expr right, IOperation site, List<Stmt> into)
     {
         var variable = _variables[array];
         if (variable.Member is not null)
@@ -256,7 +265,7 @@ internal sealed partial class BodyLowering
             Report(ProblemKind.UnsupportedWrite, site, $"an element of parameter '{variable.Name}' (inputs are read-only; write into a local array)");
             return;
         }
-        var index = Lower(indexOperation, into); // a[k++] = ...: the step runs before the store
+        var index = Offset(offset, Lower(indexOperation, into)); // a[k++] = ...: the step runs before the store
         var kind = variable.Kind;
         Expr value = right;
         if (op is BinaryOp binary)
@@ -272,18 +281,18 @@ internal sealed partial class BodyLowering
     {
         switch (operation)
         {
-            case ISimpleAssignmentOperation { Target: var elementTarget } elementAssignment when ElementReference(elementTarget) is var (array, index):
-                LowerElementStore(array, index, null, LowerValue(elementAssignment.Value, into), elementAssignment, into);
+            case ISimpleAssignmentOperation { Target: var elementTarget } elementAssignment when ElementReference(elementTarget) is var (array, index, offset):
+                LowerElementStore(array, index, offset, null, LowerValue(elementAssignment.Value, into), elementAssignment, into);
                 break;
-            case ICompoundAssignmentOperation { Target: var compoundElement } elementCompound when IsBuiltinOperator(elementCompound.OperatorMethod) && ElementReference(compoundElement) is var (array, index):
+            case ICompoundAssignmentOperation { Target: var compoundElement } elementCompound when IsBuiltinOperator(elementCompound.OperatorMethod) && ElementReference(compoundElement) is var (array, index, offset):
                 if (MapBinary(elementCompound.OperatorKind, elementCompound) is BinaryOp elementOp)
-                    LowerElementStore(array, index, elementOp, LowerValue(elementCompound.Value, into), elementCompound, into);
+                    LowerElementStore(array, index, offset, elementOp, LowerValue(elementCompound.Value, into), elementCompound, into);
                 break;
-            case IIncrementOrDecrementOperation { Target: var incrementElement } elementIncrement when ElementReference(incrementElement) is var (array, index):
+            case IIncrementOrDecrementOperation { Target: var incrementElement } elementIncrement when ElementReference(incrementElement) is var (array, index, offset):
             {
                 var kind = _variables[array].Kind;
                 string one = kind.IsFloating() ? kind.Literal(1) : kind == ScalarKind.Long ? "1L" : "1";
-                LowerElementStore(array, index, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
+                LowerElementStore(array, index, offset, elementIncrement.Kind == OperationKind.Increment ? BinaryOp.Add : BinaryOp.Subtract, new LiteralExpr(one, kind), elementIncrement, into);
                 break;
             }
             case IInvocationOperation poolReturn when PoolMethod(poolReturn) == "Return":
@@ -291,6 +300,8 @@ internal sealed partial class BodyLowering
                 break;
             case ISimpleAssignmentOperation { Value: IInvocationOperation rent } when PoolMethod(rent) == "Rent":
                 ReportMisplacedPoolCall(rent, "Rent");
+                break;
+            case IInvocationOperation localCall when TryLowerLocalFunctionStatement(localCall, into):
                 break;
             case IInvocationOperation { Type.SpecialType: SpecialType.System_Void } call:
                 LowerRuleStatement(call, into);
@@ -357,6 +368,11 @@ internal sealed partial class BodyLowering
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
+        if (symbol is not null && _views.ContainsKey(symbol))
+        {
+            Report(ProblemKind.UnsupportedWrite, target, $"span '{symbol.Name}' itself (a span local keeps the part of the array it was declared with; declare another)");
+            return null;
+        }
         if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index))
         {
             if (_variables[index].IsScalar) return index;
@@ -394,7 +410,7 @@ internal sealed partial class BodyLowering
         int id = RegisterLoop(loop);
         var condition = loop.Condition is null ? null : LowerCondition(loop.Condition);
         var body = new List<Stmt>();
-        LowerStatement(loop.Body, body);
+        LowerLoopBody(loop.Body, body);
         var increment = new List<Stmt>();
         foreach (var step in loop.AtLoopBottom) LowerStatement(step, increment);
         into.Add(new LoopStmt(id, condition, ConditionAtEnd: false, body.ToArray(), increment.ToArray()));
@@ -410,8 +426,15 @@ internal sealed partial class BodyLowering
             if (loop.ConditionIsUntil) condition = new UnaryExpr(UnaryOp.Not, condition, ScalarKind.Bool);
         }
         var body = new List<Stmt>();
-        LowerStatement(loop.Body, body);
+        LowerLoopBody(loop.Body, body);
         into.Add(new LoopStmt(id, condition, ConditionAtEnd: !loop.ConditionIsTop, body.ToArray(), EquatableArray<Stmt>.Empty));
+    }
+
+    private void LowerLoopBody(IOperation body, List<Stmt> into)
+    {
+        _loopDepth++;
+        LowerStatement(body, into);
+        _loopDepth--;
     }
 
     private int RegisterLoop(ILoopOperation loop)

@@ -41,7 +41,11 @@ public static class MethodFrontEnd
         return new FrontEndResult(first.Ir, first.Problems, first.Warnings, instances.ToImmutable());
     }
 
-    private static FrontEndResult Analyze(IMethodSymbol method, MethodDeclarationSyntax declaration, SemanticModel model, GenericMath? generic, CancellationToken cancellationToken)
+    /// <param name="inlineHelpers">
+    /// Whether small helpers called in loops are lowered in place (<see cref="BodyLowering"/>). A body that
+    /// inlining makes fail a check run after lowering is lowered again with every helper called.
+    /// </param>
+    private static FrontEndResult Analyze(IMethodSymbol method, MethodDeclarationSyntax declaration, SemanticModel model, GenericMath? generic, CancellationToken cancellationToken, bool inlineHelpers = true)
     {
         var problems = new List<FrontEndProblem>();
         var nameLocation = declaration.Identifier.GetLocation();
@@ -49,7 +53,7 @@ public static class MethodFrontEnd
         // A type parameter that promises no floating-point math: everything typed by it would only repeat DG0009.
         if (method.IsGenericMethod && generic is null) return new FrontEndResult(null, problems.ToImmutableArray());
 
-        var lowering = new BodyLowering(cancellationToken, generic);
+        var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers);
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
         var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));
@@ -74,9 +78,17 @@ public static class MethodFrontEnd
         var active = Activity.ActiveVariables(lowering.Variables, statements);
         CheckActiveUses(statements, active, lowering.Sites, problems);
         ArrayArgumentCheck.Run(statements, lowering.Variables, lowering.Sites, problems);
+        if (problems.Count > 0 && inlineHelpers && lowering.InlinedCalls > 0) return Analyze(method, declaration, model, generic, cancellationToken, inlineHelpers: false);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
+        var useful = Usefulness.UsefulVariables(variables, statements);
+        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
+            .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
+            .AddRange(NonsmoothSites(statements, active, lowering.Sites))
+            // Sites in an inlined helper's body are the helper's own analysis's to report.
+            .RemoveAll(a => lowering.InlinedBodies.Any(b => b.SourceTree == a.Location.SourceTree && b.SourceSpan.Contains(a.Location.SourceSpan)));
+
         var ir = new MethodIr(
             DifferentiableTypes.Hierarchy(method.ContainingType),
             method.Name,
@@ -92,10 +104,6 @@ public static class MethodFrontEnd
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
             ObjectTypes: lowering.ObjectLayouts.ToArray());
-        var useful = Usefulness.UsefulVariables(variables, statements);
-        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
-            .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
-            .AddRange(NonsmoothSites(statements, active, lowering.Sites));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 

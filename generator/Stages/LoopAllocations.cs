@@ -32,7 +32,8 @@ public static class LoopAllocations
             {
                 case LoopStmt loop:
                 {
-                    var written = new HashSet<int>(Writes.Within(new[] { loop }).Select(w => w.Variable));
+                    // Element writes leave an array's length as it was: a length read from such an array is steady.
+                    var written = new HashSet<int>(Writes.Within(new[] { loop }).Where(w => w.Kind is WriteKind.Assign or WriteKind.Allocate).Select(w => w.Variable));
                     var moved = IrTree.AllStatements(loop.Body.Concat(loop.Increment)).OfType<AllocateStmt>().Where(a => Movable(a, written, topLevel)).ToList();
                     result.AddRange(moved);
                     result.Add(moved.Count == 0 ? loop : ReplaceAllocations(loop, new HashSet<AllocateStmt>(moved)));

@@ -237,9 +237,7 @@ internal sealed partial class ReverseEmitter
         var updates = new List<int>();
         foreach (int variable in counted.Updates)
         {
-            var step = StructuredLoop.StepOf(loop.Body, variable);
-            bool stepKnown = IrTree.VariablesRead(step).All(v => v == counted.Counter || (Reloadable(v) && !_inductions.ContainsKey(v)));
-            if (!stepKnown || !_restored.Add(variable)) continue;
+            if (Rematerialized(StructuredLoop.StepOf(loop.Body, variable), atItsPosition: true) is not { } step || !_restored.Add(variable)) continue;
             updates.Add(variable);
             _updates[variable] = step;
         }
@@ -425,9 +423,9 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private (string Start, string End)? ReloadableBounds(LoopStmt loop, StructuredLoop counted, Stmt? previous)
     {
-        if (previous is not AssignStmt init || init.Variable != counted.Counter || !ReadsOnlyUnwritten(init.Value)) return null;
-        if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || !ReadsOnlyUnwritten(test.Right)) return null;
-        string bound = PrimalRenderer.RenderTop(test.Right, Name, _spelling);
+        if (previous is not AssignStmt init || init.Variable != counted.Counter || Rematerialized(init.Value, atItsPosition: true) is not { } first) return null;
+        if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || Rematerialized(test.Right, atItsPosition: true) is not { } last) return null;
+        string bound = PrimalRenderer.RenderTop(last, Name, _spelling);
         string? end = (test.Op, counted.Step) switch
         {
             (BinaryOp.Less, 1) => bound,
@@ -436,7 +434,7 @@ internal sealed partial class ReverseEmitter
             (BinaryOp.GreaterOrEqual, -1) => $"({bound}) - 1",
             _ => null,
         };
-        return end is null ? null : (PrimalRenderer.RenderTop(init.Value, Name, _spelling), end);
+        return end is null ? null : (PrimalRenderer.RenderTop(first, Name, _spelling), end);
     }
 
     /// <summary>

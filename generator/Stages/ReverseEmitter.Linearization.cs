@@ -31,7 +31,7 @@ internal sealed partial class ReverseEmitter
             if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
             Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
                 ? induction.ValueNow()
-                : Rematerialized(expr) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name, _spelling), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
+                : Rematerialized(expr, atItsPosition: true) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name, _spelling), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
             var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
             segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
@@ -165,41 +165,35 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>
     /// <paramref name="expr"/> as the adjoint can evaluate it again: plain arithmetic over variables it
-    /// still has (<see cref="ReadsOnlyUnwritten"/>), with each read of a variable defined earlier in the
+    /// still has (<see cref="Reloadable"/>), with each read of a variable defined earlier in the
     /// iteration (<see cref="_definitions"/>) replaced by its definition. Null when it cannot.
     /// </summary>
-    private Expr? Rematerialized(Expr expr)
+    /// <param name="atItsPosition">
+    /// Whether the adjoint evaluates it where the primal did (in the adjoint of the same segment, or of
+    /// the loop it bounds): there a variable updated once per iteration (<see cref="_updates"/>) holds the
+    /// value the primal read, because the adjoint undoes each update between the segments on either side
+    /// of it. Not so for a definition, read by later statements.
+    /// </param>
+    private Expr? Rematerialized(Expr expr, bool atItsPosition = false)
     {
         switch (expr)
         {
             case VariableExpr v when _definitions.TryGetValue(v.Variable, out var definition):
                 return definition;
             case VariableExpr v:
-                return Reloadable(v.Variable) && !_inductions.ContainsKey(v.Variable) && !_updates.ContainsKey(v.Variable) ? expr : null;
+                return Reloadable(v.Variable) && !_inductions.ContainsKey(v.Variable) && (atItsPosition || !_updates.ContainsKey(v.Variable)) ? expr : null;
             case LiteralExpr or OpaqueValueExpr or LengthExpr:
                 return expr;
             case UnaryExpr u:
-                return Rematerialized(u.Operand) is { } operand ? u with { Operand = operand } : null;
+                return Rematerialized(u.Operand, atItsPosition) is { } operand ? u with { Operand = operand } : null;
             case BinaryExpr b:
-                return Rematerialized(b.Left) is { } left && Rematerialized(b.Right) is { } right ? b with { Left = left, Right = right } : null;
+                return Rematerialized(b.Left, atItsPosition) is { } left && Rematerialized(b.Right, atItsPosition) is { } right ? b with { Left = left, Right = right } : null;
             case ConvertExpr c:
-                return Rematerialized(c.Operand) is { } converted ? c with { Operand = converted } : null;
+                return Rematerialized(c.Operand, atItsPosition) is { } converted ? c with { Operand = converted } : null;
             default:
                 return null;
         }
     }
-
-    /// <summary>Whether <paramref name="expr"/> is plain arithmetic over variables the method never writes.</summary>
-    private bool ReadsOnlyUnwritten(Expr expr) => expr switch
-    {
-        LiteralExpr or OpaqueValueExpr => true,
-        VariableExpr v => Reloadable(v.Variable) && !_inductions.ContainsKey(v.Variable),
-        LengthExpr => true,
-        UnaryExpr u => ReadsOnlyUnwritten(u.Operand),
-        BinaryExpr b => ReadsOnlyUnwritten(b.Left) && ReadsOnlyUnwritten(b.Right),
-        ConvertExpr c => ReadsOnlyUnwritten(c.Operand),
-        _ => false,
-    };
 
     /// <summary>
     /// A call of another [Differentiable] method runs its generated gradient in the primal sweep and

@@ -51,4 +51,52 @@ public class DG0002Tests
             public static double F(double x) => x > 0 ? x : -x;
         }
         """);
+    [Fact]
+    public Task RecursiveLocalFunction_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                double Power(double v, int k) => k == 0 ? 1 : v * {|DG0002:Power(v, k - 1)|};
+                return Power(x, 3);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionChangingAVariableInsideAnExpression_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                double last = 0;
+                double Remember(double v) { last = v; return v * v; }
+                return x + {|DG0002:Remember(x)|} + last;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctions_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, double[] w)
+            {
+                double total = 0;
+                void Add(double v) => total += v * v;
+                static double Square(double v) => v * v;
+                double Dot(System.ReadOnlySpan<double> a)
+                {
+                    double s = 0;
+                    for (int i = 0; i < a.Length; i++) s += a[i] * x;
+                    return s;
+                }
+                for (int i = 0; i < 3; i++) Add(x * i);
+                return total + Square(x) + Dot(w.AsSpan(1));
+            }
+        }
+        """);
 }

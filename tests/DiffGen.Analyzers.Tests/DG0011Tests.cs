@@ -50,4 +50,48 @@ public class DG0011Tests
             }
         }
         """);
+    [Fact]
+    public Task SpanLocalReassigned_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                System.ReadOnlySpan<double> part = w.AsSpan(0, 2);
+                {|DG0011:part|} = w.AsSpan(1, 2);
+                return part[0];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WritesThroughASpanOfALocalArray_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                double[] buffer = new double[4];
+                System.Span<double> half = buffer.AsSpan(2);
+                half[0] = w[0] * w[1];
+                half[1] += w[0];
+                var row = w.AsSpan(1, 2);
+                return buffer[2] * buffer[3] + row[1] * row.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WriteThroughASpanOfAParameter_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                System.Span<double> part = w.AsSpan(0, 2);
+                {|DG0011:part[0] = 1.0|};
+                return part[1];
+            }
+        }
+        """);
 }

@@ -142,4 +142,39 @@ public class IncrementalityTests
     }
 
     private static bool Mentions(object value, string method) => value.ToString()!.Contains(method);
+    private const string Caller = """
+        using DiffGen;
+        public static partial class Caller
+        {
+            [Differentiable]
+            public static double Sum(double[] x)
+            {
+                double s = 0;
+                for (int i = 0; i < x.Length; i++) s += Helper.Square(x[i]);
+                return s;
+            }
+        }
+        """;
+
+    private const string Helper = """
+        using DiffGen;
+        public static partial class Helper
+        {
+            [Differentiable]
+            public static double Square(double x) => x * x;
+        }
+        """;
+
+    [Fact]
+    public void EditOfAHelperInlinedInAnotherFile_RegeneratesTheCaller()
+    {
+        // The caller's gradient holds the helper's body (inlined in its loop): an edit of the helper must reach it.
+        var compilation = GeneratorHarness.Compilation(Caller, Helper);
+        var driver = GeneratorHarness.Driver().RunGenerators(compilation);
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Last(), CSharpSyntaxTree.ParseText(Helper.Replace("x * x", "x * x * x"), GeneratorHarness.ParseOptions));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        var caller = run.GeneratedSources.Single(s => s.HintName.StartsWith("Caller.Sum", System.StringComparison.Ordinal)).SourceText.ToString();
+        var before = driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName.StartsWith("Caller.Sum", System.StringComparison.Ordinal)).SourceText.ToString();
+        Assert.NotEqual(before, caller);
+    }
 }

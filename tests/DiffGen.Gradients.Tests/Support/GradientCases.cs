@@ -283,6 +283,12 @@ public static class GradientCases
             GradientCase.Of1("SwitchPiecewise", SwitchFunctions.Piecewise, SwitchFunctions.PiecewiseGradient, SwitchFunctions.PiecewiseTangent, -3, 3),
             GradientCase.Of2("SwitchPatterns", SwitchFunctions.Patterns, SwitchFunctions.PatternsGradient, SwitchFunctions.PatternsTangent, (-2, 2), (-2, 2)),
 
+            // ---- LocalFunctionFunctions ----
+            GradientCase.Of2("LocalStaticSquare", LocalFunctionFunctions.StaticSquare, LocalFunctionFunctions.StaticSquareGradient, LocalFunctionFunctions.StaticSquareTangent, (-2, 2), (-2, 2)),
+            GradientCase.Of3("LocalCapturing", LocalFunctionFunctions.Capturing, LocalFunctionFunctions.CapturingGradient, LocalFunctionFunctions.CapturingTangent, (-2, 2), (-2, 2), (-2, 2)),
+            GradientCase.Of2("LocalHornerInside", LocalFunctionFunctions.HornerInside, LocalFunctionFunctions.HornerInsideGradient, LocalFunctionFunctions.HornerInsideTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("LocalDeclaredAfterUse", LocalFunctionFunctions.DeclaredAfterUse, LocalFunctionFunctions.DeclaredAfterUseGradient, LocalFunctionFunctions.DeclaredAfterUseTangent, (-1.5, 1.5), (-1.5, 1.5)),
+
             // ---- TupleFunctions ----
             GradientCase.Of2("TuplePolar", TupleFunctions.Polar, TupleFunctions.PolarGradient, TupleFunctions.PolarTangent, (0.2, 2), (-2, 2)),
             GradientCase.Of2("TupleDiscards", TupleFunctions.Discards, TupleFunctions.DiscardsGradient, TupleFunctions.DiscardsTangent, (-2, 2), (-2, 2)),

@@ -541,6 +541,7 @@ public static class ArrayCases
         };
         cases.AddRange(PooledCases.Build());
         cases.AddRange(SliceCases.Build());
+        cases.AddRange(HelperCallCases.Build());
         return cases;
     }
 
