@@ -7,6 +7,8 @@ using Xunit;
 using static DiffGen.Gradients.Tests.Arrays.Support.Slot;
 using AC = DiffGen.Gradients.Tests.Arrays.Support.ArrayCases;
 using C = DiffGen.Gradients.Tests.Arrays.Corpus.ControlFlowFunctions;
+using H = DiffGen.Gradients.Tests.Arrays.Corpus.HelperCallFunctions;
+using SL = DiffGen.Gradients.Tests.Arrays.Corpus.SpanLocalFunctions;
 using M = DiffGen.Gradients.Tests.Arrays.Corpus.ModelFunctions;
 using P = DiffGen.Gradients.Tests.Arrays.Corpus.InPlaceFunctions;
 using S = DiffGen.Gradients.Tests.SecondOrder.SecondOrderFunctions;
@@ -118,6 +120,18 @@ public static class HessianCases
         HessianCase.Array("JacobiSmoothing(sweeps 3)", (x, v, h) => C.JacobiSmoothingHessianVector(x[0], 3, v[0], h[0])),
         HessianCase.Array("InPlaceCumulativeProduct", (x, v, h) => P.InPlaceCumulativeProductHessianVector(x[0], v[0], h[0])),
         HessianCase.Array("SoftmaxCrossEntropy(label 0)", (x, v, h) => M.SoftmaxCrossEntropyHessianVector(x[0], 0, v[0], h[0])),
+
+        // ---- Inlined helpers, span views, local functions ----
+        HessianCase.Array("RowScores(3 rows of 4)", (x, v, h) => H.RowScoresHessianVector(x[0], x[1], 3, v[0], v[1], h[0], h[1])),
+        HessianCase.Array("NestedHelpers(4 rows of 3)", (x, v, h) => H.NestedHelpersHessianVector(x[0], x[1], 4, v[0], v[1], h[0], h[1])),
+        HessianCase.Array("TwiceDamped", (x, v, h) => H.TwiceDampedHessianVector(x[0], x[1][0], v[0], v[1][0], h[0], out h[1][0])),
+        HessianCase.Array("RowSoftmax(3 rows of 4)", (x, v, h) => H.RowSoftmaxHessianVector(x[0], x[1][0], 3, v[0], v[1][0], h[0], out h[1][0])),
+        HessianCase.Array("RowSpans(3 rows of 4)", (x, v, h) => SL.RowSpansHessianVector(x[0], x[1], 3, v[0], v[1], h[0], h[1])),
+        HessianCase.Array("WrittenHalves", (x, v, h) => SL.WrittenHalvesHessianVector(x[0], v[0], h[0])),
+        HessianCase.Array("RowsToHelper(4 rows of 3)", (x, v, h) => SL.RowsToHelperHessianVector(x[0], x[1], 4, v[0], v[1], h[0], h[1])),
+        HessianCase.Scalar("LocalStaticSquare", (x, v, h) => LocalFunctionFunctions.StaticSquareHessianVector(x[0][0], x[1][0], v[0][0], v[1][0], out h[0][0], out h[1][0])),
+        HessianCase.Scalar("LocalCapturing", (x, v, h) => LocalFunctionFunctions.CapturingHessianVector(x[0][0], x[1][0], x[2][0], v[0][0], v[1][0], v[2][0], out h[0][0], out h[1][0], out h[2][0])),
+        HessianCase.Scalar("LocalHornerInside", (x, v, h) => LocalFunctionFunctions.HornerInsideHessianVector(x[0][0], x[1][0], v[0][0], v[1][0], out h[0][0], out h[1][0])),
 
         // ---- Written for the second-order members ----
         new HessianCase("QuadraticForm", new[] { Vec(4) },
