@@ -133,6 +133,8 @@ internal sealed partial class BodyLowering
     private Expr LowerBinary(IBinaryOperation binary, List<Stmt>? lift, ScalarKind kind)
     {
         if (MapBinary(binary.OperatorKind, binary) is not BinaryOp op) return Invalid;
+        if (op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr && lift is not null && CallsLocalFunction(binary.RightOperand))
+            return LowerShortCircuit(binary, op, lift);
         var left = Lower(binary.LeftOperand, lift);
         // The right side of && and || runs only sometimes: it must not lift anything out of that guard.
         var right = Lower(binary.RightOperand, op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr ? null : lift);
@@ -145,6 +147,24 @@ internal sealed partial class BodyLowering
         if (op is BinaryOp.Equal or BinaryOp.NotEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual)
             ComparisonSites[result] = binary.Syntax.GetLocation();
         return result;
+    }
+
+    private static bool CallsLocalFunction(IOperation operation)
+        => operation.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction });
+
+    /// <summary>
+    /// <c>a &amp;&amp; F(x) &gt; 0</c> with a local function on the right: the right side's statements may
+    /// run only when it is evaluated, so the value goes through a flag set under an if.
+    /// </summary>
+    private Expr LowerShortCircuit(IBinaryOperation binary, BinaryOp op, List<Stmt> lift)
+    {
+        int flag = AddSyntheticVariable(ScalarKind.Bool, "condition");
+        lift.Add(new AssignStmt(flag, Lower(binary.LeftOperand, lift)));
+        var right = new List<Stmt>();
+        right.Add(new AssignStmt(flag, Lower(binary.RightOperand, right)));
+        var test = new VariableExpr(flag, ScalarKind.Bool);
+        lift.Add(new IfStmt(op == BinaryOp.ConditionalAnd ? test : new UnaryExpr(UnaryOp.Not, test, ScalarKind.Bool), right.ToArray(), EquatableArray<Stmt>.Empty));
+        return test;
     }
 
     private BinaryOp? MapBinary(BinaryOperatorKind kind, IOperation site)
@@ -272,6 +292,9 @@ internal sealed partial class BodyLowering
         }
         while (receiver is IConversionOperation { IsImplicit: true } conversion) receiver = conversion.Operand;
         var view = receiver is null ? null : View(receiver);
+        // a.AsSpan(i).Slice(0, n): a slice of a slice is one part of the array.
+        if (view is null && receiver is IInvocationOperation && SliceArgument(receiver, lift) is ArrayRefExpr inner)
+            view = new ArrayView(inner.Variable, inner.Start, inner.Length ?? (inner.Start is null ? new LengthExpr(inner.Variable) : new BinaryExpr(BinaryOp.Subtract, new LengthExpr(inner.Variable), inner.Start, ScalarKind.Int)));
         if (view is null && (receiver is null || ArrayVariable(receiver) is null)) return null;
         int variable = view?.Array ?? ArrayVariable(receiver!)!.Value;
         var lowered = new List<Expr>();

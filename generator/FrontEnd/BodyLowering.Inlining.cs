@@ -68,8 +68,12 @@ internal sealed partial class BodyLowering
         var checkpoint = Checkpoint();
         var statements = new List<Stmt>();
         var bound = new List<ISymbol>();
-        _inlinedMethods.Add(callee);
+        // In F(x, F(y)) the inner call binds the same parameter symbols while the outer call's are bound:
+        // whatever they meant before this call, they mean again after it.
+        var outer = callee.Parameters.Select(p => (Parameter: p, Variable: _variableIndex.TryGetValue(p, out int v) ? v : (int?)null, View: _views.TryGetValue(p, out var w) ? w : null)).ToList();
+        // Arguments first (they may call the same function: F(F(x)) is not recursion), then the body.
         bool bind = BindParameters(invocation, body, statements, bound);
+        _inlinedMethods.Add(callee);
         int result = resultKind is { } kind ? AddSyntheticVariable(kind, callee.Name) : -1;
         if (bind)
         {
@@ -80,9 +84,15 @@ internal sealed partial class BodyLowering
                 statements.Add(new AssignStmt(result, Coerce(LowerValue(returned, statements), returnedKind, returned)));
         }
         _inlinedMethods.Remove(callee);
-        foreach (var parameter in bound) _views.Remove(parameter);
         // The helper's locals are its own: a second call gets fresh variables.
         foreach (var symbol in _variableIndex.Keys.Where(s => !checkpoint.Symbols.Contains(s)).ToList()) _variableIndex.Remove(symbol);
+        foreach (var (parameter, variable, view) in outer)
+        {
+            _variableIndex.Remove(parameter);
+            _views.Remove(parameter);
+            if (variable is int previous) _variableIndex[parameter] = previous;
+            if (view is not null) _views[parameter] = view;
+        }
         if (!bind || (undoOnProblems && Problems.Count > checkpoint.Problems))
         {
             Rollback(checkpoint);
@@ -145,6 +155,7 @@ internal sealed partial class BodyLowering
                     _variableIndex[parameter] = same.Variable;
                     continue;
                 }
+                _variableIndex.Remove(parameter); // bound by an enclosing call of the same function: this call's copy is new
                 into.Add(new AssignStmt(AddVariable(parameter, parameter.Name, kind, isParameter: false, differentiable: false), lowered));
                 continue;
             }

@@ -25,7 +25,7 @@ internal sealed partial class BodyLowering
         if (LocalFunctionBody(invocation, asStatement: false) is not { } body) return Invalid;
         if (lift is null)
         {
-            Report(ProblemKind.UnsupportedExpression, invocation, $"call of local function '{invocation.TargetMethod.Name}' in a loop condition or after && or || (call it in a statement before)");
+            Report(ProblemKind.UnsupportedExpression, invocation, $"call of local function '{invocation.TargetMethod.Name}' in a loop condition (call it in a statement before)");
             return Invalid;
         }
         if (kind == ScalarKind.Other)

@@ -53,7 +53,8 @@ internal sealed partial class BodyLowering
     {
         if (View(value) is { } passedOn) return passedOn;
         if (ArrayVariable(value) is int whole) return new ArrayView(whole, null, new LengthExpr(whole));
-        if (SliceArgument(value, into) is not ArrayRefExpr { Start: { } start } slice) return null;
+        if (SliceArgument(value, into) is not ArrayRefExpr slice) return null;
+        if (slice.Start is not { } start) return new ArrayView(slice.Variable, null, new LengthExpr(slice.Variable)); // a.AsSpan(): all of it
         var offset = Evaluated(start, "offset", into, steadyVariables);
         return new ArrayView(slice.Variable, offset, Evaluated(slice.Length ?? new BinaryExpr(BinaryOp.Subtract, new LengthExpr(slice.Variable), offset, ScalarKind.Int), "length", into, steadyVariables));
     }

@@ -393,8 +393,8 @@ internal sealed partial class BodyLowering
 
     private void LowerIf(IConditionalOperation conditional, List<Stmt> into)
     {
-        // A pattern or switch expression in the condition may need locals set just before the test.
-        var condition = conditional.Condition.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation)
+        // A pattern, a switch expression or a local function's body in the condition may need locals set just before the test.
+        var condition = conditional.Condition.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction })
             ? Lower(conditional.Condition, into)
             : LowerCondition(conditional.Condition);
         var then = new List<Stmt>();

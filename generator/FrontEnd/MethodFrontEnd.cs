@@ -103,7 +103,8 @@ public static class MethodFrontEnd
             HasForwardMode: !UsesRuleWithoutTangent(statements),
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
-            ObjectTypes: lowering.ObjectLayouts.ToArray());
+            ObjectTypes: lowering.ObjectLayouts.ToArray(),
+            CallLines: CallLineTable.Of(statements, lowering.Sites, declaration));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 

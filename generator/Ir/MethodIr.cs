@@ -91,6 +91,10 @@ public enum Shape
     ReadOnlySpan,
 }
 
+/// <summary>A call's site (its index in the front end's site table) and its 1-based line in the source file.</summary>
+/// <param name="Method">For a call in the body of a helper lowered in place: the helper, <c>N.T.F</c> (the line is in its source); null for the method's own calls.</param>
+public sealed record CallLine(int Site, int Line, string? Method = null);
+
 /// <summary>The values of one <c>[CheckGradientAt]</c> point, rendered as C# arguments.</summary>
 public sealed record CheckPoint(EquatableArray<string> Arguments);
 
@@ -101,6 +105,7 @@ public sealed record CheckPoint(EquatableArray<string> Arguments);
 /// <param name="Variables">Parameters first, in order (<paramref name="ParameterCount"/> of them), then locals.</param>
 /// <param name="DisplayName">Type and method name for messages, e.g. <c>N.T.F</c>.</param>
 /// <param name="HintName">Unique, file-name-safe stem for the generated file.</param>
+/// <param name="CallLines">The source line of each call the kink counters name (nonsmooth primitives, rule calls), by site.</param>
 public sealed record MethodIr(
     HierarchyInfo Containing,
     string Name,
@@ -115,8 +120,25 @@ public sealed record MethodIr(
     bool HasForwardMode = true,
     bool ReturnsVoid = false,
     DifferentiableTypeLayout? Receiver = null,
-    EquatableArray<DifferentiableTypeLayout> ObjectTypes = default)
+    EquatableArray<DifferentiableTypeLayout> ObjectTypes = default,
+    EquatableArray<CallLine> CallLines = default)
 {
+    /// <summary>The 1-based source line of the call at <paramref name="site"/>, or 0 when it is not listed.</summary>
+    public int LineOf(int site)
+    {
+        foreach (var call in CallLines)
+            if (call.Site == site) return call.Line;
+        return 0;
+    }
+
+    /// <summary>The method whose source holds the call at <paramref name="site"/>: this one, or a helper lowered in place.</summary>
+    public string MethodOf(int site)
+    {
+        foreach (var call in CallLines)
+            if (call.Site == site) return call.Method ?? DisplayName;
+        return DisplayName;
+    }
+
     /// <summary>Whether the method reads objects' state (its receiver's, or a parameter's of a differentiable type).</summary>
     public bool ReadsObjects => IsInstance || Variables.Take(ParameterCount).Any(v => v.ObjectType is not null);
 

@@ -40,8 +40,8 @@ public sealed record IntegerFormula(int Value) : Formula;
 /// <summary>A number the assembly chooses with <c>[assembly: NonsmoothDerivatives]</c>.</summary>
 public sealed record SettingFormula(KinkSetting Setting) : Formula;
 
-/// <summary>The operators of formulas, comparisons and conjunction included.</summary>
-public enum FormulaOp { Add, Subtract, Multiply, Divide, Equal, GreaterOrEqual, And }
+/// <summary>The operators of formulas, comparisons, conjunction and disjunction included.</summary>
+public enum FormulaOp { Add, Subtract, Multiply, Divide, Equal, GreaterOrEqual, And, Or }
 
 public sealed record BinaryFormula(FormulaOp Op, Formula Left, Formula Right) : Formula;
 

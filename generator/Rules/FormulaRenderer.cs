@@ -79,12 +79,13 @@ public sealed class FormulaRenderer
     private static int Precedence(Formula formula) => formula switch
     {
         ConditionalFormula => 1,
-        BinaryFormula { Op: FormulaOp.And } => 2,
-        BinaryFormula { Op: FormulaOp.Equal } => 3,
-        BinaryFormula { Op: FormulaOp.GreaterOrEqual } => 4,
-        BinaryFormula { Op: FormulaOp.Add or FormulaOp.Subtract } => 5,
-        BinaryFormula => 6,
-        NegateFormula => 7,
+        BinaryFormula { Op: FormulaOp.Or } => 2,
+        BinaryFormula { Op: FormulaOp.And } => 3,
+        BinaryFormula { Op: FormulaOp.Equal } => 4,
+        BinaryFormula { Op: FormulaOp.GreaterOrEqual } => 5,
+        BinaryFormula { Op: FormulaOp.Add or FormulaOp.Subtract } => 6,
+        BinaryFormula => 7,
+        NegateFormula => 8,
         _ => int.MaxValue,
     };
 
@@ -96,6 +97,7 @@ public sealed class FormulaRenderer
         FormulaOp.Divide => "/",
         FormulaOp.Equal => "==",
         FormulaOp.GreaterOrEqual => ">=",
+        FormulaOp.Or => "||",
         _ => "&&",
     };
 }

@@ -26,6 +26,7 @@ public static class PrimitiveRegistry
     private static Formula Eq(Formula left, Formula right) => new BinaryFormula(FormulaOp.Equal, left, right);
     private static Formula Ge(Formula left, Formula right) => new BinaryFormula(FormulaOp.GreaterOrEqual, left, right);
     private static Formula And(Formula left, Formula right) => new BinaryFormula(FormulaOp.And, left, right);
+    private static Formula Or(Formula left, Formula right) => new BinaryFormula(FormulaOp.Or, left, right);
 
     /// <summary>The method of <c>Math</c>/<c>MathF</c> and its twin of <c>double</c>/<c>float</c> (<c>double.Sin</c> is <c>Math.Sin</c>).</summary>
     private static MethodSource[] Math(string method, int? parameters = null)
@@ -80,7 +81,12 @@ public static class PrimitiveRegistry
         Smooth("Acosh", 1.0 / M("Sqrt", A0 * A0 - 1.0)),
         Smooth("Atanh", 1.0 / (1.0 - A0 * A0)),
         // hypot(x, y) = sqrt(x² + y²): at the origin, where it has a cone, the partials are 0 (a subgradient).
-        SmoothFloatingPoint("Hypot", If(Eq(Y, Zero), Zero, A0 / Y), If(Eq(Y, Zero), Zero, A1 / Y)),
+        SmoothFloatingPoint("Hypot", If(Eq(Y, Zero), Zero, A0 / Y), If(Eq(Y, Zero), Zero, A1 / Y)) with { KinkHit = And(Eq(A0, Zero), Eq(A1, Zero)) },
+        // ScaleB(x, n) = x·2ⁿ, linear in x; n (an int) is data.
+        new("ScaleB", Math("ScaleB"), 1, new[] { M("ScaleB", 1.0, A1) }),
+        // RootN(x, n) = x^(1/n); n (an int) is data. At x = 0 (n ≥ 2) the tangent is vertical: +∞, as sqrt'(0).
+        new("RootN", FloatingPoint("RootN"), 1, new[] { N("RootNPartial", A0, A1, Y) },
+            KinkHit: And(Eq(A0, Zero), Ge(A1, new IntegerFormula(2)))),
         SmoothFloatingPoint("ExpM1", Y + 1.0),
         SmoothFloatingPoint("Exp2", Y * Ln2),
         SmoothFloatingPoint("Exp10", Y * Ln10),
@@ -98,14 +104,21 @@ public static class PrimitiveRegistry
         SmoothFloatingPoint("Atan2Pi", A1 / (Pi * (A0 * A0 + A1 * A1)), -A0 / (Pi * (A0 * A0 + A1 * A1))),
 
         new("Abs", Math("Abs"), 1, new[] { N("AbsPartial", A0, Setting(KinkSetting.AbsAtZero)) },
-            N("AbsDirectional", A0, T0), KinkSetting.AbsAtZero, s => $"abs'(0) = {F(s.AbsAtZero)}"),
+            N("AbsDirectional", A0, T0), KinkSetting.AbsAtZero, s => $"abs'(0) = {F(s.AbsAtZero)}", KinkHit: Eq(A0, Zero)),
         new("Relu", new[] { new MethodSource(MethodLibrary.DiffMath, "Relu") }, 1, new[] { N("ReluPartial", A0, Setting(KinkSetting.ReluAtZero)) },
-            N("ReluDirectional", A0, T0), KinkSetting.ReluAtZero, s => $"relu'(0) = {F(s.ReluAtZero)}"),
+            N("ReluDirectional", A0, T0), KinkSetting.ReluAtZero, s => $"relu'(0) = {F(s.ReluAtZero)}", KinkHit: Eq(A0, Zero)),
         TieBreaking("Max"),
         TieBreaking("Min"),
+        // CopySign(x, y) = s·|x| with s the sign of y: abs's kink at x = 0 (AbsAtZero), a jump in y at 0 (partial 0, as Sign).
+        new("CopySign", Math("CopySign"), 2, new[] { N("CopySignPartial", A0, A1, Setting(KinkSetting.AbsAtZero)), Zero },
+            N("CopySignDirectional", A0, T0, A1, T1), KinkSetting.AbsAtZero,
+            s => $"copysign'(0, y) = {F(s.AbsAtZero)}·sign(y) (abs'(0)); 0 in y", KinkHit: Or(Eq(A0, Zero), Eq(A1, Zero))),
+        MagnitudeTieBreaking("MaxMagnitude", "positive"),
+        MagnitudeTieBreaking("MinMagnitude", "negative"),
         new("Clamp", Math("Clamp"), 3, new[] { ClampRoute(0), ClampRoute(1), ClampRoute(2) },
             N("ClampDirectional", A0, T0, A1, T1, A2, T2), KinkSetting.ClampPassesAtBound,
-            s => s.ClampPassesAtBound ? "the seed passes to the value at a bound" : "the seed goes to the bound at a bound"),
+            s => s.ClampPassesAtBound ? "the seed passes to the value at a bound" : "the seed goes to the bound at a bound",
+            KinkHit: Or(Eq(A0, A1), Eq(A0, A2))),
 
         PiecewiseConstant("Floor"),
         PiecewiseConstant("Ceiling"),
@@ -118,7 +131,19 @@ public static class PrimitiveRegistry
     {
         var first = N(name + "PartialFirst", A0, A1, Setting(KinkSetting.TieShareFirst));
         return new(name, Math(name), 2, new[] { first, 1.0 - first }, N(name + "Directional", A0, T0, A1, T1),
-            KinkSetting.TieShareFirst, s => $"a share {F(s.TieShareFirst)} of the seed for the first argument at a tie");
+            KinkSetting.TieShareFirst, s => $"a share {F(s.TieShareFirst)} of the seed for the first argument at a tie", KinkHit: Eq(A0, A1));
+    }
+
+    /// <summary>
+    /// MaxMagnitude and MinMagnitude: at a tie a = b (a kink, as max's and min's) the first argument takes the
+    /// assembly's share of the seed; at a = -b (a jump between the two) the argument returned takes it all.
+    /// </summary>
+    private static PrimitiveRule MagnitudeTieBreaking(string name, string returnedAtOppositeTie)
+    {
+        var first = N(name + "PartialFirst", A0, A1, Setting(KinkSetting.TieShareFirst));
+        return new(name, Math(name), 2, new[] { first, 1.0 - first }, N(name + "Directional", A0, T0, A1, T1), KinkSetting.TieShareFirst,
+            s => $"a share {F(s.TieShareFirst)} of the seed for the first argument at a tie a = b; all of it for the {returnedAtOppositeTie} one at a = -b",
+            KinkHit: Eq(M("Abs", A0), M("Abs", A1)));
     }
 
     /// <summary>Clamp(x, lo, hi): the runtime says which argument (0, 1 or 2) the seed goes to.</summary>

@@ -18,6 +18,7 @@ namespace DiffGen.Generator.Rules;
 /// <param name="Kink">The kink setting the partials read.</param>
 /// <param name="DescribeKink">The rule applied at the kink, in words, for the analyzer's nonsmooth-site note; null for smooth primitives.</param>
 /// <param name="ZeroDerivative">Piecewise constant (floor, round, ...): the derivative is zero wherever it exists, so the result is passive.</param>
+/// <param name="KinkHit">The condition, over the arguments, of an exact hit of the point where the rule makes a choice (relu at 0, a max tie, ...): what the opt-in kink counters count; null where there is none.</param>
 public sealed record PrimitiveRule(
     string Name,
     MethodSource[] Sources,
@@ -26,7 +27,8 @@ public sealed record PrimitiveRule(
     Formula? Directional = null,
     KinkSetting Kink = KinkSetting.None,
     Func<NonsmoothSettings, string>? DescribeKink = null,
-    bool ZeroDerivative = false)
+    bool ZeroDerivative = false,
+    Formula? KinkHit = null)
 {
     /// <summary>Whether the primitive has a kink whose derivative the assembly chooses (relu, abs, max, min, clamp).</summary>
     public bool IsNonsmooth => DescribeKink is not null;

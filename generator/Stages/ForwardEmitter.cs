@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -21,6 +22,9 @@ internal sealed class ForwardEmitter
     private readonly bool _directional;
     private readonly IndentedWriter _w;
     private readonly NameScope _names;
+
+    /// <summary>The kink counters' locals of this method (none in directional mode, which is exact at kinks).</summary>
+    private readonly KinkCounting _kinks;
     private readonly string?[] _tangent;
     private readonly bool[] _active;
     private readonly Dictionary<int, string> _continueLabels = new();
@@ -32,6 +36,7 @@ internal sealed class ForwardEmitter
         _directional = directional;
         _w = writer;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
+        _kinks = new KinkCounting(ir, _names);
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _tangent = new string?[ir.Variables.Count];
     }
@@ -150,8 +155,21 @@ internal sealed class ForwardEmitter
                     _w.Line(SourceEmitter.Declaration(variable, _tangent[i]!));
                 }
             }
+            // Kink counter locals, one per call site of a primitive with kinks, added to the counters before each return.
+            if (!_directional)
+            {
+                foreach (var p in IrTree.AllExpressions(_ir.Body).OfType<PrimitiveCallExpr>())
+                    if (PrimitiveRegistry.Rule(p.Primitive) is { KinkHit: not null } rule && Activity.IsActive(p, _active)) _kinks.Local(rule, p.Site);
+                foreach (var declaration in _kinks.Declarations()) _w.Line(declaration);
+            }
             EmitStatements(_ir.Body);
+            if (_ir.ReturnsVoid) FlushKinks();
         }
+    }
+
+    private void FlushKinks()
+    {
+        foreach (var flush in _kinks.Flushes()) _w.Line(flush);
     }
 
     private void WriteArgumentChecks()
@@ -233,6 +251,7 @@ internal sealed class ForwardEmitter
                     SourceEmitter.WriteAllocation(_w, _ir.Variables[allocate.Variable], allocatedTangent, Name(allocate.Variable) + ".Length", allocate.OnStack, clear: true);
                 break;
             case ReturnStmt { Value: null }:
+                FlushKinks();
                 _w.Line("return;");
                 break;
             case EffectStmt effect:
@@ -241,6 +260,7 @@ internal sealed class ForwardEmitter
             case ReturnStmt { Value: { } returned }:
             {
                 var (value, tangent) = EmitExpr(returned);
+                FlushKinks();
                 _w.Line($"return ({value.Statement}, {(tangent ?? Zero(_ir.ReturnKind)).Operand});");
                 break;
             }
@@ -449,7 +469,8 @@ internal sealed class ForwardEmitter
             {
                 string y = _names.Temp();
                 string dy = _names.Fresh(y + "_dot");
-                _w.Line($"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});");
+                string call = $"var ({y}, {dy}) = {rule.Rule.Tangent}({RuleArguments(rule.Rule, rule.Arguments)});";
+                WithKinkSite(rule.Site, () => _w.Line(call));
                 return (Code.Atom(y), Code.Atom(dy));
             }
             default:
@@ -466,17 +487,20 @@ internal sealed class ForwardEmitter
         var tangents = new Code?[p.Arguments.Count];
         for (int i = 0; i < values.Length; i++) (values[i], tangents[i]) = EmitExpr(p.Arguments[i]);
         string y = Temp(kind, $"{p.Target}({string.Join(", ", values.Select(v => v.Statement))})");
-        var differentiableValues = values.Take(arity).Select(v => v.Operand).ToArray();
+        // Formulas may read every argument (RootN's and ScaleB's integer n); only the first arity have tangents.
+        var argumentValues = values.Select(v => v.Operand).ToArray();
         if (_directional && rule.Directional is { } directional)
         {
             var zeroFilled = tangents.Take(arity).Select(t => (t ?? Zero(kind)).Operand).ToArray();
-            var renderer = new FormulaRenderer(kind, differentiableValues, y, zeroFilled, _settings);
+            var renderer = new FormulaRenderer(kind, argumentValues, y, zeroFilled, _settings);
             return (Code.Atom(y), TempTangent(kind, y, new Code(renderer.Render(directional), renderer.RenderStatement(directional))));
         }
-        var partials = new FormulaRenderer(kind, differentiableValues, y, null, _settings);
+        var partials = new FormulaRenderer(kind, argumentValues, y, null, _settings);
         Code? tangent = null;
         for (int i = 0; i < arity; i++) tangent = Sum(tangent, Product(partials, tangents[i], rule.Partials[i]));
-        return (Code.Atom(y), TempTangent(kind, y, tangent));
+        var result = (Code.Atom(y), TempTangent(kind, y, tangent));
+        if (!_directional && _kinks.Statement(rule, partials, p.Site) is { } count) _w.Line(count);
+        return result;
     }
 
     private (Code, Code?) EmitUserCall(UserCallExpr call)
@@ -506,7 +530,22 @@ internal sealed class ForwardEmitter
             _w.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name) + ";");
             return;
         }
-        _w.Line($"{call.Rule.Tangent}({RuleArguments(call.Rule, call.Arguments)});");
+        string tangentCall = $"{call.Rule.Tangent}({RuleArguments(call.Rule, call.Arguments)});";
+        WithKinkSite(call.Site, () => _w.Line(tangentCall));
+    }
+
+    /// <summary>Writes a rule's tangent call as the call site of the kinks the rule counts (when the front end listed its line).</summary>
+    private void WithKinkSite(int site, Action write)
+    {
+        if (_ir.LineOf(site) == 0)
+        {
+            write();
+            return;
+        }
+        string scope = _names.Fresh("kinkSite");
+        _w.Line(_kinks.Enter(scope, site));
+        write();
+        _w.Line(KinkCounting.Exit(scope));
     }
 
     /// <summary>
@@ -564,9 +603,10 @@ internal sealed class ForwardEmitter
 
     private static Code Zero(ScalarKind kind) => Code.Atom(kind.Literal(0));
 
-    /// <summary>tangent × partial; as in <see cref="FormulaRenderer.Times"/>, a unit partial passes the tangent and -1 negates it.</summary>
+    /// <summary>tangent × partial; as in <see cref="FormulaRenderer.Times"/>, a unit partial passes the tangent and -1 negates it; a zero partial gives none.</summary>
     private static Code? Product(FormulaRenderer partials, Code? tangent, Formula partial) => tangent is not { } t ? null : partial switch
     {
+        ConstantFormula { Value: 0 } => null,
         ConstantFormula { Value: 1 } => t,
         ConstantFormula { Value: -1 } => Code.Composite("-" + t.Operand),
         _ => Code.Atom(partials.Times(t.Operand, partial)),

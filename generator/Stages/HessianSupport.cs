@@ -35,7 +35,7 @@ public static class HessianSupport
         "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Exp", "Log", "Log2", "Log10", "Sqrt", "Cbrt",
         "Pow", "FusedMultiplyAdd", "Asinh", "Acosh", "Atanh", "Hypot", "ExpM1", "Exp2", "Exp10", "Exp2M1", "Exp10M1", "LogP1",
         "Log2P1", "Log10P1", "SinPi", "CosPi", "TanPi", "AsinPi", "AcosPi", "AtanPi", "Atan2Pi", "Abs", "Relu", "Max", "Min", "Clamp",
-        "Floor", "Ceiling", "Truncate", "Round",
+        "Floor", "Ceiling", "Truncate", "Round", "ScaleB", "RootN", "CopySign", "MaxMagnitude", "MinMagnitude",
     };
 
     /// <summary>

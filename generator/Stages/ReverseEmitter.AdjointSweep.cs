@@ -71,6 +71,11 @@ internal sealed partial class ReverseEmitter
             {
                 case OperationStep op:
                     if (!TryAdjoint(op.Result, out var seed)) break;
+                    if (op.KinkCount is { } count)
+                    {
+                        foreach (var read in count.Reads) Read(read);
+                        w.Line(count.Statement);
+                    }
                     foreach (var contribution in op.Operands)
                     {
                         if (inPlace.Contains(contribution.Operand.Temp!)) continue;
@@ -300,7 +305,10 @@ internal sealed partial class ReverseEmitter
             if (argument.Active) scalarShadows.Add((argument, local));
         }
         var arguments = rule.Rule.PrimalArguments(rule.Arguments).Select(a => a.Code).Concat(seeds).Concat(shadows);
+        string? kinkSite = _ir.LineOf(rule.Site) > 0 ? _names.Fresh("kinkSite") : null;
+        if (kinkSite is not null) w.Line(_kinks.Enter(kinkSite, rule.Site));
         w.Line($"{rule.Rule.Pullback}({string.Join(", ", arguments)});");
+        if (kinkSite is not null) w.Line(KinkCounting.Exit(kinkSite));
         foreach (var clear in cleared) w.Line(clear);
         foreach (var (argument, local) in scalarShadows) addTo(argument, local);
     }

@@ -82,7 +82,10 @@ internal sealed partial class ReverseEmitter
                     ? _spelling.DualCall(p.Primitive, kind, PrimalRenderer.MethodName(p.Target), arguments.Select(a => a.Code))
                     : $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})";
                 var y = NewTemp(segment, kind, call);
-                return Record(segment, y, Contributions(rule, kind, arguments.Take(rule.Arity).ToArray(), y));
+                var node = Record(segment, y, Contributions(rule, kind, arguments, y));
+                if (KinkCount(rule, kind, arguments, p.Site) is { } count)
+                    segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { KinkCount = count };
+                return node;
             }
             case UserCallExpr call:
                 return LinearizeUserCall(call, segment);
@@ -90,7 +93,7 @@ internal sealed partial class ReverseEmitter
             {
                 var arguments = LinearizeRuleArguments(rule.Arguments, segment);
                 var node = Node.Of(NewTemp(segment, kind, $"{rule.Rule.Target}({string.Join(", ", rule.Rule.PrimalArguments(arguments).Select(a => a.Code))})"), active: true);
-                segment.Steps.Add(new RuleStep(rule.Rule, arguments, node, Saved: SaveUnstableArguments(rule.Site, arguments, segment)));
+                segment.Steps.Add(new RuleStep(rule.Rule, arguments, node, Saved: SaveUnstableArguments(rule.Site, arguments, segment), Site: rule.Site));
                 return node;
             }
             default:
@@ -100,13 +103,14 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>
     /// The contributions of y = rule(arguments): seed × each registered partial, rendered over the
-    /// arguments and y, with the values each partial reads (which decides what the tape records).
+    /// arguments (data ones included: RootN's n) and y, with the values each partial reads (which decides
+    /// what the tape records). A partial that is the constant 0 (CopySign's in y) contributes nothing.
     /// </summary>
     private Contribution[] Contributions(PrimitiveRule rule, ScalarKind kind, Node[] arguments, Temp y)
     {
         var result = Node.Of(y, active: true);
         var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings, _spelling);
-        return Enumerable.Range(0, rule.Arity).Select(i =>
+        return Enumerable.Range(0, rule.Arity).Where(i => rule.Partials[i] is not ConstantFormula { Value: 0 }).Select(i =>
         {
             var partial = rule.Partials[i];
             var (read, readsResult) = FormulaReads.Of(partial);
@@ -114,6 +118,19 @@ internal sealed partial class ReverseEmitter
             if (readsResult) reads.Add(result);
             return new Contribution(arguments[i], seed => renderer.Times(seed, partial), reads.ToArray());
         }).ToArray();
+    }
+
+    /// <summary>
+    /// The kink counter of y = rule(arguments) in the adjoint sweep (where the kink rule is applied), with
+    /// the arguments its test reads; null for a primitive without kinks.
+    /// </summary>
+    private KinkCountStep? KinkCount(PrimitiveRule rule, ScalarKind kind, Node[] arguments, int site)
+    {
+        // The dual body ({M}HessianVector) is not a gradient or tangent pass: it counts nothing.
+        if (rule.KinkHit is not { } hit || _spelling.IsDual) return null;
+        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), null, null, _settings);
+        var reads = FormulaReads.Of(hit).Arguments.Select(k => arguments[k]).ToArray();
+        return _kinks.Statement(rule, renderer, site) is { } statement ? new KinkCountStep(statement, reads) : null;
     }
 
     /// <summary>

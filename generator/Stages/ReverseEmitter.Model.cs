@@ -38,7 +38,13 @@ internal sealed partial class ReverseEmitter
     {
         /// <summary>An operand whose partial is 1 (the left of <c>a + b</c> or <c>a - b</c>), or null.</summary>
         public Node? UnitOperand { get; init; }
+
+        /// <summary>The opt-in kink counter of a nonsmooth primitive, or null.</summary>
+        public KinkCountStep? KinkCount { get; init; }
     }
+
+    /// <summary>The statement that counts an exact kink hit of an operation, and the values its test reads.</summary>
+    private sealed record KinkCountStep(string Statement, Node[] Reads);
 
     /// <summary>What an operation adds to one operand's adjoint: seed × partial, and the values the partial reads.</summary>
     private sealed record Contribution(Node Operand, Func<string, string> Scale, Node[] Reads);
@@ -53,7 +59,8 @@ internal sealed partial class ReverseEmitter
     /// <param name="Result">The scalar result, or null for a call writing outputs.</param>
     /// <param name="FirstWrites">Output arrays this call writes first (their adjoints need no clearing after its pullback), or null.</param>
     /// <param name="Saved">Arguments (indices) saved on the tape at the call, restored before the pullback (<see cref="UnstableArrayArguments"/>).</param>
-    private sealed record RuleStep(RuleInfo Rule, Node[] Arguments, Node? Result, HashSet<int>? FirstWrites = null, int[]? Saved = null) : Step;
+    /// <param name="Site">The call's site: the kink counters attribute the hits the pullback counts to its line.</param>
+    private sealed record RuleStep(RuleInfo Rule, Node[] Arguments, Node? Result, HashSet<int>? FirstWrites = null, int[]? Saved = null, int Site = -1) : Step;
 
     /// <summary>temp = array[index]: the temp's adjoint flows into the element's.</summary>
     private sealed record LoadElementStep(int Variable, Node Index, Node Temp) : Step;

@@ -73,6 +73,9 @@ internal sealed partial class ReverseEmitter
     private readonly PooledLocals _pooledLocals;
     private readonly List<int> _rented = new();
     private readonly List<string> _declarations = new();
+
+    /// <summary>The kink counters' locals of this method.</summary>
+    private readonly KinkCounting _kinks;
     private int _fusedDepth;
     private readonly HashSet<int> _settled = new();
     private readonly HashSet<int> _settledReloaded = new();
@@ -92,6 +95,7 @@ internal sealed partial class ReverseEmitter
         _gradientBody = gradientBody;
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
+        _kinks = new KinkCounting(ir, _names);
         _active = ir.Variables.Select(v => v.IsActive).ToArray();
         _written = Activity.WrittenVariables(ir.Variables, ir.Body);
         _lastTopLevelWrite = RegionRecompute.LastTopLevelWrites(ir.Variables.Count, ir.Body);
@@ -323,6 +327,7 @@ internal sealed partial class ReverseEmitter
             }
             foreach (var temp in _hoisted) w.Line($"{_spelling.Keyword(temp.Kind)} {temp.Name} = default;");
             foreach (var declaration in _declarations) w.Line(declaration);
+            foreach (var declaration in _kinks.Declarations()) w.Line(declaration);
             foreach (var declaration in _pooledLocals.Declarations()) w.Line(declaration);
             bool usesDouble = _recorded.Contains(ScalarKind.Double);
             bool usesFloat = _recorded.Contains(ScalarKind.Float);
@@ -358,6 +363,7 @@ internal sealed partial class ReverseEmitter
                     }
                 }
             }
+            foreach (var flush in _kinks.Flushes()) w.Line(flush);
             foreach (var (shadow, variable) in bodyShadows)
                 if (_ir.Variables[variable].IsScalar) w.Line($"{shadow} {(_gradientBody ? "=" : "+=")} {_adjoint[variable]};");
             foreach (int variable in _rented)

@@ -9,7 +9,7 @@ namespace DiffGen;
 /// directional mode uses the exact one-sided rules (Bolte and Pauwels; see docs/nonsmooth.md).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class NonsmoothRules
+public static partial class NonsmoothRules
 {
     /// <summary>relu'(x): 1 above 0, 0 below, <paramref name="atZero"/> at 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

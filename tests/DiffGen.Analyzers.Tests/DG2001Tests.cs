@@ -17,6 +17,17 @@ public class DG2001Tests
         """);
 
     [Fact]
+    public Task SignAndMagnitudeFunctions_Note_ScaleBAndRootNDoNot() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, double y)
+                => {|DG2001:Math.CopySign(x, y)|} + {|DG2001:Math.MaxMagnitude(x, y)|} + {|DG2001:double.MinMagnitude(x, y)|}
+                   + Math.ScaleB(x, 3) + double.RootN(x, 2);
+        }
+        """);
+
+    [Fact]
     public Task NonsmoothOfData_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {

@@ -21,6 +21,10 @@ public sealed class CliTests : IDisposable
     [InlineData("--model resnet", "Unknown model 'resnet'")]
     [InlineData("--optimizer", "--optimizer needs a value")]
     [InlineData("--crop-padding 9", "--crop-padding needs a whole number from 0 to 8, not '9'")]
+    [InlineData("--precision half", "--precision needs float or double, not 'half'")]
+    [InlineData("--relu-at-zero x", "--relu-at-zero needs a number, not 'x'")]
+    [InlineData("--model lenet --precision double", "--precision double and --relu-at-zero apply to --model mlp only")]
+    [InlineData("--precision double --optimizer sgd --embedded", "--precision double trains with --optimizer adam only")]
     public void BadFlag_IsOneLineError(string line, string expected)
     {
         string error = RunExpectingBadInput(line.Split(' '));

@@ -66,7 +66,8 @@ public static class Cli
 
         // Redirected output (logs, CI) would otherwise be wrapped at 80 columns.
         if (!AnsiConsole.Profile.Capabilities.Interactive) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 120);
-        var model = ModelChoice.Create(options.Model, options.Seed, data.Train);
+        if (options.Precision == Precision.Double) return DoublePrecisionRun.Train(options, data);
+        var model = ModelChoice.Create(options.Model, options.Seed, data.Train, (float)options.ReluAtZero);
         var sampler = new MiniBatchSampler(data.Train.Count, options.BatchSize, options.Seed);
         var setup = OptimizerSetup.Create(options.Optimizer, model.Parameters, sampler.BatchesPerEpoch, options.Lr);
         var trainer = new Trainer<float>(model.Parameters, setup.Optimizer, model.LossGradient, new TrainerOptions
@@ -102,12 +103,19 @@ public static class Cli
             _ => $"{name.Replace('_', ' ').Replace("test ", "test ")} {value:F4}",
         };
 
-        void PrintEpoch(EpochReport r) => AnsiConsole.MarkupLine(
-            $"epoch {r.Epoch + 1,2}  loss {r.TrainLoss:F4}  " + string.Join("  ", model.MetricNames.Select(m => Metric(m, r.Metrics[m]))) +
-            $"  {r.SamplesPerSecond,7:N0} samples/s");
+        void PrintEpoch(EpochReport r)
+        {
+            AnsiConsole.MarkupLine(
+                $"epoch {r.Epoch + 1,2}  loss {r.TrainLoss:F4}  " + string.Join("  ", model.MetricNames.Select(m => Metric(m, r.Metrics[m]))) +
+                $"  {r.SamplesPerSecond,7:N0} samples/s");
+            KinkReport.EndEpoch(options.CountKinks, data.Train.Count);
+        }
 
+        if (options.ReluAtZero != 0) AnsiConsole.MarkupLine($"relu'(0) = {options.ReluAtZero}");
+        KinkReport.Start(options.CountKinks);
         TrainingResult result;
-        if (options.Progress && AnsiConsole.Profile.Capabilities.Interactive)
+        // Kink counts are printed as each epoch ends, so --count-kinks runs without the live progress bar.
+        if (options.Progress && !options.CountKinks && AnsiConsole.Profile.Capabilities.Interactive)
         {
             result = AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())

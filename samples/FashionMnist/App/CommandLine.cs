@@ -5,6 +5,16 @@ using DiffGen.Samples.FashionMnist.Model;
 
 namespace DiffGen.Samples.FashionMnist.App;
 
+/// <summary>The floating-point type a model trains in.</summary>
+public enum Precision
+{
+    /// <summary>Single precision (every model).</summary>
+    Float,
+
+    /// <summary>Double precision (the MLP).</summary>
+    Double,
+}
+
 /// <summary>The sample's command-line options.</summary>
 public sealed record CommandLine
 {
@@ -32,6 +42,10 @@ public sealed record CommandLine
           --plot FILE        PNG chart of loss and accuracy (default fashion-mnist.png)
           --checkpoint FILE  write a checkpoint after every epoch; resume from it when it exists
           --no-progress      plain output, no live progress bar
+          --precision P      float (default) or double; double trains the mlp only, from the same initial weights
+          --relu-at-zero X   relu'(0) of the mlp's rectifiers (default 0, PyTorch's choice; 1 is the other usual one)
+          --count-kinks      count the exact kink hits (rectifier inputs exactly at 0) of the gradient passes and
+                             print them after each epoch, per call site
         """;
 
     /// <summary>Which model.</summary>
@@ -78,6 +92,15 @@ public sealed record CommandLine
 
     /// <summary>Whether to show the live progress bar.</summary>
     public bool Progress { get; init; } = true;
+
+    /// <summary>The precision the model trains in (<c>--precision</c>).</summary>
+    public Precision Precision { get; init; } = Precision.Float;
+
+    /// <summary>relu'(0) of the MLP's rectifiers (<c>--relu-at-zero</c>).</summary>
+    public double ReluAtZero { get; init; }
+
+    /// <summary>Whether to count and print the kink hits of each epoch (<c>--count-kinks</c>).</summary>
+    public bool CountKinks { get; init; }
 
     /// <summary>Whether --help was given.</summary>
     public bool Help { get; init; }
@@ -131,11 +154,16 @@ public sealed record CommandLine
                 "--plot" => result with { PlotPath = Value() },
                 "--checkpoint" => result with { CheckpointPath = Value() },
                 "--no-progress" => result with { Progress = false },
+                "--precision" => result with { Precision = Value() switch { "float" => Precision.Float, "double" => Precision.Double, var p => throw new ArgumentException($"--precision needs float or double, not '{p}'.") } },
+                "--relu-at-zero" => result with { ReluAtZero = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && double.IsFinite(r) ? r : throw new ArgumentException($"--relu-at-zero needs a number, not '{args[i]}'.") },
+                "--count-kinks" => result with { CountKinks = true },
                 "--help" or "-h" => result with { Help = true },
                 _ => throw new ArgumentException($"Unknown option '{flag}'. Run with --help for the list."),
             };
         }
 
+        if (result.Model != ModelKind.Mlp && (result.Precision != Precision.Float || result.ReluAtZero != 0))
+            throw new ArgumentException("--precision double and --relu-at-zero apply to --model mlp only.");
         var defaults = ModelChoice.Defaults(result.Model);
         return result with
         {

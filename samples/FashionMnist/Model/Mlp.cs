@@ -57,6 +57,13 @@ public sealed partial class Mlp : Classifier
     /// <inheritdoc/>
     public override Parameter<float>[] Parameters { get; }
 
+    /// <summary>
+    /// relu'(0) of both hidden layers' rectifiers (<c>--relu-at-zero</c>): 0 by default, PyTorch's choice. Configuration,
+    /// not a weight: <c>[NoDerivative]</c>.
+    /// </summary>
+    [NoDerivative]
+    public float ReluAtZero { get; init; }
+
     /// <inheritdoc/>
     public override string Description => "784-256-128-10 MLP";
 
@@ -70,12 +77,12 @@ public sealed partial class Mlp : Classifier
         float[] z1 = new float[batch * Hidden1], h1 = new float[batch * Hidden1], a1 = new float[batch * Hidden1];
         SpanOps.MatMul(x, W1, batch, Inputs, Hidden1, false, false, z1);
         SpanOps.AddBias<float>(z1, B1, h1);
-        SpanOps.Relu<float>(h1, a1);
+        SpanOps.Relu<float>(h1, ReluAtZero, a1);
 
         float[] z2 = new float[batch * Hidden2], h2 = new float[batch * Hidden2], a2 = new float[batch * Hidden2];
         SpanOps.MatMul<float>(a1, W2, batch, Hidden1, Hidden2, false, false, z2);
         SpanOps.AddBias<float>(z2, B2, h2);
-        SpanOps.Relu<float>(h2, a2);
+        SpanOps.Relu<float>(h2, ReluAtZero, a2);
 
         float[] z3 = new float[batch * Classes], logits = new float[batch * Classes];
         SpanOps.MatMul<float>(a2, W3, batch, Hidden2, Classes, false, false, z3);

@@ -60,12 +60,13 @@ public static class ModelChoice
     /// <param name="kind">Which.</param>
     /// <param name="seed">Seed of the initialisation.</param>
     /// <param name="train">Training set (the auto-encoder's mean-image baseline).</param>
+    /// <param name="reluAtZero">relu'(0) of the MLP's rectifiers.</param>
     /// <returns>The model.</returns>
-    public static ImageModel Create(ModelKind kind, int seed, LabeledDataset<float> train) => kind switch
+    public static ImageModel Create(ModelKind kind, int seed, LabeledDataset<float> train, float reluAtZero = 0) => kind switch
     {
         ModelKind.LeNet => new LeNetModel(seed),
         ModelKind.LeNetBn => new LeNetBnModel(seed),
         ModelKind.Autoencoder => new AutoencoderModel(train, seed),
-        _ => new Mlp(seed),
+        _ => new Mlp(seed) { ReluAtZero = reluAtZero },
     };
 }

@@ -16,20 +16,25 @@ internal sealed class FormulaEvaluator
     private readonly double _result;
     private readonly double[]? _tangents;
     private readonly NonsmoothSettings _settings;
+    private readonly object[] _data;
 
-    public FormulaEvaluator(double[] arguments, double result, double[]? tangents = null, NonsmoothSettings? settings = null)
+    /// <summary>An evaluator at <paramref name="arguments"/> (the differentiable ones), then <paramref name="data"/>
+    /// (the data arguments after them: RootN's and ScaleB's integer n); <paramref name="result"/> is the
+    /// primitive's value there, <paramref name="tangents"/> a direction, <paramref name="settings"/> the kink settings.</summary>
+    public FormulaEvaluator(double[] arguments, double result, double[]? tangents = null, NonsmoothSettings? settings = null, object[]? data = null)
     {
         _arguments = arguments;
         _result = result;
         _tangents = tangents;
         _settings = settings ?? NonsmoothSettings.Default;
+        _data = data ?? Array.Empty<object>();
     }
 
     public double Number(Formula formula) => Convert.ToDouble(Value(formula));
 
     private object Value(Formula formula) => formula switch
     {
-        ArgumentFormula a => _arguments[a.Index],
+        ArgumentFormula a => a.Index < _arguments.Length ? _arguments[a.Index] : _data[a.Index - _arguments.Length],
         ResultFormula => _result,
         TangentFormula t => _tangents![t.Index],
         ConstantFormula c => c.Value,
@@ -43,6 +48,7 @@ internal sealed class FormulaEvaluator
         BinaryFormula { Op: FormulaOp.Divide } b => Number(b.Left) / Number(b.Right),
         BinaryFormula { Op: FormulaOp.Equal } b => Number(b.Left) == Number(b.Right),
         BinaryFormula { Op: FormulaOp.GreaterOrEqual } b => Number(b.Left) >= Number(b.Right),
+        BinaryFormula { Op: FormulaOp.Or } b => (bool)Value(b.Left) || (bool)Value(b.Right),
         BinaryFormula { Op: FormulaOp.And } b => (bool)Value(b.Left) && (bool)Value(b.Right),
         ConditionalFormula c => (bool)Value(c.Condition) ? Value(c.WhenTrue) : Value(c.WhenFalse),
         MathFormula m => Call(typeof(Math), m.Function, m.Arguments.Select(Value).ToArray()),

@@ -28,15 +28,18 @@ public class PrimitiveRegistryTests
         return data;
     }
 
-    /// <summary>The primitive's value at double arguments (the operators by their C# meaning).</summary>
+    /// <summary>The primitive's value at double arguments (the operators by their C# meaning), with its data arguments.</summary>
     private static double Apply(PrimitiveRule rule, double[] x) => rule.Name switch
     {
         "Add" => x[0] + x[1],
         "Subtract" => x[0] - x[1],
         "Multiply" => x[0] * x[1],
         "Divide" => x[0] / x[1],
-        _ => (double)FormulaEvaluator.Call(TypeOf(rule.Sources[0].Library), rule.Sources[0].Method, x.Cast<object>().ToArray()),
+        _ => (double)FormulaEvaluator.Call(TypeOf(rule.Sources[0].Library), rule.Sources[0].Method, x.Cast<object>().Concat(Data(rule)).ToArray()),
     };
+
+    /// <summary>The data arguments the entries with integer arguments are checked at (n = 3).</summary>
+    private static object[] Data(PrimitiveRule rule) => rule.Name is "ScaleB" or "RootN" ? new object[] { 3 } : Array.Empty<object>();
 
     /// <summary>The class a source's library names, in double precision.</summary>
     private static Type TypeOf(MethodLibrary library) => library switch
@@ -74,7 +77,7 @@ public class PrimitiveRegistryTests
         for (int trial = 0; trial < 20; trial++)
         {
             var x = Point(rule, random);
-            var evaluator = new FormulaEvaluator(x, Apply(rule, x));
+            var evaluator = new FormulaEvaluator(x, Apply(rule, x), data: Data(rule));
             for (int i = 0; i < rule.Arity; i++)
             {
                 const double h = 1e-6;
@@ -102,6 +105,10 @@ public class PrimitiveRegistryTests
             "Relu" or "Abs" => new[] { new[] { 0.0 } },
             "Max" or "Min" => new[] { new[] { 0.5, 0.5 }, new[] { -1.0, -1.0 } },
             "Clamp" => new[] { new[] { 0.3, 0.3, 0.7 }, new[] { 0.7, 0.3, 0.7 } },
+            // CopySign's kink in x (where it is continuous); its jump at y = 0 has no difference quotient to match.
+            "CopySign" => new[] { new[] { 0.0, 0.7 }, new[] { 0.0, -0.4 } },
+            // Ties a = b and the origin, where they are continuous (at a = -b they jump).
+            "MaxMagnitude" or "MinMagnitude" => new[] { new[] { 0.5, 0.5 }, new[] { -1.0, -1.0 }, new[] { 0.0, 0.0 } },
             _ => throw new InvalidOperationException("No kinks listed for " + name),
         };
         var random = new Random(7);

@@ -50,6 +50,40 @@ public static partial class LibraryMathFunctions
     public static double UsualFunctionsOnDouble(double x, double y)
         => double.Sin(x) * double.Exp(y) + double.Sqrt(x * x + 1) + double.Pow(y * y + 1, x) + double.Log(y * y + 1, 3) + double.Tanh(x - y);
 
+    [Differentiable]
+    public static double ScaleBOf(double x, int n) => Math.ScaleB(x * x, n) + double.ScaleB(x, -n);
+
+    [Differentiable]
+    public static double ScaleBCube(double x) => ScaleBOf(x, 3) * x;
+
+    [Differentiable]
+    public static double RootNOf(double x, int n) => double.RootN(x * x + 0.5, n) + double.RootN(x, 3);
+
+    [Differentiable]
+    public static double RootNMix(double x) => RootNOf(x, 4) + RootNOf(x, -2);
+
+    [Differentiable]
+    public static double CopySignOf(double x, double y) => Math.CopySign(x * x - 0.25, y) + double.CopySign(x, y - 0.5) * y;
+
+    [Differentiable]
+    public static double MagnitudeSelect(double a, double b) => Math.MaxMagnitude(a, b) * 2 + double.MinMagnitude(a * b, b - a);
+
+    /// <summary>At a tie a = b each partial of MaxMagnitude takes the assembly's share (1/2 by default).</summary>
+    [Differentiable]
+    public static double MaxMagnitudeOf(double a, double b) => Math.MaxMagnitude(a, b);
+
+    [Differentiable]
+    public static double MinMagnitudeOf(double a, double b) => Math.MinMagnitude(a, b);
+
+    /// <summary>CopySign(x, y): abs's kink at x = 0 (AbsAtZero), a jump in y at 0.</summary>
+    [Differentiable]
+    public static double CopySignPlain(double x, double y) => Math.CopySign(x, y);
+
+    /// <summary>The same functions in float, through MathF's and float's statics.</summary>
+    [Differentiable]
+    public static float FloatSignsAndRoots(float x, float y)
+        => MathF.CopySign(x, y) * MathF.MaxMagnitude(x, y) + float.MinMagnitude(x, 2 * y) + float.RootN(x * x + 1, 3) + MathF.ScaleB(y, 2);
+
     /// <summary>The same in float, through MathF's and float's statics.</summary>
     [Differentiable]
     public static float FloatLibrary(float x, float y)

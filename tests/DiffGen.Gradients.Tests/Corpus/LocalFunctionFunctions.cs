@@ -79,4 +79,38 @@ public static partial class LocalFunctionFunctions
         for (int k = 0; k < n; k++) v = Step(v, k);
         return v;
     }
+    /// <summary>A local function called in the argument of another call of itself (through a second one), and in an if condition.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.8, -0.6)]
+    [CheckGradientAt(-1.2, 0.9)]
+    public static double NestedSameFunction(double x, double y)
+    {
+        double Mix(double u, double w) => u * Math.Sin(w) + w;
+        double Through(double u) => Mix(y, u) * 0.5 + u;
+        double s = Mix(x, Through(0.625 * x)) + Mix(Mix(x, y), x);
+        double m = Mix(x, y);
+#pragma warning disable DG1004 // a case split on a value used only here: intended
+        if (Mix(x, y) > 5) s += x * m;
+#pragma warning restore DG1004
+        return s;
+    }
+    /// <summary>Local functions on the right of &amp;&amp; and ||, one reading an array only where the left side allows it.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.8, -0.6)]
+    [CheckGradientAt(-1.2, 0.9)]
+    [CheckGradientAt(0.3, 0.4)]
+    public static double ShortCircuit(double x, double y)
+    {
+        double[] table = { x, y };
+        double Scaled(double u) => u * Math.Cos(y);
+        double At(int i) => table[i] * x;
+        double s = x * y;
+#pragma warning disable DG1004 // case splits on values used only here: intended
+        if (x > 0 && Scaled(x) > 0.1) s += x * x;
+        if (y < 0 || Scaled(y) < 0.2) s -= Math.Sin(y);
+        for (int i = 0; i < 3; i++)
+            if (i < table.Length && At(i) > -0.5) s += At(i); // At(2) would be out of range
+#pragma warning restore DG1004
+        return s;
+    }
 }

@@ -287,6 +287,8 @@ public static class GradientCases
             GradientCase.Of2("LocalStaticSquare", LocalFunctionFunctions.StaticSquare, LocalFunctionFunctions.StaticSquareGradient, LocalFunctionFunctions.StaticSquareTangent, (-2, 2), (-2, 2)),
             GradientCase.Of3("LocalCapturing", LocalFunctionFunctions.Capturing, LocalFunctionFunctions.CapturingGradient, LocalFunctionFunctions.CapturingTangent, (-2, 2), (-2, 2), (-2, 2)),
             GradientCase.Of2("LocalHornerInside", LocalFunctionFunctions.HornerInside, LocalFunctionFunctions.HornerInsideGradient, LocalFunctionFunctions.HornerInsideTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("LocalNestedSameFunction", LocalFunctionFunctions.NestedSameFunction, LocalFunctionFunctions.NestedSameFunctionGradient, LocalFunctionFunctions.NestedSameFunctionTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of2("LocalShortCircuit", LocalFunctionFunctions.ShortCircuit, LocalFunctionFunctions.ShortCircuitGradient, LocalFunctionFunctions.ShortCircuitTangent, (-1.5, 1.5), (-1.5, 1.5)),
             GradientCase.Of2("LocalDeclaredAfterUse", LocalFunctionFunctions.DeclaredAfterUse, LocalFunctionFunctions.DeclaredAfterUseGradient, LocalFunctionFunctions.DeclaredAfterUseTangent, (-1.5, 1.5), (-1.5, 1.5)),
 
             // ---- TupleFunctions ----
@@ -483,6 +485,12 @@ public static class GradientCases
             GradientCase.Of1("InverseHyperbolic", LibraryMathFunctions.InverseHyperbolic, LibraryMathFunctions.InverseHyperbolicGradient, LibraryMathFunctions.InverseHyperbolicTangent, -1.5, 1.5),
             GradientCase.Of1("InverseHyperbolicSpelledOnDouble", LibraryMathFunctions.InverseHyperbolicSpelledOnDouble, LibraryMathFunctions.InverseHyperbolicSpelledOnDoubleGradient, LibraryMathFunctions.InverseHyperbolicSpelledOnDoubleTangent, -1.5, 1.5),
             GradientCase.Of2("UsualFunctionsOnDouble", LibraryMathFunctions.UsualFunctionsOnDouble, LibraryMathFunctions.UsualFunctionsOnDoubleGradient, LibraryMathFunctions.UsualFunctionsOnDoubleTangent, (-1.5, 1.5), (-1.5, 1.5)),
+            GradientCase.Of1("ScaleBCube", LibraryMathFunctions.ScaleBCube, LibraryMathFunctions.ScaleBCubeGradient, LibraryMathFunctions.ScaleBCubeTangent, -2, 2),
+            GradientCase.Of1("RootNMix", LibraryMathFunctions.RootNMix, LibraryMathFunctions.RootNMixGradient, LibraryMathFunctions.RootNMixTangent, -2, 2, x => Away(x, 0)),
+            GradientCase.Of2("CopySignOf", LibraryMathFunctions.CopySignOf, LibraryMathFunctions.CopySignOfGradient, LibraryMathFunctions.CopySignOfTangent, (-2, 2), (-2, 2),
+                (x, y) => Away(y, 0) && Away(y, 0.5) && Away(x, 0) && Away(x * x, 0.25)),
+            GradientCase.Of2("MagnitudeSelect", LibraryMathFunctions.MagnitudeSelect, LibraryMathFunctions.MagnitudeSelectGradient, LibraryMathFunctions.MagnitudeSelectTangent, (-2, 2), (-2, 2),
+                (a, b) => Away(Math.Abs(a), Math.Abs(b)) && Away(Math.Abs(a * b), Math.Abs(b - a))),
         };
         return cases;
     }

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace DiffGen.Primitives.Tests.Primitives;
 
-/// <summary><see cref="SpanOps.Relu{T}"/> and its rules; finite differences away from the kink, relu'(0) = 0 pinned.</summary>
+/// <summary><see cref="SpanOps.Relu{T}(ReadOnlySpan{T}, Span{T})"/> and its rules; finite differences away from the kink, relu'(0) = 0 pinned.</summary>
 public sealed class ReluTests : PrimitiveTestBase
 {
     /// <inheritdoc/>

@@ -83,5 +83,10 @@ public enum Construct : long
     /// <summary>The function as generic math, <c>static T F&lt;T&gt;(T x0, ...) where T : IFloatingPointIeee754&lt;T&gt;</c> (derivatives as double overloads).</summary>
     GenericMath = 1L << 34,
 
-    All = (1L << 35) - 1,
+    /// <summary>Span locals naming part of an array: <c>Span&lt;double&gt; s = buffer.AsSpan(i, n)</c> over a longer local buffer, <c>ReadOnlySpan&lt;double&gt; r = a0.AsSpan()</c>.</summary>
+    SpanLocals = 1L << 35,
+    /// <summary>Local functions: static ones over their parameters, capturing ones reading the parameters, void ones accumulating into a captured local.</summary>
+    LocalFunctions = 1L << 36,
+
+    All = (1L << 37) - 1,
 }

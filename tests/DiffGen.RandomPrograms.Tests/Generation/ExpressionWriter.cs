@@ -28,6 +28,13 @@ public sealed class ExpressionWriter
             _c.Use(Construct.Conditional);
             return $"({condition} ? {Expression(scope, depth - 1)} : {Expression(scope, depth - 1)})";
         }
+        if (roll < 90 && _c.LocalFunctions.Any(f => !f.IsVoid) && _c.Chance(0.5))
+        {
+            var function = _c.Pick(_c.LocalFunctions.Where(f => !f.IsVoid).ToList());
+            var arguments = Enumerable.Range(0, function.Arity).Select(_ => Expression(scope, System.Math.Min(depth - 1, 1)));
+            return $"{function.Name}({string.Join(", ", arguments)})";
+        }
+        if (_c.InLocalFunction) return Arithmetic(scope, depth);
         if (roll < 94 && _c.InstanceHelper is string helper && _c.Chance(0.4)) return HelperCall(helper, scope, depth);
         if (roll < 94 && _c.Allows(Construct.Calls) && Call(scope, depth) is string call) return call;
         if (roll < 96 && _c.Allows(Construct.SpanPrimitives) && _c.ArrayParameters > 0)

@@ -36,6 +36,15 @@ public sealed class FunctionContext
     public string CallPrefix { get; set; } = "";
     /// <summary>The generated type's one-scalar <c>[Differentiable]</c> helper as this function calls it (<c>H</c>, <c>this.H</c>, <c>m.H</c>), if any.</summary>
     public string? InstanceHelper { get; set; }
+
+    /// <summary>Whether the function is an instance method of a struct.</summary>
+    public bool StructInstance { get; set; }
+
+    /// <summary>Whether a local function's body is being written (it reads only parameters it can capture).</summary>
+    public bool InLocalFunction { get; set; }
+
+    /// <summary>Local functions declared so far: name, number of double parameters, whether void (called as a statement).</summary>
+    public List<(string Name, int Arity, bool IsVoid)> LocalFunctions { get; } = new();
     public bool IsSmooth { get; private set; } = true;
     public Construct Used { get; private set; }
     public SortedSet<string> Callees { get; } = new(StringComparer.Ordinal);

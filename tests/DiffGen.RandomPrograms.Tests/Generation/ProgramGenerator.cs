@@ -39,6 +39,8 @@ public static class ProgramGenerator
         // The object's state comes first in the scope but last in the flattened inputs (RandomFunction.Dimension).
         var shape = ObjectWriter.Choose(context, name, scope);
         context.Generic = generic;
+        // A struct's instance method cannot hold local functions that read its state (CS1673).
+        context.StructInstance = shape is { IsStruct: true } && shape.Form != ObjectForm.Parameter;
         if (generic) context.Use(Construct.GenericMath);
         int scalars = random.Next(shape is null ? 1 : 0, 4);
         int arrays = context.Allows(Construct.ArrayParameters) ? random.Next(0, 3) : 0;
@@ -82,6 +84,7 @@ public static class ProgramGenerator
             ? $"public static T {name}<T>({GenericMathDialect.Translate(string.Join(", ", parameters))}) {GenericMathDialect.Constraint}"
             : $"public {(shape?.Form == ObjectForm.Instance ? "" : "static ")}double {name}({string.Join(", ", parameters)})");
         statements.Line(1, "{");
+        statements.DeclareLocalFunctions(scope, 2);
         statements.Block(scope, random.Next(2, 7), 2);
         statements.Line(2, $"return {statements.Result(scope, 3)};");
         statements.Line(1, "}");

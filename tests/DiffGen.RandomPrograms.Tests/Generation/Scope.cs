@@ -2,8 +2,8 @@ using System.Collections.Generic;
 
 namespace DiffGen.RandomPrograms.Tests.Generation;
 
-/// <summary>An array or span visible in a scope; only locals are written.</summary>
-public sealed record ArrayVariable(string Name, bool Writable);
+/// <summary>An array or span visible in a scope; only locals are written. A span local (<paramref name="IsView"/>) is not enumerated with foreach.</summary>
+public sealed record ArrayVariable(string Name, bool Writable, bool IsView = false);
 
 /// <summary>
 /// What a statement may use: readable and writable scalars, arrays, integer index variables whose

@@ -51,7 +51,92 @@ public sealed class StatementWriter
             return;
         }
         if (roll < 99 && _c.Allows(Construct.Tuples)) { Tuple(scope, indent); return; }
+        if (_c.Allows(Construct.SpanLocals) && !_c.Generic && _c.Chance(0.5)) { DeclareSpanLocal(scope, indent); return; }
+        if (_c.Allows(Construct.LocalFunctions) && _c.LocalFunctions.Any(f => f.IsVoid) && _c.Chance(0.5)) { CallVoidLocalFunction(scope, indent); return; }
         DeclareScalar(scope, indent);
+    }
+
+    /// <summary>
+    /// Local functions at the top of the body: a static one over its two parameters, one capturing
+    /// the method's parameters, and a void one accumulating into a new local (which joins the scope).
+    /// </summary>
+    public void DeclareLocalFunctions(Scope scope, int indent)
+    {
+        if (!_c.Allows(Construct.LocalFunctions) || _c.Generic || _c.StructInstance || !_c.Chance(0.5)) return;
+        _c.Use(Construct.LocalFunctions);
+        // Bodies read only what a local function can capture: no span parameters, no calls of other functions.
+        _c.InLocalFunction = true;
+        var own = new Scope();
+        own.Scalars.AddRange(new[] { "u", "w" });
+        string name = _c.Fresh("Lf");
+        Line(indent, $"double {name}(double u, double w) => {_e.Expression(own, 2)};");
+        _c.LocalFunctions.Add((name, 2, false));
+        if (_c.Chance(0.6))
+        {
+            var capturing = new Scope();
+            capturing.Scalars.Add("u");
+            capturing.Scalars.AddRange(scope.Scalars.Where(s => System.Text.RegularExpressions.Regex.IsMatch(s, "^x[0-9]+$")));
+            if (!_c.SpanParameters) capturing.ArrayVariables.AddRange(scope.ArrayVariables);
+            string captured = _c.Fresh("Lc");
+            Line(indent, $"double {captured}(double u)");
+            Line(indent, "{");
+            Line(indent + 1, $"double r = {_e.Expression(capturing, 2)};");
+            Line(indent + 1, $"return r * {_c.Constant()} + u;");
+            Line(indent, "}");
+            _c.LocalFunctions.Add((captured, 1, false));
+        }
+        _c.InLocalFunction = false;
+        if (_c.Chance(0.6))
+        {
+            string total = _c.Fresh("acc"), adder = _c.Fresh("Add");
+            Line(indent, $"double {total} = 0;");
+            if (_c.Allows(Construct.DifferentiableConditions))
+            {
+                Line(indent, $"void {adder}(double u) {{ {total} += u * u; if (u > {_c.Threshold()}) {total} += Math.Sin(u); }}");
+                _c.Use(Construct.DifferentiableConditions, smooth: false);
+            }
+            else
+            {
+                Line(indent, $"void {adder}(double u) => {total} += Math.Sin(u) * u;");
+            }
+            scope.Scalars.Add(total);
+            _c.LocalFunctions.Add((adder, 1, true));
+        }
+    }
+
+    private void CallVoidLocalFunction(Scope scope, int indent)
+    {
+        var adder = _c.Pick(_c.LocalFunctions.Where(f => f.IsVoid).ToList());
+        Line(indent, $"{adder.Name}({_e.Expression(scope, 2)});");
+    }
+
+    /// <summary>
+    /// A span local: a part of a fresh local buffer twice the usual length, at an offset in [0, length]
+    /// (a constant or an index variable), written and read like a local array; or all of an array in
+    /// scope, read-only.
+    /// </summary>
+    private void DeclareSpanLocal(Scope scope, int indent)
+    {
+        _c.Use(Construct.SpanLocals);
+        string name = _c.Fresh("s");
+        var readable = scope.ArrayVariables.Where(a => !a.IsView).ToList();
+        if (readable.Count > 0 && _c.Chance(0.4))
+        {
+            var source = _c.Pick(readable);
+            Line(indent, $"ReadOnlySpan<double> {name} = {source.Name};");
+            scope.ArrayVariables.Add(new ArrayVariable(name, Writable: false, IsView: true));
+            return;
+        }
+        if (!scope.IsTopLevel) return;
+        string buffer = _c.Fresh("buf");
+        int length = _c.ArrayLength;
+        Line(indent, $"double[] {buffer} = new double[{2 * length}];");
+        string i = _c.Fresh("i");
+        var fill = scope.Child(loop: true); // i runs past the usual length: not an index for other arrays
+        Line(indent, $"for (int {i} = 0; {i} < {buffer}.Length; {i}++) {buffer}[{i}] = {_e.Expression(fill, 2)} * ({i} % 3 + 1);");
+        string offset = scope.Indices.Count > 0 && _c.Chance(0.5) ? _c.Pick(scope.Indices) : _c.Random.Next(length + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Line(indent, _c.Chance(0.5) ? $"Span<double> {name} = {buffer}.AsSpan({offset}, {length});" : $"var {name} = {buffer}.AsSpan({offset}).Slice(0, {length});");
+        scope.ArrayVariables.Add(new ArrayVariable(name, Writable: true, IsView: true)); // the buffer itself is longer than indices reach: only the span
     }
 
     /// <summary>
@@ -180,7 +265,7 @@ public sealed class StatementWriter
         if (scope.BlockDepth >= MaxBlockDepth) return false;
         if (scope.LoopDepth >= (_c.Allows(Construct.NestedLoops) ? 2 : 1)) return false;
         return _c.Allows(Construct.ForLoops) || _c.Allows(Construct.WhileLoops) || _c.Allows(Construct.DoLoops)
-            || (_c.Allows(Construct.Foreach) && scope.ArrayVariables.Count > 0);
+            || (_c.Allows(Construct.Foreach) && scope.ArrayVariables.Any(a => !a.IsView));
     }
 
     private string Bound(Scope scope)
@@ -196,7 +281,7 @@ public sealed class StatementWriter
         if (scope.InLoop) _c.Use(Construct.NestedLoops);
         var kinds = new List<Construct>();
         foreach (var kind in new[] { Construct.ForLoops, Construct.ForLoops, Construct.WhileLoops, Construct.DoLoops, Construct.Foreach })
-            if (_c.Allows(kind) && (kind != Construct.Foreach || scope.ArrayVariables.Count > 0)) kinds.Add(kind);
+            if (_c.Allows(kind) && (kind != Construct.Foreach || scope.ArrayVariables.Any(a => !a.IsView))) kinds.Add(kind);
         var chosen = _c.Pick(kinds);
         _c.Use(chosen);
         var body = scope.Child(loop: true);
@@ -217,7 +302,7 @@ public sealed class StatementWriter
             {
                 string e = _c.Fresh("e");
                 body.Scalars.Add(e);
-                Line(indent, $"foreach (double {e} in {_c.Pick(scope.ArrayVariables).Name})");
+                Line(indent, $"foreach (double {e} in {_c.Pick(scope.ArrayVariables.Where(a => !a.IsView).ToList()).Name})");
                 Line(indent, "{");
                 Block(body, count, indent + 1);
                 break;

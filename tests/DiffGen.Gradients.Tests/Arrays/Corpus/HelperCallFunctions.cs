@@ -64,6 +64,15 @@ public static partial class HelperCallFunctions
         return s;
     }
 
+    /// <summary>Σ_i Damp(Damp(a_i, 2) b, 3): the helper inlined inside the argument of its own inlined call.</summary>
+    [Differentiable]
+    public static double NestedDamped(double[] a, double b)
+    {
+        double s = 0;
+        for (int i = 0; i < a.Length; i++) s += Damp(Damp(a[i], 2) * b, 3);
+        return s;
+    }
+
     /// <summary>A helper allocating a scratch array: softmax-weighted sum of v with temperature t.</summary>
     [Differentiable]
     public static double SoftmaxMean(ReadOnlySpan<double> v, double t)
