@@ -86,6 +86,12 @@ public static class HessianCases
         One("SoftThreshold(lambda 0.5)", (x, v) => (NonsmoothFunctions.SoftThresholdHessianVector(x, 0.5, v, out double h), h)),
         HessianCase.Scalar("ClampBetween", (x, v, h) => NonsmoothFunctions.ClampBetweenHessianVector(x[0][0], x[1][0], x[2][0], v[0][0], v[1][0], v[2][0], out h[0][0], out h[1][0], out h[2][0])),
 
+        // ---- Library functions with integer data and kinks (ScaleB, RootN, CopySign, Max/MinMagnitude) ----
+        One("ScaleBCube", (x, v) => (LibraryMathFunctions.ScaleBCubeHessianVector(x, v, out double h), h)),
+        One("RootNMix", (x, v) => (LibraryMathFunctions.RootNMixHessianVector(x, v, out double h), h)),
+        HessianCase.Scalar("CopySignOf", (x, v, h) => LibraryMathFunctions.CopySignOfHessianVector(x[0][0], x[1][0], v[0][0], v[1][0], out h[0][0], out h[1][0])),
+        HessianCase.Scalar("MagnitudeSelect", (x, v, h) => LibraryMathFunctions.MagnitudeSelectHessianVector(x[0][0], x[1][0], v[0][0], v[1][0], out h[0][0], out h[1][0])),
+
         // ---- Branches ----
         One("Huber(delta 1)", (x, v) => (BranchFunctions.HuberHessianVector(x, 1.0, v, out double h), h)),
         One("SmoothStep", (x, v) => (BranchFunctions.SmoothStepHessianVector(x, v, out double h), h)),
