@@ -31,6 +31,7 @@ public static class DiagnosticDescriptors
     public const string IntegerConversionCutId = "DG1002";
     public const string RoundingCutId = "DG1003";
     public const string ComparedOnlyId = "DG1004";
+    public const string HessianVectorBlockedId = "DG1005";
     public const string NonsmoothSiteId = "DG2001";
 
     /// <summary>DG0001: "Statement {0} cannot be differentiated; rewrite it with assignments, if/else, for/while/do loops, break, continue and return".</summary>
@@ -133,6 +134,12 @@ public static class DiagnosticDescriptors
         "Differentiable value used only in comparisons",
         "{0} depends on a differentiable input but is used only in comparisons, so its derivative never reaches the gradient; if branching on it is intended (a stopping test, a case split), suppress DG1004 here",
         "A comparison is a boolean and carries no derivative. Parameters used only in comparisons are reported by DG1001; this warning names locals and intermediate values.");
+
+    /// <summary>DG1005 (warning): "{0} cannot compute H·v: {1} in {2} has no second-order rule, so it throws NotSupportedException; use finite differences of {2}Gradient, or write {2} without that call".</summary>
+    public static readonly DiagnosticDescriptor HessianVectorBlocked = Warning(HessianVectorBlockedId,
+        "H·v blocked by a call without a second-order rule",
+        "{0} cannot compute H·v: {1} in {2} has no second-order rule, so it throws NotSupportedException; use finite differences of {2}Gradient, or write {2} without that call",
+        "{M}HessianVector runs the reverse sweep over dual numbers, so every derivative the sweep calls must itself be differentiable. A [DerivativeOf] pullback (span primitives included), a [Differentiable] method with array parameters, or an ArrayPool rental has no dual form yet. Reported where the second-order member is called.");
 
     /// <summary>DG2001 (information): "Nonsmooth {0}: at its kink reverse and forward mode use {1}; {M}Directional is exact there".</summary>
     public static readonly DiagnosticDescriptor NonsmoothSite = new(NonsmoothSiteId,

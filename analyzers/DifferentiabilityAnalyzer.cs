@@ -40,7 +40,8 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.IntegerConversionCut,
         DiagnosticDescriptors.RoundingCut,
         DiagnosticDescriptors.ComparedOnly,
-        DiagnosticDescriptors.NonsmoothSite);
+        DiagnosticDescriptors.NonsmoothSite,
+        DiagnosticDescriptors.HessianVectorBlocked);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -53,6 +54,7 @@ public sealed class DifferentiabilityAnalyzer : DiagnosticAnalyzer
             if (attribute is null) return;
             var settings = NonsmoothSettings.Read(start.Compilation.Assembly);
             start.RegisterSyntaxNodeAction(node => AnalyzeMethod(node, attribute, settings), SyntaxKind.MethodDeclaration);
+            start.RegisterOperationAction(operation => HessianVectorCalls.Analyze(operation, attribute), OperationKind.Invocation);
         });
     }
 

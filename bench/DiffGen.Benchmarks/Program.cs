@@ -12,7 +12,8 @@ namespace DiffGen.Benchmarks;
 /// without it, BenchmarkDotNet's default job. Other arguments go to BenchmarkDotNet (e.g. --filter).
 /// <c>--gmm-interleaved [rounds] [files...]</c> runs <see cref="Gmm.GmmInterleaved"/> instead, and
 /// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>, <c>--scalar-interleaved [rounds]</c>
-/// <see cref="Scalar.ScalarInterleaved"/>, <c>--kink-counter-cost [rounds]</c> <see cref="KinkCost.KinkCounterCost"/>.
+/// <see cref="Scalar.ScalarInterleaved"/>, <c>--kink-counter-cost [rounds]</c> <see cref="KinkCost.KinkCounterCost"/>,
+/// <c>--hvp [rounds] [files...]</c> <see cref="SecondOrder.HessianVectorCost"/> (H·v over gradient).
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--scalar-interleaved")
         {
             Scalar.ScalarInterleaved.Run(args.Skip(1).ToArray());
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--hvp")
+        {
+            SecondOrder.HessianVectorCost.Run(args.Skip(1).ToArray());
             return;
         }
         if (args.Length > 0 && args[0] == "--kink-counter-cost")

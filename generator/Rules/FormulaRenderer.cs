@@ -12,18 +12,20 @@ namespace DiffGen.Generator.Rules;
 /// </summary>
 public sealed class FormulaRenderer
 {
-    private const string NonsmoothRules = "global::DiffGen.NonsmoothRules";
     private readonly ScalarKind _kind;
     private readonly IReadOnlyList<string> _arguments;
     private readonly string? _result;
     private readonly IReadOnlyList<string>? _tangents;
     private readonly NonsmoothSettings _settings;
+    private readonly ScalarSpelling _spelling;
 
     /// <param name="arguments">The differentiable arguments' values.</param>
     /// <param name="result">The primitive's result, or null where the formula must not read it.</param>
     /// <param name="tangents">The arguments' tangents (directional rules), or null.</param>
-    public FormulaRenderer(ScalarKind kind, IReadOnlyList<string> arguments, string? result, IReadOnlyList<string>? tangents, NonsmoothSettings settings)
+    /// <param name="spelling">The types and function classes to render with (null: the method's own).</param>
+    public FormulaRenderer(ScalarKind kind, IReadOnlyList<string> arguments, string? result, IReadOnlyList<string>? tangents, NonsmoothSettings settings, ScalarSpelling? spelling = null)
     {
+        _spelling = spelling ?? ScalarSpelling.Primal;
         _kind = kind;
         _arguments = arguments;
         _result = result;
@@ -63,8 +65,8 @@ public sealed class FormulaRenderer
             NegateFormula n => "-" + Write(n.Operand, precedence),
             BinaryFormula b => Write(b.Left, precedence - 1) + " " + Token(b.Op) + " " + Write(b.Right, precedence),
             ConditionalFormula c => Write(c.Condition, precedence) + " ? " + Write(c.WhenTrue, precedence) + " : " + Write(c.WhenFalse, precedence),
-            MathFormula m => _kind.MathClass() + "." + m.Function + "(" + Arguments(m.Arguments) + ")",
-            NonsmoothHelperFormula h => NonsmoothRules + "." + h.Function + "(" + Arguments(h.Arguments) + ")",
+            MathFormula m => _spelling.MathClass(_kind) + "." + m.Function + "(" + Arguments(m.Arguments) + ")",
+            NonsmoothHelperFormula h => _spelling.NonsmoothRules + "." + h.Function + "(" + Arguments(h.Arguments) + ")",
             _ => throw new InvalidOperationException("Unknown formula " + formula.GetType().Name),
         };
         // A child binds as tightly as its context requires, or gets parentheses; operands on the right

@@ -77,38 +77,38 @@ internal static class RegionRecompute
     public static HashSet<int> Written(Stmt statement) => Writes.VariablesWithin(statement);
 
     /// <summary>Writes the loop as plain C# (no derivative code): the primal of a recomputed loop.</summary>
-    public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, IReadOnlyList<VariableInfo> variables, Func<int, string> name)
+    public static void WritePlainLoop(IndentedWriter w, LoopStmt loop, IReadOnlyList<VariableInfo> variables, Func<int, string> name, ScalarSpelling? spelling = null)
     {
-        using (w.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, name)})"))
+        using (w.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, name, spelling)})"))
         {
-            foreach (var statement in loop.Body) WritePlain(w, statement, variables, name);
-            foreach (var statement in loop.Increment) WritePlain(w, statement, variables, name);
+            foreach (var statement in loop.Body) WritePlain(w, statement, variables, name, spelling);
+            foreach (var statement in loop.Increment) WritePlain(w, statement, variables, name, spelling);
         }
     }
 
-    private static void WritePlain(IndentedWriter w, Stmt statement, IReadOnlyList<VariableInfo> variables, Func<int, string> name)
+    private static void WritePlain(IndentedWriter w, Stmt statement, IReadOnlyList<VariableInfo> variables, Func<int, string> name, ScalarSpelling? spelling = null)
     {
         switch (statement)
         {
             case AssignStmt a:
-                w.Line($"{name(a.Variable)} = {PrimalRenderer.RenderTop(a.Value, name)};");
+                w.Line($"{name(a.Variable)} = {PrimalRenderer.RenderTop(a.Value, name, spelling)};");
                 break;
             case StoreStmt s:
-                w.Line($"{name(s.Variable)}[{PrimalRenderer.RenderTop(s.Index, name)}] = {PrimalRenderer.RenderTop(s.Value, name)};");
+                w.Line($"{name(s.Variable)}[{PrimalRenderer.RenderTop(s.Index, name, spelling)}] = {PrimalRenderer.RenderTop(s.Value, name, spelling)};");
                 break;
             case ClearStmt c:
                 w.Line(SourceEmitter.Clear(variables[c.Variable], name(c.Variable)));
                 break;
             case LoopStmt inner:
-                WritePlainLoop(w, inner, variables, name);
+                WritePlainLoop(w, inner, variables, name, spelling);
                 break;
             case IfStmt branch:
-                using (w.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, name)})"))
-                    foreach (var inner in branch.Then) WritePlain(w, inner, variables, name);
+                using (w.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, name, spelling)})"))
+                    foreach (var inner in branch.Then) WritePlain(w, inner, variables, name, spelling);
                 if (branch.Else.Count > 0)
                 {
                     using (w.Block("else"))
-                        foreach (var inner in branch.Else) WritePlain(w, inner, variables, name);
+                        foreach (var inner in branch.Else) WritePlain(w, inner, variables, name, spelling);
                 }
                 break;
             default:

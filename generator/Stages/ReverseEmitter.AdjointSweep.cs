@@ -37,7 +37,7 @@ internal sealed partial class ReverseEmitter
             }
             string name = _names.Fresh(temp.Name + "_bar");
             adjoints[temp] = name;
-            w.Line($"{node.Kind.Keyword()} {name} = {contribution};");
+            w.Line($"{_spelling.Keyword(node.Kind)} {name} = {contribution};");
         }
 
         bool TryAdjoint(Node node, out string adjoint)
@@ -300,7 +300,7 @@ internal sealed partial class ReverseEmitter
                 continue;
             }
             string local = _names.Fresh("_g" + i.ToString(CultureInfo.InvariantCulture));
-            w.Line($"{argument.Kind.Keyword()} {local} = {argument.Kind.Literal(0)};");
+            w.Line($"{_spelling.Keyword(argument.Kind)} {local} = {argument.Kind.Literal(0)};");
             shadows.Add("ref " + local);
             if (argument.Active) scalarShadows.Add((argument, local));
         }

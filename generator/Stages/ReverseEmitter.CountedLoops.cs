@@ -35,7 +35,10 @@ internal sealed partial class ReverseEmitter
 
         // Recompute only loops that run many times (inside another loop): a loop that runs once would
         // record as much either way, and recomputing would only add a second primal.
-        var snapshot = records && inLoop && _fusedDepth == 0 ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
+        // Over dual numbers the plain loop renders calls of [Differentiable] methods by their primal, which has no
+        // tangent: such loops record instead.
+        bool plainable = !_spelling.IsDual || !IrTree.AllExpressions(new[] { loop }).Any(e => e is UserCallExpr);
+        var snapshot = records && inLoop && _fusedDepth == 0 && plainable ? RegionRecompute.Plan(loop, _ir.Variables, _written, _lastTopLevelWrite, _topLevelIndex) : null;
         if (snapshot is null)
         {
             _primal.Lines(recording.ToString());
@@ -58,7 +61,7 @@ internal sealed partial class ReverseEmitter
                 var info = _ir.Variables[snapshot.Variables[i]];
                 reverse.Line(info.IsScalar ? $"{info.Name} = {TapeOf(info.Kind)}.Pop();" : RestoreArray(info));
             }
-            RegionRecompute.WritePlainLoop(_primal, loop, _ir.Variables, Name);
+            RegionRecompute.WritePlainLoop(_primal, loop, _ir.Variables, Name, _spelling);
             reverse.Lines(recording.ToString());
             reverse.Lines(adjoint);
             region.Adjoint = reverse.ToString();
@@ -88,14 +91,14 @@ internal sealed partial class ReverseEmitter
         {
             string value = SeedValue;
             foreach (var scale in plan.KnownAdjoint!)
-                value = scale.Factor is null ? $"(-{value})" : $"{value} {PrimalRenderer.BinaryToken(scale.Op)} {PrimalRenderer.Render(scale.Factor, Name)}";
+                value = scale.Factor is null ? $"(-{value})" : $"{value} {PrimalRenderer.BinaryToken(scale.Op)} {PrimalRenderer.Render(scale.Factor, Name, _spelling)}";
             _hoisted.Add(new Temp(accumulator.Kind, known));
             _primal.Line($"{known} = {value};");
         }
         foreach (int variable in known is null ? plan.Invariants : Array.Empty<int>())
         {
             var info = _ir.Variables[variable];
-            string element = info.Kind.Keyword();
+            string element = _spelling.Keyword(info.Kind);
             string bare = Identifiers.Bare(info.Name);
             saved[variable] = _adjoint[variable]!;
             string side = _names.Fresh(bare + "_sum");
@@ -139,7 +142,7 @@ internal sealed partial class ReverseEmitter
         // otherwise its segments are replayed by id. Both keep the counter as it was during the body.
         bool structured = steady.Count == loop.Increment.Count && StructuredLoop.IsStructuredBody(loop.Body, counter: -1);
         _fusedDepth++;
-        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name, _spelling)})"))
         {
             string seedValue = known ?? accumulator.Kind.Literal(1);
             if (structured) EmitFusedStructuredBody(loop, seed, seedValue);
@@ -147,7 +150,7 @@ internal sealed partial class ReverseEmitter
             foreach (var statement in loop.Increment)
             {
                 var assign = (AssignStmt)statement;
-                _primal.Line($"{Name(assign.Variable)} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+                _primal.Line($"{Name(assign.Variable)} = {PrimalRenderer.RenderTop(assign.Value, Name, _spelling)};");
             }
         }
         _fusedDepth--;
@@ -253,7 +256,7 @@ internal sealed partial class ReverseEmitter
         _promotion = promotion;
         var settledHere = new List<int>();
         int position = 0;
-        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})"))
+        using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name, _spelling)})"))
         {
             foreach (var statement in loop.Body)
             {
@@ -310,7 +313,7 @@ internal sealed partial class ReverseEmitter
         for (int i = updates.Count - 1; i >= 0; i--) w.Line($"{Name(updates[i])} = {_controlTape}.Pop();");
         string back = counted.Step > 0 ? "-" : "+";
         foreach (var (local, _, kind) in promotion?.Accumulators ?? new List<(string, string, ScalarKind)>())
-            w.Line($"{kind.Keyword()} {local} = {kind.Literal(0)};");
+            w.Line($"{_spelling.Keyword(kind)} {local} = {kind.Literal(0)};");
         foreach (string load in promotion?.HoistedReloads ?? new List<string>()) w.Line(load);
         using (w.Block($"for ({counter} = {end.Name} {back} 1; {counter} != {start.Name} {back} 1; {counter} = {counter} {back} 1)"))
         {
@@ -371,7 +374,7 @@ internal sealed partial class ReverseEmitter
                 EmitStatement(statement, inLoop: true, isLast: false);
                 CloseSegment();
                 string name = Name(assign.Variable);
-                _structuredItems!.Add($"{name} = {name} - ({PrimalRenderer.RenderTop(step, Name)});");
+                _structuredItems!.Add($"{name} = {name} - ({PrimalRenderer.RenderTop(step, Name, _spelling)});");
                 break;
             }
             default:
@@ -403,7 +406,7 @@ internal sealed partial class ReverseEmitter
             return reversed.ToString();
         }
         string then, otherwise;
-        using (_primal.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, Name)})")) then = Branch(branch.Then, 1);
+        using (_primal.Block($"if ({PrimalRenderer.RenderTop(branch.Condition, Name, _spelling)})")) then = Branch(branch.Then, 1);
         using (_primal.Block("else")) otherwise = Branch(branch.Else, 0);
         _structuredItems = outer;
         var w = new IndentedWriter();
@@ -422,7 +425,7 @@ internal sealed partial class ReverseEmitter
     {
         if (previous is not AssignStmt init || init.Variable != counted.Counter || Rematerialized(init.Value, atItsPosition: true) is not { } first) return null;
         if (loop.Condition is not BinaryExpr { Left: VariableExpr tested } test || tested.Variable != counted.Counter || Rematerialized(test.Right, atItsPosition: true) is not { } last) return null;
-        string bound = PrimalRenderer.RenderTop(last, Name);
+        string bound = PrimalRenderer.RenderTop(last, Name, _spelling);
         string? end = (test.Op, counted.Step) switch
         {
             (BinaryOp.Less, 1) => bound,
@@ -431,7 +434,7 @@ internal sealed partial class ReverseEmitter
             (BinaryOp.GreaterOrEqual, -1) => $"({bound}) - 1",
             _ => null,
         };
-        return end is null ? null : (PrimalRenderer.RenderTop(first, Name), end);
+        return end is null ? null : (PrimalRenderer.RenderTop(first, Name, _spelling), end);
     }
 
     /// <summary>

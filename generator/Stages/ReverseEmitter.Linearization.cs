@@ -25,13 +25,13 @@ internal sealed partial class ReverseEmitter
         if (expr is ElementExpr element) return LinearizeElement(element, segment);
         if (!Activity.IsActive(expr, _active))
         {
-            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name), kind, Active: false) { IsLiteral = expr is LiteralExpr };
-            string code = PrimalRenderer.RenderTop(expr, Name);
+            if (expr is LiteralExpr or OpaqueValueExpr) return new Node(PrimalRenderer.Render(expr, Name, _spelling), kind, Active: false) { IsLiteral = expr is LiteralExpr };
+            string code = PrimalRenderer.RenderTop(expr, Name, _spelling);
             var key = new LoadKey(code, -1, null);
             if (segment.Loaded.TryGetValue(key, out var known)) return known.Node;
             Reload? reload = expr is VariableExpr { Variable: var counterLike } && _inductions.TryGetValue(counterLike, out var induction)
                 ? induction.ValueNow()
-                : Rematerialized(expr, atItsPosition: true) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
+                : Rematerialized(expr, atItsPosition: true) is { } again ? new Reload(PrimalRenderer.RenderTop(again, Name, _spelling), IrTree.VariablesRead(again), Array.Empty<Temp>(), IrTree.CannotThrow(again)) : null;
             var passive = Node.Of(NewTemp(segment, kind, code, reload), active: false);
             segment.Loaded[key] = (passive, IrTree.VariablesRead(expr));
             return passive;
@@ -59,8 +59,9 @@ internal sealed partial class ReverseEmitter
             case ConvertExpr c:
             {
                 var operand = Linearize(c.Operand, segment);
-                string back = c.Operand.Kind.Keyword();
-                return Record(segment, NewTemp(segment, kind, $"({c.TypeName}){operand.Code}"), new Contribution(operand, seed => $"({back}){seed}", Array.Empty<Node>()));
+                string back = _spelling.Keyword(c.Operand.Kind);
+                string target = _spelling.IsDual && kind.IsFloating() ? _spelling.Keyword(kind) : c.TypeName;
+                return Record(segment, NewTemp(segment, kind, $"({target}){operand.Code}"), new Contribution(operand, seed => $"({back}){seed}", Array.Empty<Node>()));
             }
             case BinaryExpr b:
             {
@@ -77,7 +78,10 @@ internal sealed partial class ReverseEmitter
             {
                 var arguments = p.Arguments.Select(a => Linearize(a, segment)).ToArray();
                 var rule = PrimitiveRegistry.Rule(p.Primitive);
-                var y = NewTemp(segment, kind, $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})");
+                string call = _spelling.IsDual && kind.IsFloating()
+                    ? _spelling.DualCall(p.Primitive, kind, PrimalRenderer.MethodName(p.Target), arguments.Select(a => a.Code))
+                    : $"{p.Target}({string.Join(", ", arguments.Select(a => a.Code))})";
+                var y = NewTemp(segment, kind, call);
                 var node = Record(segment, y, Contributions(rule, kind, arguments, y));
                 if (KinkCount(rule, kind, arguments, p.Site) is { } count)
                     segment.Steps[segment.Steps.Count - 1] = ((OperationStep)segment.Steps[segment.Steps.Count - 1]) with { KinkCount = count };
@@ -105,7 +109,7 @@ internal sealed partial class ReverseEmitter
     private Contribution[] Contributions(PrimitiveRule rule, ScalarKind kind, Node[] arguments, Temp y)
     {
         var result = Node.Of(y, active: true);
-        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings);
+        var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), y.Name, null, _settings, _spelling);
         return Enumerable.Range(0, rule.Arity).Where(i => rule.Partials[i] is not ConstantFormula { Value: 0 }).Select(i =>
         {
             var partial = rule.Partials[i];
@@ -122,7 +126,8 @@ internal sealed partial class ReverseEmitter
     /// </summary>
     private KinkCountStep? KinkCount(PrimitiveRule rule, ScalarKind kind, Node[] arguments, int site)
     {
-        if (rule.KinkHit is not { } hit) return null;
+        // The dual body ({M}HessianVector) is not a gradient or tangent pass: it counts nothing.
+        if (rule.KinkHit is not { } hit || _spelling.IsDual) return null;
         var renderer = new FormulaRenderer(kind, arguments.Select(a => a.Code).ToArray(), null, null, _settings);
         var reads = FormulaReads.Of(hit).Arguments.Select(k => arguments[k]).ToArray();
         return _kinks.Statement(rule, renderer, site) is { } statement ? new KinkCountStep(statement, reads) : null;
@@ -221,10 +226,14 @@ internal sealed partial class ReverseEmitter
             if (!call.Callee.Differentiable[i]) continue;
             var partial = new Temp(arguments[i].Kind, _names.Temp());
             AddTemp(segment, partial);
-            outs.Add("out " + partial.Name);
+            outs.Add((_spelling.IsDual ? "ref " : "out ") + partial.Name);
             contributions.Add(new Contribution(arguments[i], seed => seed + " * " + partial.Name, new[] { Node.Of(partial, active: false) }));
+            // The callee's dual body adds to its shadows.
+            if (_spelling.IsDual) _primal.Line($"{partial.Name} = {partial.Kind.Literal(0)};");
         }
-        var y = NewTemp(segment, call.Kind, $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
+        var y = NewTemp(segment, call.Kind, _spelling.IsDual
+            ? $"{call.Callee.Target}{UncheckedPullbackSuffix}{DualSuffix}({string.Join(", ", arguments.Select(a => a.Code).Append(call.Kind.Literal(1)).Concat(outs))})"
+            : $"{call.Callee.Target}Gradient({string.Join(", ", arguments.Select(a => a.Code).Concat(outs))})");
         return Record(segment, y, contributions.ToArray());
     }
 
@@ -269,7 +278,7 @@ internal sealed partial class ReverseEmitter
         var temp = new Temp(kind, _names.Temp(), reload);
         if (_straight)
         {
-            _primal.Line($"{kind.Keyword()} {temp.Name} = {value};");
+            _primal.Line($"{_spelling.Keyword(kind)} {temp.Name} = {value};");
             segment.Temps.Add(temp);
         }
         else
@@ -287,6 +296,6 @@ internal sealed partial class ReverseEmitter
     {
         segment.Temps.Add(temp);
         if (!_straight) _hoisted.Add(temp);
-        else _primal.Line($"{temp.Kind.Keyword()} {temp.Name};");
+        else _primal.Line($"{_spelling.Keyword(temp.Kind)} {temp.Name};");
     }
 }

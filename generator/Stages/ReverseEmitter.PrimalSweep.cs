@@ -42,7 +42,7 @@ internal sealed partial class ReverseEmitter
                 EmitRuleStatement(call, inLoop);
                 break;
             case AllocateStmt { Pooled: true } rent:
-                _pooledLocals.EmitRent(_primal, rent, PrimalRenderer.RenderTop(rent.Length, Name), _adjoint[rent.Variable]);
+                _pooledLocals.EmitRent(_primal, rent, PrimalRenderer.RenderTop(rent.Length, Name, _spelling), _adjoint[rent.Variable]);
                 break;
             case ReleaseStmt release:
                 _pooledLocals.EmitRelease(_primal, release);
@@ -61,9 +61,9 @@ internal sealed partial class ReverseEmitter
                 var variable = _ir.Variables[allocate.Variable];
                 bool rent = !inLoop && _rentable.Contains(allocate.Variable);
                 if (rent && !_rented.Contains(allocate.Variable)) _rented.Add(allocate.Variable);
-                SourceEmitter.WriteAllocation(_primal, variable, variable.Name, PrimalRenderer.RenderTop(allocate.Length, Name), allocate.OnStack, clear: false, rent);
+                SourceEmitter.WriteAllocation(_primal, variable, variable.Name, PrimalRenderer.RenderTop(allocate.Length, Name, _spelling), allocate.OnStack, clear: false, rent, _spelling);
                 if (_adjoint[allocate.Variable] is string adjoint)
-                    SourceEmitter.WriteAllocation(_primal, variable, adjoint, variable.Name + ".Length", allocate.OnStack, clear: true, rent);
+                    SourceEmitter.WriteAllocation(_primal, variable, adjoint, variable.Name + ".Length", allocate.OnStack, clear: true, rent, _spelling);
                 break;
             }
             case ReturnStmt ret:
@@ -71,11 +71,11 @@ internal sealed partial class ReverseEmitter
                 break;
             case EffectStmt effect:
                 // Runs once, in the primal sweep; a guard that throws leaves every shadow as it was.
-                _primal.Line(PrimalRenderer.RenderEffect(effect, Name));
+                _primal.Line(PrimalRenderer.RenderEffect(effect, Name, _spelling));
                 break;
             case IfStmt conditional:
                 CloseSegment();
-                using (_primal.Block($"if ({PrimalRenderer.RenderTop(conditional.Condition, Name)})"))
+                using (_primal.Block($"if ({PrimalRenderer.RenderTop(conditional.Condition, Name, _spelling)})"))
                 {
                     EmitStatements(conditional.Then, inLoop);
                     CloseSegment();
@@ -112,7 +112,7 @@ internal sealed partial class ReverseEmitter
         if (ControlFlow.ContinueNeedsLabel(loop))
             _continueLabels[loop.LoopId] = _names.Fresh("continue_" + loop.LoopId.ToString(CultureInfo.InvariantCulture));
         bool testAtTop = loop.Condition is not null && !loop.ConditionAtEnd;
-        using (_primal.Block(testAtTop ? $"while ({PrimalRenderer.RenderTop(loop.Condition!, Name)})" : "while (true)"))
+        using (_primal.Block(testAtTop ? $"while ({PrimalRenderer.RenderTop(loop.Condition!, Name, _spelling)})" : "while (true)"))
         {
             EmitStatements(loop.Body, inLoop: true);
             CloseSegment();
@@ -120,7 +120,7 @@ internal sealed partial class ReverseEmitter
             EmitStatements(loop.Increment, inLoop: true);
             CloseSegment();
             if (loop.ConditionAtEnd && loop.Condition is not null)
-                _primal.Line($"if (!{PrimalRenderer.Render(loop.Condition, Name)}) break;");
+                _primal.Line($"if (!{PrimalRenderer.Render(loop.Condition, Name, _spelling)}) break;");
         }
     }
 
@@ -130,7 +130,7 @@ internal sealed partial class ReverseEmitter
         if (!Activity.IsActive(assign.Value, _active))
         {
             // A passive value: plain code. Overwriting an active variable cuts its adjoint.
-            _primal.Line($"{variable.Name} = {PrimalRenderer.RenderTop(assign.Value, Name)};");
+            _primal.Line($"{variable.Name} = {PrimalRenderer.RenderTop(assign.Value, Name, _spelling)};");
             Invalidate(assign.Variable);
             if (variable.IsActive) OpenSegment(inLoop).Steps.Add(new AssignStep(assign.Variable, null));
             return;
@@ -147,7 +147,7 @@ internal sealed partial class ReverseEmitter
         var variable = _ir.Variables[store.Variable];
         if (!variable.IsActive)
         {
-            _primal.Line($"{variable.Name}[{PrimalRenderer.RenderTop(store.Index, Name)}] = {PrimalRenderer.RenderTop(store.Value, Name)};");
+            _primal.Line($"{variable.Name}[{PrimalRenderer.RenderTop(store.Index, Name, _spelling)}] = {PrimalRenderer.RenderTop(store.Value, Name, _spelling)};");
             Invalidate(store.Variable);
             return;
         }
@@ -163,7 +163,7 @@ internal sealed partial class ReverseEmitter
     {
         if (!Activity.AnyActiveInput(call.Rule, call.Arguments, _active))
         {
-            _primal.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name) + ";");
+            _primal.Line(PrimalRenderer.RenderTop(new RuleCallExpr(call.Rule, call.Arguments, ScalarKind.Other, call.Site), Name, _spelling) + ";");
         }
         else
         {
@@ -227,7 +227,7 @@ internal sealed partial class ReverseEmitter
         }
         else
         {
-            _primal.Line($"{_result} = {PrimalRenderer.RenderTop(ret.Value, Name)};");
+            _primal.Line($"{_result} = {PrimalRenderer.RenderTop(ret.Value, Name, _spelling)};");
         }
         CloseSegment();
         if (!isLast)

@@ -40,6 +40,9 @@ internal sealed partial class ReverseEmitter
     private readonly string _seed;
     private readonly bool _gradientBody;
 
+    /// <summary>The types the body is rendered in: the method's own, or dual numbers (<c>{M}PullbackUncheckedDual</c>).</summary>
+    private readonly ScalarSpelling _spelling;
+
     /// <summary>The seed's code in the adjoint sweep: the seed parameter, or 1 in a <c>{M}Gradient</c> with its own body.</summary>
     private string SeedValue => _gradientBody ? _ir.ReturnKind.Literal(1) : _seed;
     private readonly string _controlTape;
@@ -82,9 +85,13 @@ internal sealed partial class ReverseEmitter
     /// <summary>The suffix of the pullback without argument checks that generated callers call (<c>{M}PullbackUnchecked</c>).</summary>
     public const string UncheckedPullbackSuffix = "PullbackUnchecked";
 
-    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool gradientBody)
+    /// <summary>The suffix of a reverse body rendered over dual numbers: <c>{M}PullbackUncheckedDual</c>.</summary>
+    public const string DualSuffix = "Dual";
+
+    private ReverseEmitter(MethodIr ir, NonsmoothSettings settings, bool gradientBody, ScalarSpelling? spelling = null)
     {
         _ir = ir;
+        _spelling = spelling ?? ScalarSpelling.Primal;
         _gradientBody = gradientBody;
         _settings = settings;
         _names = new NameScope(ir.Variables.Select(v => v.Name));
@@ -130,6 +137,14 @@ internal sealed partial class ReverseEmitter
         new ReverseEmitter(ir, settings, gradientBody: false).EmitMethod(writer);
     }
 
+    /// <summary>
+    /// Writes <c>{M}PullbackUncheckedDual</c>: the reverse body of <see cref="Emit"/>, the same plan rendered
+    /// over dual numbers (<see cref="ScalarSpelling.Dual(NonsmoothSettings)"/>). Run from inputs x + εv and the seed 1 + 0ε,
+    /// its shadows hold the gradient plus ε times H·v: forward mode over the reverse sweep.
+    /// </summary>
+    public static void EmitDual(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
+        => new ReverseEmitter(ir, settings, gradientBody: false, ScalarSpelling.Dual(settings)).EmitMethod(writer);
+
     private void EmitMethod(IndentedWriter w)
     {
         // The reverse body's value parameters are the method's own (the objects themselves, for object
@@ -142,7 +157,7 @@ internal sealed partial class ReverseEmitter
         {
             var variable = _ir.Variables[i];
             if (!ObjectState.TakesArgument(variable)) continue;
-            values.Add(variable.TypeName + " " + variable.Name);
+            values.Add(_spelling.ParameterTypeName(variable) + " " + variable.Name);
             valueArguments.Add(variable.Name);
         }
 
@@ -173,8 +188,8 @@ internal sealed partial class ReverseEmitter
             string shadow = _names.Fresh("d" + Identifiers.Bare(variable.Name));
             bodyShadows.Add((shadow, i));
             string declaration = variable.IsScalar
-                ? "ref " + variable.Kind.Keyword() + " " + shadow
-                : "global::System.Span<" + variable.Kind.Keyword() + "> " + shadow; // the caller's buffer, accumulated in place
+                ? "ref " + _spelling.Keyword(variable.Kind) + " " + shadow
+                : "global::System.Span<" + _spelling.Keyword(variable.Kind) + "> " + shadow; // the caller's buffer, accumulated in place
             shadowDeclarations.Add(declaration);
             if (!variable.IsScalar) _adjoint[i] = shadow;
             if (variable.Member is { } member)
@@ -184,7 +199,7 @@ internal sealed partial class ReverseEmitter
                 continue;
             }
             shadows.Add((shadow, i));
-            gradientShadows.Add(variable.IsScalar ? "out " + variable.Kind.Keyword() + " " + shadow : declaration);
+            gradientShadows.Add(variable.IsScalar ? "out " + _spelling.Keyword(variable.Kind) + " " + shadow : declaration);
             pullbackShadows.Add(declaration);
             shadowArguments.Add(variable.IsScalar ? "ref " + shadow : shadow);
         }
@@ -197,7 +212,7 @@ internal sealed partial class ReverseEmitter
         EmitStatements(_ir.Body, inLoop: false, isTopLevel: true);
         CloseSegment();
 
-        string type = _ir.ReturnKind.Keyword();
+        string type = _spelling.Keyword(_ir.ReturnKind);
         var outputSeeds = new List<(string Seed, int Variable)>();
         var seeds = new List<string>();
         if (_ir.ReturnsVoid)
@@ -209,7 +224,7 @@ internal sealed partial class ReverseEmitter
                 if (!variable.IsOutput) continue;
                 string seed = _names.Fresh("d" + Identifiers.Bare(variable.Name));
                 outputSeeds.Add((seed, i));
-                seeds.Add($"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {seed}");
+                seeds.Add($"global::System.ReadOnlySpan<{_spelling.Keyword(variable.Kind)}> {seed}");
             }
         }
         else
@@ -239,7 +254,7 @@ internal sealed partial class ReverseEmitter
         {
             SourceEmitter.WriteDocs(w, gradientDocs);
         }
-        else if (!_ir.ReturnsVoid && (!_straight || _ir.ReadsObjects))
+        else if (!_ir.ReturnsVoid && (!_straight || _ir.ReadsObjects) && !_spelling.IsDual)
         {
             foreach (var form in forms)
             {
@@ -260,7 +275,13 @@ internal sealed partial class ReverseEmitter
             }
         }
 
-        if (!_gradientBody)
+        if (_spelling.IsDual)
+        {
+            body += DualSuffix;
+            SourceEmitter.WriteDocs(w, $"The reverse body of <see cref=\"{_ir.Name}\"/> over dual numbers, for <c>{_ir.Name}HessianVector</c>: from inputs x + εv and seed 1, the shadows receive the gradient plus ε H·v.");
+            w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        }
+        else if (!_gradientBody)
         {
             foreach (var form in forms)
             {
@@ -287,24 +308,24 @@ internal sealed partial class ReverseEmitter
             if (_gradientBody) WriteArgumentChecks(forms[0]);
             ObjectState.WriteBindings(w, _ir);
             for (int i = _ir.ParameterCount; i < _ir.Variables.Count; i++)
-                w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name));
+                w.Line(SourceEmitter.Declaration(_ir.Variables[i], _ir.Variables[i].Name, _spelling));
             for (int i = 0; i < _ir.Variables.Count; i++)
             {
                 if (_adjoint[i] is not string adjoint || (i < _ir.ParameterCount && !_ir.Variables[i].IsScalar)) continue; // array parameters: shadows or seeded outputs
                 w.Line(_ir.Variables[i].IsScalar
-                    ? $"{_ir.Variables[i].Kind.Keyword()} {adjoint} = {_ir.Variables[i].Kind.Literal(0)};"
-                    : SourceEmitter.Declaration(_ir.Variables[i], adjoint));
+                    ? $"{_spelling.Keyword(_ir.Variables[i].Kind)} {adjoint} = {_ir.Variables[i].Kind.Literal(0)};"
+                    : SourceEmitter.Declaration(_ir.Variables[i], adjoint, _spelling));
             }
             if (!_ir.ReturnsVoid) w.Line($"{type} {_result} = {_ir.ReturnKind.Literal(0)};");
             foreach (var (seed, variable) in outputSeeds)
             {
                 // The output's adjoint starts as a copy of its seed (the adjoint sweep consumes it).
                 if (_adjoint[variable] is not string adjoint) continue;
-                string element = _ir.Variables[variable].Kind.Keyword();
+                string element = _spelling.Keyword(_ir.Variables[variable].Kind);
                 w.Line($"scoped global::System.Span<{element}> {adjoint} = {seed}.Length <= 256 ? stackalloc {element}[{seed}.Length] : new {element}[{seed}.Length];");
                 w.Line($"{seed}.CopyTo({adjoint});");
             }
-            foreach (var temp in _hoisted) w.Line($"{temp.Kind.Keyword()} {temp.Name} = default;");
+            foreach (var temp in _hoisted) w.Line($"{_spelling.Keyword(temp.Kind)} {temp.Name} = default;");
             foreach (var declaration in _declarations) w.Line(declaration);
             foreach (var declaration in _kinks.Declarations()) w.Line(declaration);
             foreach (var declaration in _pooledLocals.Declarations()) w.Line(declaration);
@@ -315,8 +336,8 @@ internal sealed partial class ReverseEmitter
                 int capacity = ControlFlow.HasLoop(_ir.Body) ? 64 : Math.Max(1, _segments.Count);
                 w.Line($"var {_controlTape} = new global::DiffGen.ValueTape<int>(stackalloc int[{capacity}]);");
             }
-            if (usesDouble) w.Line($"var {_doubleTape} = new global::DiffGen.ValueTape<double>(stackalloc double[64]);");
-            if (usesFloat) w.Line($"var {_floatTape} = new global::DiffGen.ValueTape<float>(stackalloc float[64]);");
+            if (usesDouble) w.Line($"var {_doubleTape} = new global::DiffGen.ValueTape<{_spelling.Keyword(ScalarKind.Double)}>(stackalloc {_spelling.Keyword(ScalarKind.Double)}[64]);");
+            if (usesFloat) w.Line($"var {_floatTape} = new global::DiffGen.ValueTape<{_spelling.Keyword(ScalarKind.Float)}>(stackalloc {_spelling.Keyword(ScalarKind.Float)}[64]);");
 
             w.Line("// Primal sweep.");
             w.Lines(_primal.ToString());
@@ -348,7 +369,7 @@ internal sealed partial class ReverseEmitter
             foreach (int variable in _rented)
             {
                 // Nothing reads the arrays any more: give them back for the next call on this thread.
-                string pool = $"global::DiffGen.ScratchArrays<{_ir.Variables[variable].Kind.Keyword()}>";
+                string pool = $"global::DiffGen.ScratchArrays<{_spelling.Keyword(_ir.Variables[variable].Kind)}>";
                 w.Line($"{pool}.Return({_ir.Variables[variable].Name});");
                 if (_adjoint[variable] is string adjoint) w.Line($"{pool}.Return({adjoint});");
             }

@@ -37,6 +37,7 @@ public static class SourceEmitter
                 CheckEmitter.Emit(ir, w);
             }
         }
+        HessianVectorEmitter.Emit(ir, settings, w);
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();
@@ -46,29 +47,34 @@ public static class SourceEmitter
     /// The hoisted declaration of a local (or of a derivative buffer shaped like it). Span locals are
     /// <c>scoped</c> so that a later <c>stackalloc</c> may be assigned to them.
     /// </summary>
-    public static string Declaration(VariableInfo variable, string name) => variable.Shape switch
+    public static string Declaration(VariableInfo variable, string name, ScalarSpelling? spelling = null)
     {
-        Shape.Scalar => $"{variable.Kind.Keyword()} {name} = default;",
-        Shape.Array => $"{variable.TypeName} {name} = default!;",
-        _ => $"scoped global::System.Span<{variable.Kind.Keyword()}> {name} = default;",
-    };
+        var types = spelling ?? ScalarSpelling.Primal;
+        return variable.Shape switch
+        {
+            Shape.Scalar => $"{types.Keyword(variable.Kind)} {name} = default;",
+            Shape.Array => $"{types.TypeName(variable)} {name} = default!;",
+            _ => $"scoped global::System.Span<{types.Keyword(variable.Kind)}> {name} = default;",
+        };
+    }
 
     /// <summary>Storage for an array or span local, or for its tangent or adjoint (<paramref name="clear"/>: zeroed even under
     /// SkipLocalsInit; <paramref name="rented"/>: a zeroed array from <c>DiffGen.ScratchArrays</c>, given back by the caller).</summary>
-    public static void WriteAllocation(IndentedWriter w, VariableInfo variable, string name, string length, bool onStack, bool clear, bool rented = false)
+    public static void WriteAllocation(IndentedWriter w, VariableInfo variable, string name, string length, bool onStack, bool clear, bool rented = false, ScalarSpelling? spelling = null)
     {
+        string element = (spelling ?? ScalarSpelling.Primal).Keyword(variable.Kind);
         if (rented)
         {
-            w.Line($"{name} = global::DiffGen.ScratchArrays<{variable.Kind.Keyword()}>.Rent({length});");
+            w.Line($"{name} = global::DiffGen.ScratchArrays<{element}>.Rent({length});");
             return;
         }
 
         if (!onStack)
         {
-            w.Line($"{name} = new {variable.Kind.Keyword()}[{length}];");
+            w.Line($"{name} = new {element}[{length}];");
             return;
         }
-        w.Line($"{name} = stackalloc {variable.Kind.Keyword()}[{length}];");
+        w.Line($"{name} = stackalloc {element}[{length}];");
         if (clear) w.Line($"{name}.Clear();");
     }
 

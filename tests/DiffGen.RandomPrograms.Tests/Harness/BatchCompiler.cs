@@ -131,6 +131,7 @@ public sealed class BatchCompiler : IDisposable
             Get<Func<double[], int, double[], double>>("Gradient"),
             Get<Func<double[], int, double[], double[], double>>("Tangent"),
             Get<Func<double[], int, double[], double[], double>>("Directional"),
-            Get<Action<double[], int, double, double[]>>("Pullback"));
+            Get<Action<double[], int, double, double[]>>("Pullback"),
+            HarnessWriter.HasHessianVector(f) ? Get<Action<double[], int, double[], double[]>>("HessianVector") : null);
     }
 }

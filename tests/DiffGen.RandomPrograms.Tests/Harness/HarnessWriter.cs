@@ -69,9 +69,24 @@ public static class HarnessWriter
         text.Append($"        {call}Pullback({string.Join(", ", PrimalArguments(f).Append("seed").Concat(refs))});\n");
         text.Append(Pack(f, "g", "dx", "da"));
         if (shape is not null) text.Append(ObjectHarness.Pack(f, shape, "dm", "g"));
-        text.Append("    }\n}\n");
+        text.Append("    }\n");
+
+        if (HasHessianVector(f))
+        {
+            // {M}HessianVector: H u into h (static functions without objects: the others get none).
+            var outputs = Enumerable.Range(0, f.Scalars).Select(i => "out double hx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "ha" + i));
+            text.Append($"\n    public static void {f.Name}_HessianVector(double[] p, int n, double[] u, double[] h)\n    {{\n{unpack}{Unpack(f, "u", "ua")}");
+            for (int i = 0; i < f.Arrays; i++) text.Append($"        double[] ha{i} = new double[{f.ArrayLength}];\n");
+            text.Append($"        {call}HessianVector({string.Join(", ", PrimalArguments(f).Concat(tangents).Concat(outputs))});\n");
+            text.Append(Pack(f, "h", "hx", "ha"));
+            text.Append("    }\n");
+        }
+        text.Append("}\n");
         return text.ToString();
     }
+
+    /// <summary>Whether the function gets {M}HessianVector: a static function reading no objects, with a differentiable input.</summary>
+    public static bool HasHessianVector(RandomFunction f) => f.Object is null && f.Scalars + f.Arrays > 0;
 
     private static IEnumerable<string> PrimalArguments(RandomFunction f)
     {
