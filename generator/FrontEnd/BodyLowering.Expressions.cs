@@ -133,7 +133,7 @@ internal sealed partial class BodyLowering
     private Expr LowerBinary(IBinaryOperation binary, List<Stmt>? lift, ScalarKind kind)
     {
         if (MapBinary(binary.OperatorKind, binary) is not BinaryOp op) return Invalid;
-        if (op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr && lift is not null && CallsLocalFunction(binary.RightOperand))
+        if (op is BinaryOp.ConditionalAnd or BinaryOp.ConditionalOr && lift is not null && NeedsStatements(binary.RightOperand))
             return LowerShortCircuit(binary, op, lift);
         var left = Lower(binary.LeftOperand, lift);
         // The right side of && and || runs only sometimes: it must not lift anything out of that guard.
@@ -149,12 +149,18 @@ internal sealed partial class BodyLowering
         return result;
     }
 
-    private static bool CallsLocalFunction(IOperation operation)
-        => operation.DescendantsAndSelf().Any(o => o is IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction });
+    /// <summary>
+    /// Whether lowering <paramref name="operation"/> may need statements before it: a pattern, a switch
+    /// expression, a local function's body, or a property (a computed one is lowered in place).
+    /// </summary>
+    private static bool NeedsStatements(IOperation operation)
+        => operation.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation or IPropertyReferenceOperation
+            or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction });
 
     /// <summary>
-    /// <c>a &amp;&amp; F(x) &gt; 0</c> with a local function on the right: the right side's statements may
-    /// run only when it is evaluated, so the value goes through a flag set under an if.
+    /// <c>a &amp;&amp; F(x) &gt; 0</c> with statements needed on the right (a local function, a switch
+    /// expression): they may run only when the right side is evaluated, so the value goes through a flag
+    /// set under an if.
     /// </summary>
     private Expr LowerShortCircuit(IBinaryOperation binary, BinaryOp op, List<Stmt> lift)
     {

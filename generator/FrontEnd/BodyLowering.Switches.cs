@@ -168,7 +168,7 @@ internal sealed partial class BodyLowering
     {
         if (lift is null)
         {
-            Report(ProblemKind.UnsupportedExpression, switchExpression, "a switch expression in a condition (compute it into a local first)");
+            Report(ProblemKind.UnsupportedExpression, switchExpression, "a switch expression in a loop condition (compute it into a local first)");
             return Invalid;
         }
         var governing = Govern(switchExpression.Value, lift);

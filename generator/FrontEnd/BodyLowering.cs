@@ -396,8 +396,9 @@ internal sealed partial class BodyLowering
 
     private void LowerIf(IConditionalOperation conditional, List<Stmt> into)
     {
-        // A pattern, a switch expression or a local function's body in the condition may need locals set just before the test.
-        var condition = conditional.Condition.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction })
+        // A pattern, a switch expression, a local function's body or a computed property's in the condition
+        // may need statements just before the test.
+        var condition = NeedsStatements(conditional.Condition)
             ? Lower(conditional.Condition, into)
             : LowerCondition(conditional.Condition);
         var then = new List<Stmt>();

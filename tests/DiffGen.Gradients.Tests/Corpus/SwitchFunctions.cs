@@ -79,4 +79,18 @@ public static partial class SwitchFunctions
         }
         return sum;
     }
+    /// <summary>Switch expressions in an if condition and on the right of &amp;&amp; (lowered just before the test).</summary>
+    [Differentiable]
+    [CheckGradientAt(0.7, -0.3)]
+    [CheckGradientAt(-1.1, 0.8)]
+    [CheckGradientAt(0.2, 1.4)]
+    public static double InConditions(double x, double y)
+    {
+        double s = x * y;
+#pragma warning disable DG1004 // case splits on values used only here: intended
+        if ((x switch { < 0 => -x, _ => x * 0.5 }) > 0.3) s += Math.Sin(x);
+        if (y > 0 && (y switch { > 1 => y - 1, _ => y * y }) < 0.5) s -= y * x;
+#pragma warning restore DG1004
+        return s;
+    }
 }

@@ -281,6 +281,7 @@ public static class GradientCases
 
             // ---- SwitchFunctions ----
             GradientCase.Of1("SwitchPiecewise", SwitchFunctions.Piecewise, SwitchFunctions.PiecewiseGradient, SwitchFunctions.PiecewiseTangent, -3, 3),
+            GradientCase.Of2("SwitchInConditions", SwitchFunctions.InConditions, SwitchFunctions.InConditionsGradient, SwitchFunctions.InConditionsTangent, (-1.5, 1.5), (-1.5, 1.5)),
             GradientCase.Of2("SwitchPatterns", SwitchFunctions.Patterns, SwitchFunctions.PatternsGradient, SwitchFunctions.PatternsTangent, (-2, 2), (-2, 2)),
 
             // ---- LocalFunctionFunctions ----

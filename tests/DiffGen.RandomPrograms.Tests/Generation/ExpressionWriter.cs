@@ -28,7 +28,7 @@ public sealed class ExpressionWriter
             _c.Use(Construct.Conditional);
             return $"({condition} ? {Expression(scope, depth - 1)} : {Expression(scope, depth - 1)})";
         }
-        if (roll < 88 && _c.Allows(Construct.Switches) && !_c.Generic && !_c.NoSwitchExpressions && _c.Chance(0.3) && SwitchExpression(scope, depth) is string switched) return switched;
+        if (roll < 88 && _c.Allows(Construct.Switches) && !_c.Generic && _c.Chance(0.3) && SwitchExpression(scope, depth) is string switched) return switched;
         if (roll < 90 && _c.LocalFunctions.Any(f => !f.IsVoid) && _c.Chance(0.5))
         {
             var function = _c.Pick(_c.LocalFunctions.Where(f => !f.IsVoid).ToList());

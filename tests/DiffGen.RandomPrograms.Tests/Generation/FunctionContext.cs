@@ -37,9 +37,6 @@ public sealed class FunctionContext
     /// <summary>The generated type's one-scalar <c>[Differentiable]</c> helper as this function calls it (<c>H</c>, <c>this.H</c>, <c>m.H</c>), if any.</summary>
     public string? InstanceHelper { get; set; }
 
-    /// <summary>Whether switch expressions are left out (a computed property's body, read in conditions).</summary>
-    public bool NoSwitchExpressions { get; set; }
-
     /// <summary>Whether the function is an instance method of a struct.</summary>
     public bool StructInstance { get; set; }
 

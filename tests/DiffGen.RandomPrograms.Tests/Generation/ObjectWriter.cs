@@ -52,8 +52,6 @@ public static class ObjectWriter
         if (context.Allows(Construct.ComputedProperties) && context.Chance(0.5))
         {
             var member = MemberContext(context);
-            // P is read in conditions too, where a switch expression is refused (README: compute it into a local first).
-            member.NoSwitchExpressions = true;
             string body = new ExpressionWriter(member).Expression(inner, 2);
             context.Absorb(member);
             context.Use(Construct.ComputedProperties);
