@@ -130,7 +130,7 @@ public sealed class StatementWriter
         string v = _c.Pick(scope.Scalars);
         Line(indent, _c.Chance(0.5)
             ? $"System.Diagnostics.Debug.Assert({v} < 1e308, $\"{v} = {{{v}}}\");"
-            : $"if ({v} > 1e300) throw new ArgumentOutOfRangeException(nameof({v.Split('.')[0]}), $\"too large: {{{v}}}\");");
+            : $"if ({v} > 1e300) throw new ArgumentOutOfRangeException(nameof({v}), $\"too large: {{{v}}}\");");
     }
 
     private void CallVoidLocalFunction(Scope scope, int indent)
