@@ -56,6 +56,15 @@ public sealed class RegisteredGradientChecksTests
     }
 
     [Fact]
+    public void GenericMethod_RegistersItsDoubleInstantiation_AndItPasses()
+    {
+        var results = GradientChecks.RunAll().Where(r => r.Result.Method.Contains("GenericFunctions.Gaussian", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Contains("<double>", r.Result.Method, StringComparison.Ordinal));
+        Assert.All(results, r => Assert.True(r.Result.Passed(1e-6, 1e-9), r.Result.ToString()));
+    }
+
+    [Fact]
     public void RunAll_FloatCorpus_IsNotRegistered()
     {
         // Float functions are checked with a float tolerance in FloatGradientTests instead.

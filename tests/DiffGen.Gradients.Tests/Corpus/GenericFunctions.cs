@@ -10,6 +10,8 @@ public static partial class GenericFunctions
     public static T SoftPlus<T>(T x) where T : IFloatingPointIeee754<T> => T.Log(T.One + T.Exp(x));
 
     [Differentiable]
+    [CheckGradientAt(0.3, -0.2, 1.5)]
+    [CheckGradientAt(-1.1, 0.4, 0.8)]
     public static T Gaussian<T>(T x, T mu, T sigma) where T : IFloatingPointIeee754<T>
     {
         T z = (x - mu) / sigma;
