@@ -151,11 +151,18 @@ internal sealed partial class BodyLowering
 
     /// <summary>
     /// Whether lowering <paramref name="operation"/> may need statements before it: a pattern, a switch
-    /// expression, a local function's body, or a property (a computed one is lowered in place).
+    /// expression, a local function's body, or a computed property's (lowered in place). Conditions without
+    /// them keep the expression form, so a hot loop's <c>i &lt; a.Length &amp;&amp; ...</c> gains no branch.
     /// </summary>
     private static bool NeedsStatements(IOperation operation)
-        => operation.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation or IPropertyReferenceOperation
-            or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction });
+        => operation.DescendantsAndSelf().Any(o => o is IIsPatternOperation or ISwitchExpressionOperation
+            or IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction }
+            || o is IPropertyReferenceOperation { Property: { IsIndexer: false, GetMethod: { } getter } } && HasSourceBody(getter));
+
+    /// <summary>A getter written in source with a body (an arrow or a block): not an auto-property, not metadata.</summary>
+    private static bool HasSourceBody(IMethodSymbol getter)
+        => getter.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax
+            or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { Body: not null } or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax { ExpressionBody: not null });
 
     /// <summary>
     /// <c>a &amp;&amp; F(x) &gt; 0</c> with statements needed on the right (a local function, a switch
