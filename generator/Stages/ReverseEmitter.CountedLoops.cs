@@ -29,7 +29,7 @@ internal sealed partial class ReverseEmitter
         var recording = new IndentedWriter();
         _primal = recording;
         int recordsBefore = _loopRecords;
-        string adjoint = EmitCountedLoop(loop, counted, _previous);
+        string adjoint = EmitCountedLoop(loop, counted, _previous, hot: inLoop);
         bool records = _loopRecords > recordsBefore;
         _primal = main;
 
@@ -200,8 +200,11 @@ internal sealed partial class ReverseEmitter
     /// <summary>The longest side buffer of a fused reduction kept on the stack (elements).</summary>
     private const int StackSumLimit = 128;
 
-    /// <summary>Emits the primal of a counted loop and returns the code of its adjoint.</summary>
-    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous = null)
+    /// <summary>
+    /// Emits the primal of a counted loop and returns the code of its adjoint. A <paramref name="hot"/> loop
+    /// (one inside another loop) that records nothing runs from a method of its own (<see cref="LoopOutlining"/>).
+    /// </summary>
+    private string EmitCountedLoop(LoopStmt loop, StructuredLoop counted, Stmt? previous, bool hot)
     {
         string counter = Name(counted.Counter);
         var bounds = ReloadableBounds(loop, counted, previous);
@@ -256,6 +259,11 @@ internal sealed partial class ReverseEmitter
         _promotion = promotion;
         var settledHere = new List<int>();
         int position = 0;
+        // The loop's primal goes to a writer of its own: run inline, or from a method of its own when hot.
+        var enclosing = _primal;
+        var loopText = new IndentedWriter();
+        _primal = loopText;
+        int recordsBefore = _loopRecords;
         using (_primal.Block($"while ({PrimalRenderer.RenderTop(loop.Condition!, Name, _spelling)})"))
         {
             foreach (var statement in loop.Body)
@@ -282,6 +290,19 @@ internal sealed partial class ReverseEmitter
                 _primal.Line(SaveArray(info));
             }
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
+        }
+        _primal = enclosing;
+        if (hot && !_spelling.IsDual && _loopRecords == recordsBefore && LoopOutlining.For(loop, _ir.Variables, Name) is { } outlined)
+        {
+            string method = $"{_ir.Name}{UncheckedPullbackSuffix}Loop{_outlined.Count.ToString(CultureInfo.InvariantCulture)}_{StableHash.Of(_ir.HintName)}";
+            LoopOutlining.WriteCall(_primal, outlined, method, loopText.ToString(), _ir.Variables, Name);
+            var text = new IndentedWriter();
+            LoopOutlining.WriteMethod(text, outlined, method, loop, _ir.Variables, _ir.ParameterCount, Name);
+            _outlined.Add(text.ToString());
+        }
+        else
+        {
+            _primal.Lines(loopText.ToString());
         }
         foreach (var induction in inductions) _inductions.Remove(induction.Variable);
         foreach (int variable in _definable) _definitions.Remove(variable);
@@ -360,7 +381,7 @@ internal sealed partial class ReverseEmitter
         {
             case LoopStmt inner when StructuredLoop.Analyze(inner) is { } innerCounted:
                 CloseSegment();
-                _structuredItems!.Add(EmitCountedLoop(inner, innerCounted, previous));
+                _structuredItems!.Add(EmitCountedLoop(inner, innerCounted, previous, hot: true));
                 break;
             case IfStmt branch:
                 CloseSegment();

@@ -74,6 +74,9 @@ internal sealed partial class ReverseEmitter
     private readonly List<int> _rented = new();
     private readonly List<string> _declarations = new();
 
+    /// <summary>Methods of hot inner loops the body calls (<see cref="LoopOutlining"/>), written after it.</summary>
+    private readonly List<string> _outlined = new();
+
     /// <summary>The kink counters' locals of this method.</summary>
     private readonly KinkCounting _kinks;
     private int _fusedDepth;
@@ -378,6 +381,11 @@ internal sealed partial class ReverseEmitter
             if (usesDouble) w.Line($"{_doubleTape}.Dispose();");
             if (usesFloat) w.Line($"{_floatTape}.Dispose();");
             if (!_ir.ReturnsVoid) w.Line($"return {_result};");
+        }
+        foreach (string method in _outlined)
+        {
+            w.Line();
+            w.Lines(method);
         }
     }
 

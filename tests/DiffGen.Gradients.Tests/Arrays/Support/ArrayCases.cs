@@ -542,6 +542,7 @@ public static class ArrayCases
         cases.AddRange(PooledCases.Build());
         cases.AddRange(SliceCases.Build());
         cases.AddRange(HelperCallCases.Build());
+        cases.AddRange(OutlinedLoopCases.Build());
         return cases;
     }
 
