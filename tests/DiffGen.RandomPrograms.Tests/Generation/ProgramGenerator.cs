@@ -19,7 +19,9 @@ public static class ProgramGenerator
     public static IReadOnlyList<RandomFunction> Batch(int seed, int firstIndex, int count, Construct allowed)
     {
         var random = new Random(seed);
-        int length = random.Next(2, 6);
+        // Mostly short arrays (cheap checks); a fifth of the batches long enough for inner loops of 8 or more iterations,
+        // which reverse mode runs from methods of their own (generator/Stages/LoopOutlining.cs).
+        int length = random.NextDouble() < 0.2 ? random.Next(8, 12) : random.Next(2, 6);
         var functions = new List<RandomFunction>();
         for (int k = 0; k < count; k++)
             functions.Add(Function(random, "F" + (firstIndex + k), allowed, length, functions));
