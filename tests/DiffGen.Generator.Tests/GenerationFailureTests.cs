@@ -1,12 +1,10 @@
 using System.Linq;
-using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Helpers;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
 using DiffGen.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests;
@@ -33,12 +31,7 @@ public class GenerationFailureTests
 
     private static MethodIr LowerF()
     {
-        var compilation = GeneratorHarness.Compilation(Source);
-        var tree = compilation.SyntaxTrees.Single();
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();
-        var model = compilation.GetSemanticModel(tree);
-        var method = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        return MethodFrontEnd.Analyze(method, declaration, model, default).Ir!;
+        return GeneratorHarness.FrontEnd(GeneratorHarness.Compilation(Source)).Ir!;
     }
 
     [Fact]

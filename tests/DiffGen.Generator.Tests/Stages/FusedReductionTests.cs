@@ -1,11 +1,9 @@
 using System;
 using System.Linq;
-using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Stages;
 using DiffGen.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests.Stages;
@@ -254,12 +252,7 @@ public class FusedReductionTests
     /// <summary>The fusion plan of the method's first top-level loop, on its lowered IR.</summary>
     private static FusedReduction.Plan? Plan(string method)
     {
-        var compilation = GeneratorHarness.Compilation(Source);
-        var tree = compilation.SyntaxTrees.Single();
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
-        var model = compilation.GetSemanticModel(tree);
-        var symbol = (IMethodSymbol)model.GetDeclaredSymbol(declaration)!;
-        var ir = MethodFrontEnd.Analyze(symbol, declaration, model, default).Ir!;
+        var ir = GeneratorHarness.FrontEnd(GeneratorHarness.Compilation(Source), method).Ir!;
         int index = Enumerable.Range(0, ir.Body.Count).First(i => ir.Body[i] is LoopStmt);
         return FusedReduction.Analyze((LoopStmt)ir.Body[index], ir.Body, index, ir.Variables, Activity.WrittenVariables(ir.Variables, ir.Body));
     }

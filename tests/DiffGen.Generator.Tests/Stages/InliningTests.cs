@@ -4,7 +4,6 @@ using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests.Stages;
@@ -120,19 +119,9 @@ public class InliningTests
         }
         """;
 
-    private static readonly Lazy<(Compilation Compilation, SyntaxTree Tree)> Compiled = new(() =>
-    {
-        var compilation = GeneratorHarness.Compilation(Source);
-        return (compilation, compilation.SyntaxTrees.Single());
-    });
+    private static readonly Lazy<Compilation> Compiled = new(() => GeneratorHarness.Compilation(Source));
 
-    private static FrontEndResult Analyze(string method)
-    {
-        var (compilation, tree) = Compiled.Value;
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
-        var model = compilation.GetSemanticModel(tree);
-        return MethodFrontEnd.Analyze((IMethodSymbol)model.GetDeclaredSymbol(declaration)!, declaration, model, default);
-    }
+    private static FrontEndResult Analyze(string method) => GeneratorHarness.FrontEnd(Compiled.Value, method);
 
     /// <summary>Whether the method's IR still calls <paramref name="helper"/>.</summary>
     private static bool Calls(MethodIr ir, string helper)

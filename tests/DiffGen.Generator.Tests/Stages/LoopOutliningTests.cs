@@ -1,11 +1,9 @@
 using System;
 using System.Linq;
-using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Stages;
 using DiffGen.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests.Stages;
@@ -90,19 +88,9 @@ public class LoopOutliningTests
         }
         """;
 
-    private static readonly Lazy<(Compilation Compilation, SyntaxTree Tree)> Compiled = new(() =>
-    {
-        var compilation = GeneratorHarness.Compilation(Source);
-        return (compilation, compilation.SyntaxTrees.Single());
-    });
+    private static readonly Lazy<Compilation> Compiled = new(() => GeneratorHarness.Compilation(Source));
 
-    private static MethodIr Lower(string method)
-    {
-        var (compilation, tree) = Compiled.Value;
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == method);
-        var model = compilation.GetSemanticModel(tree);
-        return MethodFrontEnd.Analyze((IMethodSymbol)model.GetDeclaredSymbol(declaration)!, declaration, model, default).Ir!;
-    }
+    private static MethodIr Lower(string method) => GeneratorHarness.FrontEnd(Compiled.Value, method).Ir!;
 
     /// <summary>The plan for the method's innermost loop (the one nested in its outer loop).</summary>
     private static (LoopOutlining.Plan? Plan, MethodIr Ir) InnerPlan(string method)

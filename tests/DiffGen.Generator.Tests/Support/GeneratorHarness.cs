@@ -46,6 +46,16 @@ internal static class GeneratorHarness
         return (output, driver.GetRunResult(), diagnostics);
     }
 
+    /// <summary>The front end's result for the method named <paramref name="method"/> (the only one so named) in the compilation's first tree.</summary>
+    public static FrontEnd.FrontEndResult FrontEnd(Compilation compilation, string? method = null)
+    {
+        var tree = compilation.SyntaxTrees.First();
+        var declaration = tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>()
+            .Single(m => method is null || m.Identifier.Text == method);
+        var model = compilation.GetSemanticModel(tree);
+        return global::DiffGen.Generator.FrontEnd.MethodFrontEnd.Analyze((IMethodSymbol)model.GetDeclaredSymbol(declaration)!, declaration, model, default);
+    }
+
     /// <summary>Diagnostics of the output compilation that are warnings or errors.</summary>
     public static IReadOnlyList<Diagnostic> Problems(Compilation compilation)
         => compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
