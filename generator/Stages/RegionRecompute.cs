@@ -22,6 +22,9 @@ internal static class RegionRecompute
 
     public static Snapshot? Plan(LoopStmt loop, IReadOnlyList<VariableInfo> variables, bool[] written, int[] lastTopLevelWrite, int topLevelIndex)
     {
+        // The plain loop allocates nothing: a loop that gives an array storage inside (a stackalloc of a helper
+        // lowered in place) records instead.
+        if (!IrTree.AllStatements(loop.Body).All(CanWritePlain)) return null;
         var read = new HashSet<int>();
         var assigned = new HashSet<int>();
         Collect(loop, read, assigned);
@@ -85,6 +88,9 @@ internal static class RegionRecompute
             foreach (var statement in loop.Increment) WritePlain(w, statement, variables, name, spelling);
         }
     }
+
+    /// <summary>The statements <see cref="WritePlainLoop"/> writes (nested ones are checked on their own).</summary>
+    private static bool CanWritePlain(Stmt statement) => statement is AssignStmt or StoreStmt or ClearStmt or LoopStmt or IfStmt;
 
     private static void WritePlain(IndentedWriter w, Stmt statement, IReadOnlyList<VariableInfo> variables, Func<int, string> name, ScalarSpelling? spelling = null)
     {
