@@ -66,7 +66,7 @@ internal sealed partial class ReverseEmitter
             reverse.Lines(adjoint);
             region.Adjoint = reverse.ToString();
         }
-        if (!_straight) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+        if (RecordsSegmentIds) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 
     /// <summary>
@@ -158,7 +158,7 @@ internal sealed partial class ReverseEmitter
         foreach (var entry in saved) _adjoint[entry.Key] = entry.Value;
         _adjoint[plan.Accumulator] = outerAdjoint;
         region.Adjoint = reverse.ToString();
-        _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
+        if (RecordsSegmentIds) _primal.Line($"{_controlTape}.Push({region.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 
     /// <summary>The fused loop's body, then its reversal as written (<see cref="StructuredLoop.IsStructuredBody"/>).</summary>
@@ -515,7 +515,7 @@ internal sealed partial class ReverseEmitter
         }
         if (segment.Structured)
             _structuredItems!.Add(ReverseText(segment));
-        else if (!_straight)
+        else if (RecordsSegmentIds)
             _primal.Line($"{_controlTape}.Push({segment.Id.ToString(CultureInfo.InvariantCulture)});");
     }
 

@@ -27,6 +27,9 @@ internal sealed partial class ReverseEmitter
     private readonly bool[] _written;
     private readonly string?[] _adjoint;
     private readonly bool _straight;
+
+    /// <summary>The top level runs each of its segments once, in order: no segment ids (<see cref="AdjointReplay"/>).</summary>
+    private readonly bool _sequential;
     private IndentedWriter _primal = new();
     private int _topLevelIndex;
     private int _loopRecords;
@@ -109,6 +112,7 @@ internal sealed partial class ReverseEmitter
         foreach (var assignment in statements.OfType<AssignStmt>()) _locallyAllocated[assignment.Variable] = false;
         _adjoint = new string?[ir.Variables.Count];
         _straight = !ControlFlow.HasControlFlow(ir.Body);
+        _sequential = !_straight && AdjointReplay.IsSequential(ir, _written);
         _rentable = ScratchArrayPlan.Rentable(ir);
         _unstable = new HashSet<(int, int)>(UnstableArrayArguments.Find(ir.Body).Select(a => (a.Site, a.Index)));
         _pooledLocals = new PooledLocals(ir, _names);
@@ -350,6 +354,11 @@ internal sealed partial class ReverseEmitter
             {
                 foreach (var segment in _segments) w.Lines(segment.Adjoint);
             }
+            else if (_sequential)
+            {
+                foreach (var segment in Enumerable.Reverse(_segments).Where(s => !s.Fused))
+                    using (w.Block()) w.Lines(ReverseText(segment));
+            }
             else
             {
                 using (w.Block($"while ({_controlTape}.Count > 0)"))
@@ -388,6 +397,9 @@ internal sealed partial class ReverseEmitter
             w.Lines(method);
         }
     }
+
+    /// <summary>Whether the primal records the id of a segment it closes (for the adjoint sweep's dispatch).</summary>
+    private bool RecordsSegmentIds => !_straight && (!_sequential || _fusedDepth > 0);
 
     /// <summary>
     /// Shadows and outputs are written while inputs are still read: a shadow sharing memory with any
