@@ -21,10 +21,7 @@ public static partial class SpanOps
     public static void AvgPool2D<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                     Span<T> result)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        PoolKernels.Average(g, x, result);
-    }
+        => Pool2D(PoolKind.Average, x, batch, channels, height, width, kernel, stride, padding, result);
 
     /// <summary>Pullback of <see cref="AvgPool2D{T}"/>: every input pixel of a window gets <c>dresult / kernel²</c>.</summary>
     /// <param name="x">Input.</param>
@@ -42,16 +39,7 @@ public static partial class SpanOps
     public static void AvgPool2DPullback<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                             Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        RequireLength(dresult, g.OutputLength, nameof(dresult));
-        bool active = IsActive(dx, x.Length, nameof(dx));
-        RequireShadowDisjoint<T>(dx, nameof(dx), x, result, dresult, default);
-        if (active)
-        {
-            PoolKernels.AverageScatter(g, dresult, dx);
-        }
-    }
+        => Pool2DPullback(PoolKind.Average, x, batch, channels, height, width, kernel, stride, padding, result, dresult, dx);
 
     /// <summary>Tangent of <see cref="AvgPool2D{T}"/>: computes <paramref name="result"/> and <c>tresult = AvgPool2D(tx)</c> (it is linear).</summary>
     /// <param name="x">Input.</param>
@@ -69,19 +57,5 @@ public static partial class SpanOps
     public static void AvgPool2DTangent<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                            Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        bool active = IsActive(tx, x.Length, nameof(tx));
-        RequireLength<T>(tresult, g.OutputLength, nameof(tresult));
-        RequireShadowDisjoint<T>(tresult, nameof(tresult), x, result, tx, default);
-        PoolKernels.Average(g, x, result);
-        if (active)
-        {
-            PoolKernels.Average(g, tx, tresult);
-        }
-        else
-        {
-            tresult.Clear();
-        }
-    }
+        => Pool2DTangent(PoolKind.Average, x, batch, channels, height, width, kernel, stride, padding, result, tx, tresult);
 }

@@ -26,10 +26,7 @@ public static partial class SpanOps
     public static void MaxPool2D<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                     Span<T> result)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        PoolKernels.Max(g, x, result);
-    }
+        => Pool2D(PoolKind.Max, x, batch, channels, height, width, kernel, stride, padding, result);
 
     /// <summary>Pullback of <see cref="MaxPool2D{T}"/>: <c>dx[argmax of window] += dresult[window]</c>.</summary>
     /// <param name="x">Input.</param>
@@ -47,16 +44,7 @@ public static partial class SpanOps
     public static void MaxPool2DPullback<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                             Span<T> result, ReadOnlySpan<T> dresult, Span<T> dx)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        RequireLength(dresult, g.OutputLength, nameof(dresult));
-        bool active = IsActive(dx, x.Length, nameof(dx));
-        RequireShadowDisjoint<T>(dx, nameof(dx), x, result, dresult, default);
-        if (active)
-        {
-            PoolKernels.MaxScatter(g, x, dresult, dx);
-        }
-    }
+        => Pool2DPullback(PoolKind.Max, x, batch, channels, height, width, kernel, stride, padding, result, dresult, dx);
 
     /// <summary>Tangent of <see cref="MaxPool2D{T}"/>: computes <paramref name="result"/> and <c>tresult[window] = tx[argmax of window]</c>.</summary>
     /// <param name="x">Input.</param>
@@ -74,28 +62,5 @@ public static partial class SpanOps
     public static void MaxPool2DTangent<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
                                            Span<T> result, ReadOnlySpan<T> tx, Span<T> tresult)
         where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PoolGeometry g = RequirePool(x, batch, channels, height, width, kernel, stride, padding, result);
-        bool active = IsActive(tx, x.Length, nameof(tx));
-        RequireLength<T>(tresult, g.OutputLength, nameof(tresult));
-        RequireShadowDisjoint<T>(tresult, nameof(tresult), x, result, tx, default);
-        PoolKernels.Max(g, x, result);
-        if (active)
-        {
-            PoolKernels.MaxGather(g, x, tx, tresult);
-        }
-        else
-        {
-            tresult.Clear();
-        }
-    }
-
-    private static PoolGeometry RequirePool<T>(ReadOnlySpan<T> x, int batch, int channels, int height, int width, int kernel, int stride, int padding,
-                                               ReadOnlySpan<T> result)
-    {
-        PoolGeometry g = PoolGeometry.Create(x, batch, channels, height, width, kernel, stride, padding);
-        RequireLength(result, g.OutputLength, nameof(result));
-        RequireDisjoint(result, x, nameof(result), nameof(x));
-        return g;
-    }
+        => Pool2DTangent(PoolKind.Max, x, batch, channels, height, width, kernel, stride, padding, result, tx, tresult);
 }

@@ -66,6 +66,7 @@ internal static unsafe partial class Gemm
 
     /// <summary>Rows <c>[i0, i1)</c> of C by the unpacked micro-kernels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit] // the tile scratch is written before it is read
     private static void DirectRowRange<T>(T* a, T* b, T* c, int m, int k, int n, bool transA, bool accumulate, int i0, int i1)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -116,38 +117,47 @@ internal static unsafe partial class Gemm
         int j = 0;
         for (; j + 4 * lanes <= full; j += 4 * lanes)
         {
-            for (int i = i0; i < i1; i += DirectRows)
-            {
-                KernelDirect<T, Width4>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, 4 * lanes, tile, overwrite);
-            }
+            DirectColumnTile<T, Width4>(a, b + j, n, c + j, n, k, rs, ps, overwrite, i0, i1, 4 * lanes, tile);
         }
 
         if (j + 2 * lanes <= full)
         {
-            for (int i = i0; i < i1; i += DirectRows)
-            {
-                KernelDirect<T, Width2>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, 2 * lanes, tile, overwrite);
-            }
-
+            DirectColumnTile<T, Width2>(a, b + j, n, c + j, n, k, rs, ps, overwrite, i0, i1, 2 * lanes, tile);
             j += 2 * lanes;
         }
 
         if (j < full)
         {
-            for (int i = i0; i < i1; i += DirectRows)
-            {
-                KernelDirect<T, Width1>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, b + j, n, c + (nint)i * n + j, n, lanes, tile, overwrite);
-            }
-
+            DirectColumnTile<T, Width1>(a, b + j, n, c + j, n, k, rs, ps, overwrite, i0, i1, lanes, tile);
             j += lanes;
         }
 
         if (j < n)
         {
-            for (int i = i0; i < i1; i += DirectRows)
-            {
-                KernelDirect<T, Width1>(Math.Min(DirectRows, i1 - i), k, a + i * rs, rs, ps, edge, lanes, c + (nint)i * n + j, n, n - j, tile, overwrite);
-            }
+            DirectColumnTile<T, Width1>(a, edge, lanes, c + j, n, k, rs, ps, overwrite, i0, i1, n - j, tile);
+        }
+    }
+
+    /// <summary>
+    /// Rows <c>[i0, i1)</c> of one column tile of C (its first column at <paramref name="c"/>, <paramref name="cols"/>
+    /// wide) from the matching columns of B (at <paramref name="b"/>, rows <paramref name="ldb"/> apart): whole
+    /// tiles of 6 rows call their kernel directly, only the last partial tile goes through the row-count switch.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void DirectColumnTile<T, TW>(T* a, T* b, nint ldb, T* c, int ldc, int k, nint rs, nint ps, bool overwrite,
+                                                int i0, int i1, int cols, T* tile)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TW : struct, IWidth
+    {
+        int i = i0;
+        for (; i + DirectRows <= i1; i += DirectRows)
+        {
+            KernelDirect<T, TW, Rows6>(k, a + i * rs, rs, ps, b, ldb, c + (nint)i * ldc, ldc, cols, tile, overwrite);
+        }
+
+        if (i < i1)
+        {
+            KernelDirect<T, TW>(i1 - i, k, a + i * rs, rs, ps, b, ldb, c + (nint)i * ldc, ldc, cols, tile, overwrite);
         }
     }
 }

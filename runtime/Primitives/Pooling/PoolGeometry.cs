@@ -58,6 +58,9 @@ internal readonly record struct PoolGeometry(int Batch, int Channels, int Height
         return g;
     }
 
+    /// <summary>Every output pixel's window, in the order of the output.</summary>
+    public PoolWindows Windows() => new(this);
+
     /// <summary>The input rows <c>[Lo, Hi)</c> of output row <paramref name="oh"/>'s windows, clipped to the input.</summary>
     public (int Lo, int Hi) Rows(int oh) => Clip(oh * Stride - Padding, Height);
 

@@ -9,47 +9,16 @@ namespace DiffGen.Primitives.Tests.Primitives;
 /// <summary><see cref="SpanOps.MaxPool2D{T}"/> and its rules.</summary>
 public sealed class MaxPool2DTests : PrimitiveTestBase
 {
-    /// <summary>(batch, channels, height, width, kernel, stride, padding): LeNet's 2/2, odd sizes, overlap, padding.</summary>
-    internal static readonly (int N, int C, int H, int W, int K, int S, int P)[] Shapes =
-    [
-        (2, 3, 6, 6, 2, 2, 0),
-        (1, 2, 7, 5, 3, 2, 1),
-        (2, 1, 5, 6, 3, 1, 0),
-        (1, 2, 4, 4, 4, 4, 2),
-    ];
-
     /// <inheritdoc/>
-    protected override IEnumerable<PrimitiveCase<T>> Cases<T>()
-    {
-        foreach (var (n, c, h, w, k, s, p) in Shapes)
-        {
-            var rng = new Random(n * 1000 + h * 10 + k);
-            int outLength = n * c * ((h + 2 * p - k) / s + 1) * ((w + 2 * p - k) / s + 1);
-            yield return new PrimitiveCase<T>
-            {
-                Name = $"MaxPool2D {n}x{c}x{h}x{w} k{k} s{s} p{p}",
-                InputNames = ["x"],
-                ScalarInputs = [false],
-                Inputs = [Sample.Uniform(rng, n * c * h * w)],
-                OutputName = "result",
-                OutputLength = outLength,
-                Primal = (x, y) => SpanOps.MaxPool2D<T>(x[0].Span, n, c, h, w, k, s, p, y.Span),
-                Pullback = (x, y, dy, dx) => SpanOps.MaxPool2DPullback<T>(x[0].Span, n, c, h, w, k, s, p, y.Span, dy.Span, dx[0].Span),
-                Tangent = (x, tx, y, ty) => SpanOps.MaxPool2DTangent<T>(x[0].Span, n, c, h, w, k, s, p, y.Span, tx[0].Span, ty.Span),
-            };
-        }
-    }
+    protected override IEnumerable<PrimitiveCase<T>> Cases<T>() =>
+        PoolCases.Cases<T>("MaxPool2D", SpanOps.MaxPool2D, SpanOps.MaxPool2DPullback, SpanOps.MaxPool2DTangent);
 
     /// <summary>The output against the direct loops of <see cref="NaiveLayers.Pool"/>.</summary>
     [Fact]
     public void MaxPool2D_AgainstDirectLoops_Matches()
     {
-        foreach (var (n, c, h, w, k, s, p) in Shapes)
+        foreach (var (want, y) in PoolCases.AgainstDirectLoops(SpanOps.MaxPool2D, average: false, seed: 1))
         {
-            double[] x = Sample.Uniform(new Random(1), n * c * h * w);
-            double[] want = NaiveLayers.Pool(x, n, c, h, w, k, s, p, average: false);
-            double[] y = new double[want.Length];
-            SpanOps.MaxPool2D<double>(x, n, c, h, w, k, s, p, y);
             Assert.Equal(want, y);
         }
     }
