@@ -15,6 +15,9 @@ namespace DiffGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct ValueTape<T>
 {
+    /// <summary>The longest run <see cref="PushAll"/> and <see cref="PopAll"/> copy element by element.</summary>
+    private const int SmallCopy = 8;
+
     private Span<T> _items;
     private T[]? _rented;
     private int _count;
@@ -55,7 +58,16 @@ public ref struct ValueTape<T>
     public void PushAll(ReadOnlySpan<T> values)
     {
         if (values.Length > _items.Length - _count) Grow(values.Length);
-        values.CopyTo(_items.Slice(_count));
+        var destination = _items.Slice(_count, values.Length);
+        // A few elements (a small model's per-point buffers) copy faster element by element than through a memmove call.
+        if (values.Length <= SmallCopy)
+        {
+            for (int i = 0; i < values.Length; i++) destination[i] = values[i];
+        }
+        else
+        {
+            values.CopyTo(destination);
+        }
         _count += values.Length;
     }
 
@@ -68,7 +80,15 @@ public ref struct ValueTape<T>
     {
         if (destination.Length > _count) ThrowEmpty();
         _count -= destination.Length;
-        _items.Slice(_count, destination.Length).CopyTo(destination);
+        var source = _items.Slice(_count, destination.Length);
+        if (destination.Length <= SmallCopy)
+        {
+            for (int i = 0; i < destination.Length; i++) destination[i] = source[i];
+        }
+        else
+        {
+            source.CopyTo(destination);
+        }
     }
 
     /// <summary>Returns pooled memory. Safe to call more than once.</summary>

@@ -8,14 +8,15 @@ namespace DiffGen.Runtime.Tests.Tapes;
 public class ValueTapeTests
 {
     [Theory]
-    [InlineData(4, 3)]     // stays in the initial buffer
+    [InlineData(64, 3)]    // stays in the initial buffer
     [InlineData(4, 50)]    // the first block already overflows the initial buffer
     [InlineData(16, 700)]  // many growths, mixed with single pushes
     public void PushAllThenPopAll_RestoresEveryBlock_InReverseOrder_AcrossGrowth(int initial, int blocks)
     {
         var tape = new ValueTape<double>(stackalloc double[initial]);
         var rng = new Random(blocks);
-        var saved = Enumerable.Range(0, blocks).Select(b => Enumerable.Range(0, 1 + b % 7).Select(_ => rng.NextDouble()).ToArray()).ToArray();
+        // Blocks of 1 to 13 elements: short ones are copied element by element, longer ones in one copy.
+        var saved = Enumerable.Range(0, blocks).Select(b => Enumerable.Range(0, 1 + b % 13).Select(_ => rng.NextDouble()).ToArray()).ToArray();
         for (int b = 0; b < blocks; b++)
         {
             tape.PushAll(saved[b]);
