@@ -8,8 +8,8 @@ public enum JacobianStrategy
 {
     /// <summary>
     /// The cheaper one for the lengths of this call: forward columns when the differentiable inputs number at most
-    /// the outputs (n ≤ m), reverse rows otherwise: min(n, m) passes. A forward pass usually costs less than a reverse one (no tape), so a tie
-    /// goes to columns.
+    /// the outputs (n ≤ m), reverse rows otherwise, min(n, m) passes either way. A forward pass usually costs less
+    /// than a reverse one (no tape), so a tie goes to columns.
     /// </summary>
     Auto = 0,
 
