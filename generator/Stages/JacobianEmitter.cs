@@ -11,7 +11,8 @@ namespace DiffGen.Generator.Stages;
 /// <see cref="JacobianSupport.Applies"/>: the dense m × n Jacobian of the outputs with respect to the differentiable
 /// inputs, row-major, built from the generated first-order members, by forward columns (<c>{M}Tangent</c> along each
 /// unit direction e_j) or reverse rows (<c>{M}Pullback</c> from each unit seed e_i). Spans make the lengths known
-/// only at run time, so the choice is made there: columns when n ≤ m, rows otherwise.
+/// only at run time, so the choice is made there: columns when n &lt; m, rows otherwise (at n = m the measured reverse
+/// pass was the cheaper, bench/DiffGen.Benchmarks --jacobian).
 /// </summary>
 internal static class JacobianEmitter
 {
@@ -40,7 +41,7 @@ internal static class JacobianEmitter
             $"The Jacobian of <see cref=\"{ir.Name}\"/>: writes its outputs (as <see cref=\"{ir.Name}\"/> does) and the m × n matrix of their partial derivatives " +
             $"to <c>{jacobian}</c>, row-major, rows the output elements in parameter order (m = {Join(outputs.Select(v => v.Name + ".Length"))}), " +
             $"columns the differentiable inputs in parameter order, a scalar one column and an array one per element (n = {Join(inputs.Select(Length))}). " +
-            $"With <see cref=\"{Strategy}.Auto\"/> it runs <see cref=\"{ir.Name}Tangent\"/> once per column (forward mode) when n ≤ m " +
+            $"With <see cref=\"{Strategy}.Auto\"/> it runs <see cref=\"{ir.Name}Tangent\"/> once per column (forward mode) when n &lt; m " +
             $"and <see cref=\"{ir.Name}Pullback\"/> once per row (reverse mode) otherwise; both give the same matrix up to rounding. " +
             "The outputs are reset to their contents at entry before each pass; the kink rules are those of the gradient.");
         using (w.Block($"{ir.Accessibility} static void {ir.Name}Jacobian({string.Join(", ", signature)})"))
@@ -59,7 +60,7 @@ internal static class JacobianEmitter
             foreach (var output in outputs) w.Line($"{element}[] {entries[output]} = {output.Name}.ToArray();");
             var restore = outputs.Select(v => $"global::System.MemoryExtensions.CopyTo({entries[v]}, {v.Name});").ToList();
 
-            using (w.Block($"if ({strategy} == {Strategy}.ForwardColumns || ({strategy} == {Strategy}.Auto && {n} <= {m}))"))
+            using (w.Block($"if ({strategy} == {Strategy}.ForwardColumns || ({strategy} == {Strategy}.Auto && {n} < {m}))"))
             {
                 w.Line($"{element}[] {direction} = {pool}.Rent({n});");
                 w.Line($"{element}[] {column} = {pool}.Rent({m});");

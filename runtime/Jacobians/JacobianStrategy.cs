@@ -7,9 +7,9 @@ namespace DiffGen;
 public enum JacobianStrategy
 {
     /// <summary>
-    /// The cheaper one for the lengths of this call: forward columns when the differentiable inputs number at most
-    /// the outputs (n ≤ m), reverse rows otherwise, min(n, m) passes either way. A forward pass usually costs less
-    /// than a reverse one (no tape), so a tie goes to columns.
+    /// The cheaper one for the lengths of this call, min(n, m) passes: forward columns when the differentiable inputs
+    /// are fewer than the outputs (n &lt; m), reverse rows otherwise. At n = m the generated reverse pass measured as
+    /// cheap as the forward one or cheaper, so a tie goes to rows.
     /// </summary>
     Auto = 0,
 

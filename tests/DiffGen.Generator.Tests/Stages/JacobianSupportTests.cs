@@ -15,9 +15,13 @@ public class JacobianSupportTests
 {
     private const string Source = """
         using System;
+        using System.Numerics;
         using DiffGen;
         public static partial class C
         {
+            [Differentiable]
+            public static void Square<T>(ReadOnlySpan<T> x, Span<T> y) where T : IFloatingPointIeee754<T> { for (int i = 0; i < y.Length; i++) y[i] = x[i] * x[i]; }
+
             [Differentiable]
             public static void Map(ReadOnlySpan<double> x, double s, Span<double> y, Span<double> z)
             {
@@ -92,6 +96,11 @@ public class JacobianSupportTests
     [Fact]
     public void FloatArrayInputs_GetAFloatJacobian()
         => Assert.Equal("System.Span<float>", Member("C", "MapFJacobian")?.Parameters[2].Type.ToDisplayString());
+
+    [Fact]
+    public void GenericMath_GetsAJacobianPerPrecision()
+        => Assert.Equal(new[] { "System.Span<double>", "System.Span<float>" },
+            Output.GetTypeByMetadataName("C")!.GetMembers("SquareJacobian").OfType<IMethodSymbol>().Select(m => m.Parameters[2].Type.ToDisplayString()).OrderBy(t => t));
 
     [Theory]
     [InlineData("C", "Scalar", "ScalarGradient")]      // its Jacobian is the gradient row

@@ -59,13 +59,13 @@ public sealed class JacobianTests
             Numeric.AssertClose(expected[i], outputs[i], 1e-14, 1e-15, $"{name} ({strategy}) output {i}");
     }
 
-    /// <summary>Auto gives bit for bit the matrix of the strategy the shapes call for: columns when n ≤ m, rows otherwise.</summary>
+    /// <summary>Auto gives bit for bit the matrix of the strategy the shapes call for: columns when n &lt; m, rows otherwise.</summary>
     [Theory]
     [MemberData(nameof(JacobianCases.Names), MemberType = typeof(JacobianCases))]
     public void Jacobian_Auto_RunsColumnsWhenInputsAreNoMoreThanOutputsAndRowsOtherwise(string name)
     {
         var c = JacobianCases.Get(name);
-        var expected = c.N <= c.M ? JacobianStrategy.ForwardColumns : JacobianStrategy.ReverseRows;
+        var expected = c.N < c.M ? JacobianStrategy.ForwardColumns : JacobianStrategy.ReverseRows;
         Assert.Equal(c.Run(expected).Matrix, c.Run(JacobianStrategy.Auto).Matrix);
     }
 
