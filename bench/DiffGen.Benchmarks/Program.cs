@@ -13,7 +13,8 @@ namespace DiffGen.Benchmarks;
 /// <c>--gmm-interleaved [rounds] [files...]</c> runs <see cref="Gmm.GmmInterleaved"/> instead, and
 /// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>, <c>--scalar-interleaved [rounds]</c>
 /// <see cref="Scalar.ScalarInterleaved"/>, <c>--kink-counter-cost [rounds]</c> <see cref="KinkCost.KinkCounterCost"/>,
-/// <c>--hvp [rounds] [files...]</c> <see cref="SecondOrder.HessianVectorCost"/> (H·v over gradient).
+/// <c>--hvp [rounds] [files...]</c> <see cref="SecondOrder.HessianVectorCost"/> (H·v over gradient),
+/// <c>--jacobian [rounds]</c> <see cref="Jacobians.JacobianCost"/> (forward columns against reverse rows).
 /// </summary>
 public static class Program
 {
@@ -27,6 +28,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--hvp")
         {
             SecondOrder.HessianVectorCost.Run(args.Skip(1).ToArray());
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--jacobian")
+        {
+            Jacobians.JacobianCost.Run(args.Skip(1).ToArray());
             return;
         }
         if (args.Length > 0 && args[0] == "--kink-counter-cost")

@@ -38,6 +38,7 @@ public static class SourceEmitter
             }
         }
         HessianVectorEmitter.Emit(ir, settings, w);
+        JacobianEmitter.Emit(ir, w);
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();
