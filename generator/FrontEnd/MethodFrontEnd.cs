@@ -70,6 +70,8 @@ public static class MethodFrontEnd
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
         }
         problems.AddRange(lowering.Problems);
+        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method or a method taking objects (take them in a static method returning double or float)"));
 
         var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
@@ -104,7 +106,8 @@ public static class MethodFrontEnd
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
             ObjectTypes: lowering.ObjectLayouts.ToArray(),
-            CallLines: CallLineTable.Of(statements, lowering.Sites, declaration));
+            CallLines: CallLineTable.Of(statements, lowering.Sites, declaration),
+            Layouts: lowering.Layouts.ToArray());
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 
@@ -153,8 +156,9 @@ public static class MethodFrontEnd
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
-            else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null)
-                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
+            else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null
+                     && (generic is not null || ArrayLayoutTypes.Of(parameter.Type) is null))
+                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{ArrayLayoutTypes.Refusal(parameter.Type) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
             else if ((SymbolFacts.ShapeOf(parameter.Type, generic).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }
