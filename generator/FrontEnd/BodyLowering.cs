@@ -377,7 +377,7 @@ internal sealed partial class BodyLowering
         };
         if (symbol is not null && _views.ContainsKey(symbol))
         {
-            Report(ProblemKind.UnsupportedWrite, target, $"span '{symbol.Name}' itself (a span local keeps the part of the array it was declared with; declare another)");
+            Report(ProblemKind.UnsupportedWrite, target, $"span or row '{symbol.Name}' itself (a span local or a row of a jagged array keeps the part of the array it was declared with; declare another)");
             return null;
         }
         if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index))
@@ -391,6 +391,7 @@ internal sealed partial class BodyLowering
         {
             IFieldReferenceOperation field => $"field '{field.Field.Name}'",
             IPropertyReferenceOperation property => $"property '{property.Property.Name}'",
+            IArrayElementReferenceOperation row when MultiArrayOf(row.ArrayReference) is { Jagged: true } => "a row of a jagged array (rows of a jagged parameter are read-only; build new values in a local 2-D array)",
             IArrayElementReferenceOperation => "an array element",
             _ => Describe(target),
         };
