@@ -7,7 +7,8 @@ using DiffGen.Generator.Models;
 namespace DiffGen.Generator.Stages;
 
 /// <summary>
-/// The public members of a method with 2-D (<c>T[,]</c>) or jagged (<c>T[][]</c>) parameters
+/// The public members (<c>{M}Gradient</c>, <c>{M}Pullback</c>, <c>{M}Tangent</c>, <c>{M}Directional</c>,
+/// <c>{M}GradientCheck</c>) of a method with 2-D (<c>T[,]</c>) or jagged (<c>T[][]</c>) parameters
 /// (<see cref="ArrayLayout"/>). Its derivative bodies are generated from the flat form, as private
 /// overloads; these members take the arrays and their shadows or directions in the method's own
 /// shapes, check the shapes agree (<c>ArgumentException</c> naming the argument), and pass the flat form:
@@ -38,7 +39,9 @@ internal static class ArrayLayoutWrappers
         if (!ir.ReturnsVoid)
         {
             w.Line();
-            WriteGradient(ir, w);
+            WriteGradient(ir, w, pullback: false);
+            w.Line();
+            WriteGradient(ir, w, pullback: true);
         }
         if (!ir.HasForwardMode) return;
         w.Line();
@@ -120,10 +123,13 @@ internal static class ArrayLayoutWrappers
         return flat;
     }
 
-    private static void WriteGradient(MethodIr ir, IndentedWriter w)
+    /// <summary><c>{M}Gradient</c>, or with <paramref name="pullback"/> <c>{M}Pullback</c> (a seed after the values, scalar shadows by <c>ref</c> and added to).</summary>
+    private static void WriteGradient(MethodIr ir, IndentedWriter w, bool pullback)
     {
         var names = new NameScope(ir.Variables.Select(v => v.Name));
         var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        string seed = names.Fresh("seed");
+        if (pullback) declarations.Add(ir.ReturnKind.Keyword() + " " + seed);
         var shadows = new List<(int Variable, string Name)>();
         foreach (int i in Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter))
         {
@@ -131,13 +137,16 @@ internal static class ArrayLayoutWrappers
             string shadow = names.Fresh("d" + Identifiers.Bare(variable.Name));
             shadows.Add((i, shadow));
             declarations.Add(Layout(ir, i) is { } layout ? ArrayType(variable, layout) + " " + shadow
-                : variable.IsScalar ? "out " + variable.Kind.Keyword() + " " + shadow
+                : variable.IsScalar ? (pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow
                 : $"global::System.Span<{variable.Kind.Keyword()}> {shadow}");
         }
-        SourceEmitter.WriteDocs(w, $"Reverse mode: returns the value of <see cref=\"{ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows, 2-D and jagged ones included, are added to).");
-        using (w.Block($"{ir.Accessibility} static {ir.ReturnKind.Keyword()} {ir.Name}Gradient({string.Join(", ", declarations)})"))
+        SourceEmitter.WriteDocs(w, pullback
+            ? $"Reverse mode from a given seed: adds seed times the partial derivative of <see cref=\"{ir.Name}\"/> with respect to each differentiable parameter to the matching <c>d</c> parameter (2-D and jagged shadows included)."
+            : $"Reverse mode: returns the value of <see cref=\"{ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows, 2-D and jagged ones included, are added to).");
+        using (w.Block($"{ir.Accessibility} static {(pullback ? "void" : ir.ReturnKind.Keyword())} {ir.Name}{(pullback ? "Pullback" : "Gradient")}({string.Join(", ", declarations)})"))
         {
             var (_, arguments, flats) = Values(ir, names, w);
+            if (pullback) arguments.Add(seed);
             var after = new List<string>();
             foreach (var (variable, shadow) in shadows)
             {
@@ -147,13 +156,13 @@ internal static class ArrayLayoutWrappers
                 }
                 else
                 {
-                    arguments.Add(ir.Variables[variable].IsScalar ? "out " + shadow : shadow);
+                    arguments.Add(ir.Variables[variable].IsScalar ? (pullback ? "ref " : "out ") + shadow : shadow);
                 }
             }
             string result = names.Fresh("result");
-            w.Line($"var {result} = {ir.Name}Gradient({string.Join(", ", arguments)});");
+            w.Line(pullback ? $"{ir.Name}Pullback({string.Join(", ", arguments)});" : $"var {result} = {ir.Name}Gradient({string.Join(", ", arguments)});");
             foreach (var line in after) w.Line(line);
-            w.Line($"return {result};");
+            if (!pullback) w.Line($"return {result};");
         }
     }
 

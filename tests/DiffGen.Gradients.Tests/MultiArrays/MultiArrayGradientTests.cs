@@ -152,4 +152,23 @@ public sealed class MultiArrayGradientTests
         var (_, tangent) = F.FloatSumTangent(a, 1.3f, new float[2, 2] { { 1, 0 }, { 0, 0 } }, 0f);
         Assert.Equal(da[0, 0], tangent, 5);
     }
+
+    [Fact]
+    public void Pullback_FromShadowsThatStartNonZero_AddsSeedTimesTheGradient()
+    {
+        double[,] x = { { 0.1, 0.2, -0.3 }, { 0.4, -0.5, 0.6 } };
+        double[][] w = { new[] { 0.3, -0.1 }, new[] { 0.2 }, new[] { -0.4, 0.5, 0.7 } };
+        double[,] dx = new double[2, 3];
+        double[][] dw = { new double[2], new double[1], new double[3] };
+        F.MixedGradient(x, w, 0.2, dx, dw, out double db);
+        double[,] px = { { 1, 1, 1 }, { 1, 1, 1 } };
+        double[][] pw = { new[] { 2.0, 2.0 }, new[] { 2.0 }, new[] { 2.0, 2.0, 2.0 } };
+        double pb = 3;
+        F.MixedPullback(x, w, 0.2, -1.5, px, pw, ref pb);
+        Assert.Equal(3 - 1.5 * db, pb, 12);
+        for (int i = 0; i < 2; i++)
+            for (int j = 0; j < 3; j++) Assert.Equal(1 - 1.5 * dx[i, j], px[i, j], 12);
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < w[i].Length; j++) Assert.Equal(2 - 1.5 * dw[i][j], pw[i][j], 12);
+    }
 }
