@@ -107,6 +107,8 @@ internal sealed partial class BodyLowering
             return new ConvertExpr(operand, ScalarKind.Other, reference.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), conversion.IsImplicit, AddSite(conversion));
         if (!conversion.Conversion.IsNumeric || target == ScalarKind.Other || conversion.OperatorMethod is not null)
         {
+            // An operand already reported is the problem to fix; its conversion would only repeat it.
+            if (ReferenceEquals(operand, Invalid)) return Invalid;
             Report(ProblemKind.UnsupportedExpression, conversion, $"conversion to '{conversion.Type?.ToDisplayString()}'");
             return Invalid;
         }

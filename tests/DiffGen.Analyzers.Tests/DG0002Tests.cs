@@ -122,7 +122,7 @@ public class DG0002Tests
             [Differentiable]
             public static double F(double[][] b)
             {
-                if ({|DG0002:{|DG0002:b[1]|}|} == null) return 0; // the row, and its conversion to object
+                if ({|DG0002:b[1]|} == null) return 0;
                 return b[0][0];
             }
         }
