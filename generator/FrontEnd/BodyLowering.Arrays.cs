@@ -110,6 +110,13 @@ internal sealed partial class BodyLowering
     private static Expr JaggedRowCount(MultiArray jagged)
         => new BinaryExpr(BinaryOp.Subtract, new LengthExpr(jagged.Rows), IntLiteral(1), ScalarKind.Int);
 
+    /// <summary>Whether <paramref name="value"/> is a row <c>b[i]</c> of a jagged array (nothing is lowered).</summary>
+    private bool IsJaggedRow(IOperation value)
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
+        return value is IArrayElementReferenceOperation { Indices.Length: 1 } row && MultiArrayOf(row.ArrayReference) is { Jagged: true };
+    }
+
     /// <summary>
     /// <c>b[i]</c> of a jagged array: the view of its row, from <c>offsets[i]</c> for
     /// <c>offsets[i + 1] - offsets[i]</c> elements. With <paramref name="into"/>, the row's bounds are
@@ -137,7 +144,7 @@ internal sealed partial class BodyLowering
     /// </summary>
     private bool TryLowerArrayLocal(ILocalSymbol local, IVariableInitializerOperation? initializer, IOperation declarator, List<Stmt> into)
     {
-        if (initializer?.Value is { } value && !local.IsRef && JaggedRow(value, null, steadyVariables: false) is not null)
+        if (initializer?.Value is { } value && !local.IsRef && IsJaggedRow(value))
         {
             _views[local] = JaggedRow(value, into, steadyVariables: false)!;
             return true;
