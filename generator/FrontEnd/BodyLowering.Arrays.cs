@@ -169,11 +169,16 @@ internal sealed partial class BodyLowering
         }
         int rows = AddShapeVariable(local.Name + "_rows", isParameter: false, Shape.Scalar);
         int columns = AddShapeVariable(local.Name + "_cols", isParameter: false, Shape.Scalar);
-        into.Add(new AssignStmt(rows, Lower(sizes.DimensionSizes[0], into)));
-        into.Add(new AssignStmt(columns, Lower(sizes.DimensionSizes[1], into)));
+        var rowCount = Lower(sizes.DimensionSizes[0], into);
+        var columnCount = Lower(sizes.DimensionSizes[1], into);
+        into.Add(new AssignStmt(rows, rowCount));
+        into.Add(new AssignStmt(columns, columnCount));
         int flat = AddVariable(local, local.Name, kind, isParameter: false, differentiable: false, Shape.Array);
         _multiArrays[local] = new MultiArray(flat, Jagged: false, rows, columns);
-        into.Add(new AllocateStmt(flat, new BinaryExpr(BinaryOp.Multiply, Int(rows), Int(columns), ScalarKind.Int), OnStack: false, AddSite(sizes)));
+        // Sizes that are constants or variables size the storage themselves, so an allocation in a loop
+        // whose sizes the loop does not change can move before it (LoopAllocations), as new T[n * m] would.
+        static Expr Size(Expr size, int variable) => size is LiteralExpr or VariableExpr ? size : Int(variable);
+        into.Add(new AllocateStmt(flat, new BinaryExpr(BinaryOp.Multiply, Size(rowCount, rows), Size(columnCount, columns), ScalarKind.Int), OnStack: false, AddSite(sizes)));
         return true;
     }
 

@@ -85,7 +85,7 @@ public static class MethodFrontEnd
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
         var useful = Usefulness.UsefulVariables(variables, statements);
-        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
+        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements), lowering.Layouts)
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
             .AddRange(NonsmoothSites(statements, active, lowering.Sites))
             // Sites in an inlined helper's body are the helper's own analysis's to report.
@@ -120,11 +120,13 @@ public static class MethodFrontEnd
             .ToImmutableArray();
 
     /// <summary>DG1001: differentiable parameters whose value on entry never reaches the result: their gradient is zero whatever the arguments.</summary>
-    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)
+    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful, IReadOnlyList<ArrayLayout> layouts)
     {
         var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();
-        // The method's parameters are the parameter variables that are not object members, in order.
-        var own = Enumerable.Range(0, variables.Length).Where(v => variables[v].IsParameter && variables[v].Member is null).ToArray();
+        // The method's parameters are the parameter variables that are not object members nor the shapes of 2-D and jagged arrays, in order.
+        var own = Enumerable.Range(0, variables.Length)
+            .Where(v => variables[v].IsParameter && variables[v].Member is null && !layouts.Any(l => l.Rows == v || l.Columns == v))
+            .ToArray();
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             int v = own[i];

@@ -59,6 +59,8 @@ public static class MultiArrayCases
             (v, t) => F.MixedTangent(v.M(0), v.J(1), v.S(2), t.M(0), t.J(1), t.S(2)).Tangent),
         new("GramTrace", new[] { S.Matrix(3, 2) },
             v => F.GramTrace(v.M(0)), (v, d) => F.GramTraceGradient(v.M(0), d.M(0)), (v, t) => F.GramTraceTangent(v.M(0), t.M(0)).Tangent),
+        new("BufferInLoop", new[] { S.Matrix(3, 2) },
+            v => F.BufferInLoop(v.M(0)), (v, d) => F.BufferInLoopGradient(v.M(0), d.M(0)), (v, t) => F.BufferInLoopTangent(v.M(0), t.M(0)).Tangent),
         new("DataTables", new[] { S.Vector(3) },
             v => F.DataTables(v.V(0), Coefficients, Pick), (v, d) => F.DataTablesGradient(v.V(0), Coefficients, Pick, d.V(0)),
             (v, t) => F.DataTablesTangent(v.V(0), Coefficients, Pick, t.V(0)).Tangent),

@@ -204,4 +204,22 @@ public static partial class MultiArrayFunctions
             s += coefficients[i][pick[i, 1]] * x[pick[i, 0]] * x[pick[i, 0]];
         return s;
     }
+
+    /// <summary>A 2-D scratch buffer allocated inside a loop (its storage moves before the loop), each row of a written then read.</summary>
+    [Differentiable]
+    public static double BufferInLoop(double[,] a)
+    {
+        double s = 0;
+        for (int r = 0; r < a.GetLength(0); r++)
+        {
+            var t = new double[2, a.GetLength(1)];
+            for (int j = 0; j < a.GetLength(1); j++)
+            {
+                t[0, j] = a[r, j] * a[r, j];
+                t[1, j] = Math.Cos(t[0, j]) + a[r, j];
+            }
+            for (int j = 0; j < a.GetLength(1); j++) s += t[0, j] * t[1, j];
+        }
+        return s;
+    }
 }
