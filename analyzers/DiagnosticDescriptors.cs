@@ -64,10 +64,10 @@ public static class DiagnosticDescriptors
         "ref, out or in parameter",
         "Parameter '{0}' is passed by reference; [Differentiable] methods take parameters by value");
 
-    /// <summary>DG0007: "Unsupported type: {0}; use double, float, int, long, bool, or one-dimensional arrays, Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; of double, float or int".</summary>
+    /// <summary>DG0007: "Unsupported type: {0}; use double, float, int, long, bool, or arrays (T[], T[,], T[][]), Span&lt;T&gt; or ReadOnlySpan&lt;T&gt; of double, float or int".</summary>
     public static readonly DiagnosticDescriptor UnsupportedType = Error(UnsupportedTypeId,
         "Unsupported type in a [Differentiable] method",
-        "Unsupported type: {0}; use double, float, int, long, bool, or one-dimensional arrays, Span<T> or ReadOnlySpan<T> of double, float or int");
+        "Unsupported type: {0}; use double, float, int, long, bool, or arrays (T[], T[,], T[][]), Span<T> or ReadOnlySpan<T> of double, float or int");
 
     /// <summary>DG0008: "Implicit conversion mixes float and double differentiable values ({0}); write an explicit cast".</summary>
     public static readonly DiagnosticDescriptor ImplicitPrecisionMix = Error(ImplicitPrecisionMixId,

@@ -32,6 +32,7 @@ internal sealed partial class BodyLowering
         if (operation.ConstantValue.HasValue && operation.Type is not null)
             return Literal(operation.ConstantValue.Value, kind, operation.Type);
 
+        if (LowerArrayShape(operation, lift) is { } shape) return shape;
         if (ElementReference(operation) is var (array, index, offset))
             return new ElementExpr(array, Offset(offset, Lower(index, lift)), _variables[array].Kind); // a[i++]: the step is lifted
         if (operation is IPropertyReferenceOperation { Property.Name: "Length", Instance: { } lengthOf } && ArrayVariable(lengthOf) is int measured)
@@ -106,6 +107,8 @@ internal sealed partial class BodyLowering
             return new ConvertExpr(operand, ScalarKind.Other, reference.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), conversion.IsImplicit, AddSite(conversion));
         if (!conversion.Conversion.IsNumeric || target == ScalarKind.Other || conversion.OperatorMethod is not null)
         {
+            // An operand already reported is the problem to fix; its conversion would only repeat it.
+            if (ReferenceEquals(operand, Invalid)) return Invalid;
             Report(ProblemKind.UnsupportedExpression, conversion, $"conversion to '{conversion.Type?.ToDisplayString()}'");
             return Invalid;
         }
@@ -304,7 +307,7 @@ internal sealed partial class BodyLowering
             return null;
         }
         while (receiver is IConversionOperation { IsImplicit: true } conversion) receiver = conversion.Operand;
-        var view = receiver is null ? null : View(receiver);
+        var view = receiver is null ? null : View(receiver) ?? JaggedRow(receiver, lift, steadyVariables: true);
         // a.AsSpan(i).Slice(0, n): a slice of a slice is one part of the array.
         if (view is null && receiver is IInvocationOperation && SliceArgument(receiver, lift) is ArrayRefExpr inner)
             view = new ArrayView(inner.Variable, inner.Start, inner.Length ?? (inner.Start is null ? new LengthExpr(inner.Variable) : new BinaryExpr(BinaryOp.Subtract, new LengthExpr(inner.Variable), inner.Start, ScalarKind.Int)));
@@ -355,6 +358,15 @@ internal sealed partial class BodyLowering
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
             if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
             else if (View(value) is { } view) arguments.Add(ViewArgument(view));
+            else if (JaggedRow(value, lift, steadyVariables: true) is { } row)
+            {
+                if (SymbolFacts.ShapeOf(argument.Parameter?.Type, _generic).Shape == Shape.Array)
+                {
+                    Report(ProblemKind.UnsupportedExpression, argument, $"a row of a jagged array passed to '{method.Name}', whose parameter is an array (take ReadOnlySpan<T> in the helper; helpers small enough to be lowered in place take arrays too)");
+                    return null;
+                }
+                arguments.Add(ViewArgument(row));
+            }
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
         }
@@ -428,7 +440,9 @@ internal sealed partial class BodyLowering
         if (callee.ReturnsVoid ? !callee.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, _generic)) : !SymbolFacts.KindOf(callee.ReturnType, _generic).IsFloating())
             return "neither returns double or float nor writes Span outputs";
         foreach (var parameter in callee.Parameters)
-            if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type, _generic).Kind == ScalarKind.Other)
+            if (ArrayLayoutTypes.Of(parameter.Type) is not null)
+                return $"takes the 2-D or jagged array '{parameter.Name}' (its generated members take the array itself; pass rows b[i] to helpers taking ReadOnlySpan<T>, or read the elements here)";
+            else if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type, _generic).Kind == ScalarKind.Other)
                 return $"has unsupported parameter '{parameter.Name}'";
         for (var type = callee.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, _cancellationToken)) return $"is declared in type '{type.Name}', which is not partial";

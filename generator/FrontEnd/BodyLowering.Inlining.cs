@@ -48,7 +48,7 @@ internal sealed partial class BodyLowering
     private Expr? InlineCall(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
         var callee = invocation.TargetMethod;
-        if (!_inlineHelpers || lift is null || _loopDepth == 0 || !kind.IsFloating() || InlinedBody(callee, invocation) is not { } body) return null;
+        if (!_inlineHelpers || lift is null || (_loopDepth == 0 && !invocation.Arguments.Any(a => IsJaggedRow(a.Value))) || !kind.IsFloating() || InlinedBody(callee, invocation) is not { } body) return null;
         if (LowerInPlace(invocation, body, kind, lift, undoOnProblems: true) is not int result) return null;
         InlinedCalls++;
         InlinedBodies.Add(body.Syntax.GetLocation());

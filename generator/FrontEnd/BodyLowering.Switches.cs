@@ -21,24 +21,16 @@ internal sealed partial class BodyLowering
         if (governing is null) return;
         List<Stmt>? defaultBody = null;
         var arms = new List<(Expr Condition, List<Stmt> Bindings, List<Stmt> Body)>();
-        foreach (var section in switchOperation.Cases)
+        // goto case / goto default: the section a label belongs to.
+        var sectionOf = new Dictionary<ILabelSymbol, int>(SymbolEqualityComparer.Default);
+        for (int s = 0; s < switchOperation.Cases.Length; s++)
+            foreach (var clause in switchOperation.Cases[s].Clauses)
+                if (clause.Label is { } label) sectionOf[label] = s;
+        for (int s = 0; s < switchOperation.Cases.Length; s++)
         {
+            var section = switchOperation.Cases[s];
             var body = new List<Stmt>();
-            var operations = section.Body;
-            // The section's closing break leaves the switch; any other break would need a jump.
-            int count = operations.Length;
-            if (count > 0 && operations[count - 1] is IBranchOperation { BranchKind: BranchKind.Break } closing
-                && SymbolEqualityComparer.Default.Equals(closing.Target, switchOperation.ExitLabel))
-                count--;
-            for (int i = 0; i < count; i++)
-            {
-                if (ContainsSwitchBreak(operations[i], switchOperation.ExitLabel))
-                {
-                    Report(ProblemKind.UnsupportedStatement, operations[i], "a break out of a switch section before its end (end the section with break, or use if/else)");
-                    return;
-                }
-                LowerStatement(operations[i], body);
-            }
+            if (!LowerSection(switchOperation, s, sectionOf, body, new HashSet<int>())) return;
             Expr? condition = null;
             var bindings = new List<Stmt>();
             foreach (var clause in section.Clauses)
@@ -62,6 +54,44 @@ internal sealed partial class BodyLowering
         }
         into.AddRange(Chain(arms, defaultBody ?? new List<Stmt>()));
     }
+
+    /// <summary>
+    /// The statements of section <paramref name="index"/> into <paramref name="body"/>: without its
+    /// closing <c>break</c>; a closing <c>goto case</c>/<c>goto default</c> continues with the target
+    /// section's statements (lowered there again), unless the jumps go round in a cycle (reported).
+    /// </summary>
+    private bool LowerSection(ISwitchOperation switchOperation, int index, Dictionary<ILabelSymbol, int> sectionOf, List<Stmt> body, HashSet<int> chain)
+    {
+        var operations = switchOperation.Cases[index].Body;
+        int count = operations.Length;
+        int? next = null;
+        if (count > 0 && operations[count - 1] is IBranchOperation { BranchKind: BranchKind.Break } closing
+            && SymbolEqualityComparer.Default.Equals(closing.Target, switchOperation.ExitLabel))
+            count--;
+        else if (count > 0 && operations[count - 1] is IBranchOperation { BranchKind: BranchKind.GoTo } jump && jump.Target is { } label && sectionOf.TryGetValue(label, out int target))
+        {
+            if (!chain.Add(index) || chain.Contains(target))
+            {
+                Report(ProblemKind.UnsupportedStatement, jump, "a goto case or goto default that comes back to a section it left (a loop: write it as a loop)");
+                return false;
+            }
+            next = target;
+            count--;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (ContainsSwitchBreak(operations[i], switchOperation.ExitLabel) || ContainsSectionJump(operations[i], sectionOf))
+            {
+                Report(ProblemKind.UnsupportedStatement, operations[i], "a break, goto case or goto default before the end of a switch section (end the section with it, or use if/else)");
+                return false;
+            }
+            LowerStatement(operations[i], body);
+        }
+        return next is not int following || LowerSection(switchOperation, following, sectionOf, body, chain);
+    }
+
+    private static bool ContainsSectionJump(IOperation operation, Dictionary<ILabelSymbol, int> sectionOf)
+        => operation.DescendantsAndSelf().OfType<IBranchOperation>().Any(b => b.BranchKind == BranchKind.GoTo && b.Target is { } label && sectionOf.ContainsKey(label));
 
     private Expr? Unsupported(IOperation clause)
     {

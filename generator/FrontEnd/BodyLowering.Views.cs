@@ -52,6 +52,7 @@ internal sealed partial class BodyLowering
     private ArrayView? ArgumentView(IOperation value, List<Stmt> into, bool steadyVariables = true)
     {
         if (View(value) is { } passedOn) return passedOn;
+        if (JaggedRow(value, into, steadyVariables) is { } row) return row;
         if (ArrayVariable(value) is int whole) return new ArrayView(whole, null, new LengthExpr(whole));
         if (SliceArgument(value, into) is not ArrayRefExpr slice) return null;
         if (slice.Start is not { } start) return new ArrayView(slice.Variable, null, new LengthExpr(slice.Variable)); // a.AsSpan(): all of it

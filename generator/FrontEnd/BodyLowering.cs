@@ -55,6 +55,7 @@ internal sealed partial class BodyLowering
     public void AddParameter(IParameterSymbol parameter)
     {
         if (TryAddVectorParameter(parameter)) return;
+        if (TryAddLayoutParameter(parameter)) return;
         if (DifferentiableTypes.IsDifferentiableType(parameter.Type, _cancellationToken) is INamedTypeSymbol objectType)
         {
             AddObjectParameter(parameter, objectType);
@@ -141,6 +142,7 @@ internal sealed partial class BodyLowering
         var local = declarator.Symbol;
         if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (TryLowerVectorDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
+        if (TryLowerArrayLocal(local, declarator.GetVariableInitializer() ?? declarator.Initializer, declarator, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
         if (TryLowerSpanView(local, shape, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (kind == ScalarKind.Other || local.IsRef || (shape == Shape.ReadOnlySpan))
@@ -200,6 +202,7 @@ internal sealed partial class BodyLowering
     {
         var collection = loop.Collection;
         while (collection is IConversionOperation conversion) collection = conversion.Operand;
+        if (TryLowerRowForEach(loop, collection, into)) return;
         // An array or span variable, or a view of part of one (a span local, a span parameter of an inlined helper).
         var view = View(collection) ?? (ArrayVariable(collection) is int whole ? new ArrayView(whole, null, new LengthExpr(whole)) : null);
         if (view is null
@@ -231,12 +234,13 @@ internal sealed partial class BodyLowering
             _ => null,
         };
         if (symbol is null) return StaticTable(operation) ?? (ReceiverVariable(operation) is int member && !_variables[member].IsScalar ? member : null);
-        return _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar ? index : null;
+        return _variableIndex.TryGetValue(symbol, out int index) && !_variables[index].IsScalar && !_jaggedFlats.Contains(index) ? index : null;
     }
 
     /// <summary>For <c>a[i]</c> on an array or span variable: the variable and the index operation.</summary>
     private (int Variable, IOperation Index, Expr? Offset)? ElementReference(IOperation operation)
     {
+        if (MultiElementReference(operation) is { } multi) return multi;
         switch (operation)
         {
             case IArrayElementReferenceOperation { Indices.Length: 1 } element when ArrayVariable(element.ArrayReference) is int array:
@@ -373,7 +377,7 @@ internal sealed partial class BodyLowering
         };
         if (symbol is not null && _views.ContainsKey(symbol))
         {
-            Report(ProblemKind.UnsupportedWrite, target, $"span '{symbol.Name}' itself (a span local keeps the part of the array it was declared with; declare another)");
+            Report(ProblemKind.UnsupportedWrite, target, $"span or row '{symbol.Name}' itself (a span local or a row of a jagged array keeps the part of the array it was declared with; declare another)");
             return null;
         }
         if (symbol is not null && _variableIndex.TryGetValue(symbol, out int index))
@@ -387,6 +391,7 @@ internal sealed partial class BodyLowering
         {
             IFieldReferenceOperation field => $"field '{field.Field.Name}'",
             IPropertyReferenceOperation property => $"property '{property.Property.Name}'",
+            IArrayElementReferenceOperation row when MultiArrayOf(row.ArrayReference) is { Jagged: true } => "a row of a jagged array (rows of a jagged parameter are read-only; build new values in a local 2-D array)",
             IArrayElementReferenceOperation => "an array element",
             _ => Describe(target),
         };

@@ -70,6 +70,8 @@ public static class MethodFrontEnd
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
         }
         problems.AddRange(lowering.Problems);
+        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method or a method taking objects (take them in a static method returning double or float)"));
 
         var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
@@ -83,7 +85,7 @@ public static class MethodFrontEnd
 
         var variables = lowering.Variables.Select((v, i) => v with { IsActive = active[i] }).ToArray();
         var useful = Usefulness.UsefulVariables(variables, statements);
-        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements))
+        var advisories = Warnings(method, variables, LiveDerivatives.AtEntry(variables, statements), lowering.Layouts)
             .AddRange(DerivativeCutCheck.Run(statements, variables, active, useful, lowering.Sites, lowering.ComparisonSites, lowering.SyntheticVariables))
             .AddRange(NonsmoothSites(statements, active, lowering.Sites))
             // Sites in an inlined helper's body are the helper's own analysis's to report.
@@ -104,7 +106,8 @@ public static class MethodFrontEnd
             ReturnsVoid: method.ReturnsVoid,
             Receiver: receiver,
             ObjectTypes: lowering.ObjectLayouts.ToArray(),
-            CallLines: CallLineTable.Of(statements, lowering.Sites, declaration));
+            CallLines: CallLineTable.Of(statements, lowering.Sites, declaration),
+            Layouts: lowering.Layouts.ToArray());
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 
@@ -117,11 +120,13 @@ public static class MethodFrontEnd
             .ToImmutableArray();
 
     /// <summary>DG1001: differentiable parameters whose value on entry never reaches the result: their gradient is zero whatever the arguments.</summary>
-    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful)
+    private static ImmutableArray<FrontEndProblem> Warnings(IMethodSymbol method, VariableInfo[] variables, bool[] useful, IReadOnlyList<ArrayLayout> layouts)
     {
         var warnings = ImmutableArray.CreateBuilder<FrontEndProblem>();
-        // The method's parameters are the parameter variables that are not object members, in order.
-        var own = Enumerable.Range(0, variables.Length).Where(v => variables[v].IsParameter && variables[v].Member is null).ToArray();
+        // The method's parameters are the parameter variables that are not object members nor the shapes of 2-D and jagged arrays, in order.
+        var own = Enumerable.Range(0, variables.Length)
+            .Where(v => variables[v].IsParameter && variables[v].Member is null && !layouts.Any(l => l.Rows == v || l.Columns == v))
+            .ToArray();
         for (int i = 0; i < method.Parameters.Length; i++)
         {
             int v = own[i];
@@ -153,8 +158,9 @@ public static class MethodFrontEnd
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
-            else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null)
-                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
+            else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null
+                     && (generic is not null || ArrayLayoutTypes.Of(parameter.Type) is null))
+                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{ArrayLayoutTypes.Refusal(parameter.Type) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
             else if ((SymbolFacts.ShapeOf(parameter.Type, generic).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }

@@ -106,6 +106,7 @@ public sealed record CheckPoint(EquatableArray<string> Arguments);
 /// <param name="DisplayName">Type and method name for messages, e.g. <c>N.T.F</c>.</param>
 /// <param name="HintName">Unique, file-name-safe stem for the generated file.</param>
 /// <param name="CallLines">The source line of each call the kink counters name (nonsmooth primitives, rule calls), by site.</param>
+/// <param name="Layouts">Parameters of type <c>T[,]</c> or <c>T[][]</c>, which the IR sees in their flat form.</param>
 public sealed record MethodIr(
     HierarchyInfo Containing,
     string Name,
@@ -121,7 +122,8 @@ public sealed record MethodIr(
     bool ReturnsVoid = false,
     DifferentiableTypeLayout? Receiver = null,
     EquatableArray<DifferentiableTypeLayout> ObjectTypes = default,
-    EquatableArray<CallLine> CallLines = default)
+    EquatableArray<CallLine> CallLines = default,
+    EquatableArray<ArrayLayout> Layouts = default)
 {
     /// <summary>The 1-based source line of the call at <paramref name="site"/>, or 0 when it is not listed.</summary>
     public int LineOf(int site)

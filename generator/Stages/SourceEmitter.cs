@@ -23,6 +23,11 @@ public static class SourceEmitter
         foreach (var type in ir.Containing.Types)
             scopes.Add(w.Block($"{(type.IsStatic ? "static " : "")}partial {type.Keyword} {type.NameWithTypeParameters}"));
 
+        // 2-D and jagged parameters: the derivative bodies are generated from the flat form, privately,
+        // and public members taking the arrays themselves call them.
+        var layouts = ir;
+        if (ir.Layouts.Count > 0) ir = ir with { Accessibility = "private" };
+
         ReverseEmitter.Emit(ir, settings, w);
         if (ir.HasForwardMode)
         {
@@ -39,6 +44,7 @@ public static class SourceEmitter
         }
         HessianVectorEmitter.Emit(ir, settings, w);
         JacobianEmitter.Emit(ir, w);
+        if (layouts.Layouts.Count > 0) ArrayLayoutWrappers.Emit(layouts, w);
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();

@@ -127,4 +127,71 @@ public class DG0001Tests
             }
         }
         """);
+
+    [Fact]
+    public Task GotoCaseThatComesBack_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int mode)
+            {
+                switch (mode)
+                {
+                    case 0:
+                        x *= 2;
+                        goto case 1;
+                    case 1:
+                        x += 1;
+                        {|DG0001:goto case 0;|}
+                }
+                return x;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GotoCaseBeforeTheEndOfASection_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int mode)
+            {
+                switch (mode)
+                {
+                    case 0:
+                        {|DG0001:if (x > 1) goto case 1;|}
+                        x *= 2;
+                        break;
+                    case 1:
+                        x += 1;
+                        break;
+                }
+                return x;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GotoCaseAndGotoDefaultAtTheEndOfSections_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int mode)
+            {
+                switch (mode)
+                {
+                    case 0:
+                        x *= x;
+                        goto case 1;
+                    case 1:
+                        x = Math.Sin(x);
+                        goto default;
+                    default:
+                        x += 1;
+                        break;
+                }
+                return x;
+            }
+        }
+        """);
 }

@@ -114,4 +114,62 @@ public class DG0002Tests
             }
         }
         """);
+
+    [Fact]
+    public Task JaggedRowUsedAsAValue_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[][] b)
+            {
+                if ({|DG0002:b[1]|} == null) return 0;
+                return b[0][0];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GetLengthWithAVariableDimension_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a, int d) => a[0, 0] * {|DG0002:a.GetLength(d)|};
+        }
+        """);
+
+    [Fact]
+    public Task JaggedRowToAHelperTakingAnArrayThatIsNotLoweredInPlace_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double H(double[] v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++) s += v[i];
+                if (s > 1) return s;
+                return s * s;
+            }
+
+            [Differentiable]
+            public static double F(double[][] b) => H({|DG0002:b[0]|});
+        }
+        """);
+
+    [Fact]
+    public Task JaggedRowToAHelperTakingASpan_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double H(ReadOnlySpan<double> v)
+            {
+                double s = 0;
+                for (int i = 0; i < v.Length; i++) s += v[i];
+                if (s > 1) return s;
+                return s * s;
+            }
+
+            [Differentiable]
+            public static double F(double[][] b) => H(b[0]) + H(b[1].AsSpan(1, 2));
+        }
+        """);
 }

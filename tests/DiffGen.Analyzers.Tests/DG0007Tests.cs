@@ -38,4 +38,54 @@ public class DG0007Tests
                 => b ? x * n * m * (double)y * w[0] * (double)v[0] : x;
         }
         """);
+
+    [Fact]
+    public Task ThreeDimensionalArrayParameter_ReportsAtTheParameter() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,,] {|DG0007:a|}, double x) => x;
+        }
+        """);
+
+    [Fact]
+    public Task JaggedLocal_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                double[][] {|DG0007:t = new double[2][]|};
+                return x;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoDimensionalArrayInAVoidMethod_ReportsAtTheName() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static void {|DG0007:F|}(double[,] a, Span<double> y) { y[0] = a[0, 0]; }
+        }
+        """);
+
+    [Fact]
+    public Task TwoDimensionalAndJaggedArrays_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a, float[][] b, [NoDerivative] int[,] k, double[][] c)
+            {
+                double s = a.Length + b.Length + k[0, 0];
+                double[,] t = new double[a.GetLength(0), a.GetLength(1)];
+                for (int i = 0; i < a.GetLength(0); i++)
+                    for (int j = 0; j < a.GetLength(1); j++) t[i, j] = a[i, j] * a[i, j];
+                foreach (var row in c)
+                    foreach (double v in row) s += v;
+                var first = c[0];
+                return s + t[0, 0] + first[0] + c[1][0] + c[1].Length + (double)b[0][0];
+            }
+        }
+        """);
 }

@@ -94,4 +94,48 @@ public class DG0011Tests
             }
         }
         """);
+
+    [Fact]
+    public Task ElementOfA2DOrJaggedParameter_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a, double[][] b)
+            {
+                {|DG0011:a[0, 1] = 2|};
+                {|DG0011:b[0][1] = 3|};
+                {|DG0011:b[1]|} = new double[2];
+                return a[0, 0] + b[0][0];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementOfA2DLocal_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a)
+            {
+                var t = new double[2, 2];
+                t[0, 1] = a[0, 0];
+                t[1, 1] += a[0, 1] * t[0, 1];
+                return t[1, 1];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RowOfAJaggedArrayReassigned_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[][] b)
+            {
+                var row = b[0];
+                {|DG0011:row|} = b[1];
+                return row[0];
+            }
+        }
+        """);
 }

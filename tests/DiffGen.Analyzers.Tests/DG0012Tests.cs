@@ -36,4 +36,16 @@ public class DG0012Tests
             public static double G(double y) => y * y;
         }
         """);
+
+    [Fact]
+    public Task CalleeTaking2DArray_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double G(double[,] a) => a[0, 0] * a[0, 0];
+
+            [Differentiable]
+            public static double F(double[,] a) => {|DG0012:G(a)|};
+        }
+        """);
 }

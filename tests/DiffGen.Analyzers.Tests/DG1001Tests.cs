@@ -92,4 +92,22 @@ public class DG1001Tests
             public static double F(double x, [NoDerivative] double threshold) => x > threshold ? x : 0.0;
         }
         """);
+
+    [Fact]
+    public Task ScalarAfterA2DArrayWithoutInfluence_ReportsAtThatParameter() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a, double[][] b, double {|DG1001:unused|}, double x) => a[0, 0] * b[0][0] * x;
+        }
+        """);
+
+    [Fact]
+    public Task JaggedArrayWithoutInfluence_ReportsAtIt() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a, double[][] {|DG1001:b|}, double x) => a[1, 0] * x + b.Length;
+        }
+        """);
 }

@@ -31,6 +31,33 @@ public static partial class SwitchFunctions
         return y + 1;
     }
 
+    /// <summary>goto case and goto default at the end of sections: mode 0 runs sections 0, 1 and default; mode 1 runs 1 and default.</summary>
+    [Differentiable]
+    [CheckGradientAt(0.7, 0)]
+    [CheckGradientAt(0.7, 1)]
+    [CheckGradientAt(-0.4, 2)]
+    [CheckGradientAt(1.3, 3)]
+    public static double GotoCase(double x, int mode)
+    {
+        double y = x;
+        switch (mode)
+        {
+            case 0:
+                y = y * y;
+                goto case 1;
+            case 1:
+                y = Math.Sin(y) + x;
+                goto default;
+            case 2:
+                y *= 3;
+                break;
+            default:
+                y = Math.Exp(y) * x;
+                break;
+        }
+        return y;
+    }
+
     [Differentiable]
     [CheckGradientAt(-2.5)]
     [CheckGradientAt(-0.5)]

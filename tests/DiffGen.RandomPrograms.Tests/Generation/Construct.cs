@@ -93,5 +93,8 @@ public enum Construct : long
     /// <summary>Assertions with interpolated messages and guard clauses: <c>Debug.Assert(v &lt; 1e308, $"v = {v}")</c>, <c>if (v &gt; 1e300) throw new ArgumentOutOfRangeException(...)</c>.</summary>
     Effects = 1L << 38,
 
-    All = (1L << 39) - 1,
+    /// <summary>A <c>double[,]</c> (2 rows) or <c>double[][]</c> (rows of the array length, 1 and 2) parameter: reads in loops bounded by <c>GetLength</c>/<c>Length</c>, <c>foreach</c> over elements and rows, row locals, 2-D local buffers, a row loop with <c>break</c>.</summary>
+    MultiArrays = 1L << 39,
+
+    All = (1L << 40) - 1,
 }

@@ -36,7 +36,7 @@ public static class ProgramGenerator
         if (random.NextDouble() < 0.5) allowed &= ~Nonsmooth;
         bool generic = (allowed & Construct.GenericMath) != 0 && random.NextDouble() < 0.12;
         if (generic) allowed &= ~GenericMathDialect.Excluded;
-        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.Object is null && !f.Generic && f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
+        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.Object is null && f.Multi is null && !f.Generic && f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
         var scope = new Scope();
         // The object's state comes first in the scope but last in the flattened inputs (RandomFunction.Dimension).
         var shape = ObjectWriter.Choose(context, name, scope);
@@ -49,11 +49,16 @@ public static class ProgramGenerator
         bool data = context.Allows(Construct.NoDerivativeParameter) && context.Chance(0.3);
         bool count = context.Allows(Construct.IntParameter) && context.Chance(0.4);
         bool spans = arrays > 0 && context.Allows(Construct.SpanParameters) && context.Chance(0.4);
+        // A 2-D or jagged parameter (static, non-generic functions; their callers cannot pass one on yet: DG0012).
+        var multi = shape is null && !generic && context.Allows(Construct.MultiArrays) && context.Chance(0.3)
+            ? (context.Chance(0.5) ? MultiArrayShape.Matrix(length) : MultiArrayShape.JaggedOf(length))
+            : null;
+        if (multi is not null) context.Use(Construct.MultiArrays);
         context.ArrayParameters = arrays;
         context.SpanParameters = spans;
         if (spans) context.Use(Construct.SpanParameters);
         // A static method cannot pass its object on to itself yet (README: not yet passing objects to static methods).
-        if (shape?.Form != ObjectForm.Parameter) context.Self = (name, scalars, data);
+        if (shape?.Form != ObjectForm.Parameter && multi is null) context.Self = (name, scalars, data);
         context.HasCount = count;
         if (arrays > 0) context.Use(Construct.ArrayParameters);
         if (data) context.Use(Construct.NoDerivativeParameter);
@@ -70,6 +75,11 @@ public static class ProgramGenerator
         {
             parameters.Add((spans ? "ReadOnlySpan<double> a" : "double[] a") + i);
             scope.ArrayVariables.Add(new ArrayVariable("a" + i, Writable: false));
+        }
+        if (multi is not null)
+        {
+            parameters.Add(multi.TypeName + " " + multi.Name);
+            scope.MultiArray = multi;
         }
         if (shape?.Form == ObjectForm.Parameter) parameters.Add(shape.TypeName + " m");
         if (data)
@@ -91,6 +101,6 @@ public static class ProgramGenerator
         statements.Line(2, $"return {statements.Result(scope, 3)};");
         statements.Line(1, "}");
         return new RandomFunction(name, generic ? GenericMathDialect.Translate(statements.Text) : statements.Text, scalars, arrays, length, data, count,
-            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans, shape, generic);
+            context.IsSmooth, context.Used, context.Callees.ToList(), context.CallDepth, spans, shape, generic, multi);
     }
 }

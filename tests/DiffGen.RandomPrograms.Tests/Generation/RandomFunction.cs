@@ -24,7 +24,8 @@ public sealed record RandomFunction(
     int CallDepth,
     bool SpanParameters = false,
     ObjectShape? Object = null,
-    bool Generic = false)
+    bool Generic = false,
+    MultiArrayShape? Multi = null)
 {
     /// <summary>Differentiable inputs, flattened: scalars, then each array's elements, then the object's state.</summary>
     /// <summary>What a failure report shows: the method, with the generated type it reads.</summary>
@@ -35,5 +36,5 @@ public sealed record RandomFunction(
         var shape => shape.Declaration(null) + Source,
     };
 
-    public int Dimension => Scalars + Arrays * ArrayLength + (Object?.Dimension(ArrayLength) ?? 0);
+    public int Dimension => Scalars + Arrays * ArrayLength + (Multi?.Count ?? 0) + (Object?.Dimension(ArrayLength) ?? 0);
 }

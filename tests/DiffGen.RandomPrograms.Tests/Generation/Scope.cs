@@ -16,6 +16,9 @@ public sealed class Scope
     public List<string> WritableScalars { get; } = new();
     public List<ArrayVariable> ArrayVariables { get; } = new();
     public List<string> Indices { get; } = new();
+
+    /// <summary>The function's 2-D or jagged parameter, if it has one.</summary>
+    public MultiArrayShape? MultiArray { get; set; }
     public int LoopDepth { get; private set; }
 
     /// <summary>Inside a switch section: a break there would leave the switch (not a loop), so none is written.</summary>
@@ -36,7 +39,7 @@ public sealed class Scope
     /// <summary>A nested block, inside a new loop when <paramref name="loop"/>.</summary>
     public Scope Child(bool loop)
     {
-        var child = new Scope { LoopDepth = LoopDepth + (loop ? 1 : 0), BlockDepth = BlockDepth + 1, InSwitch = InSwitch && !loop };
+        var child = new Scope { LoopDepth = LoopDepth + (loop ? 1 : 0), BlockDepth = BlockDepth + 1, InSwitch = InSwitch && !loop, MultiArray = MultiArray };
         child.Scalars.AddRange(Scalars);
         child.WritableScalars.AddRange(WritableScalars);
         child.ArrayVariables.AddRange(ArrayVariables);

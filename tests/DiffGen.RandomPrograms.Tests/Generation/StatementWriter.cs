@@ -36,6 +36,7 @@ public sealed class StatementWriter
     private void Statement(Scope scope, int indent)
     {
         _statements++;
+        if (scope.MultiArray is { } multi && scope.BlockDepth < MaxBlockDepth && _c.Chance(0.25)) { MultiArrayStatement(scope, multi, indent); return; }
         int roll = _c.Random.Next(100);
         if (roll < (scope.IsTopLevel ? 18 : 6)) { DeclareScalar(scope, indent); return; }
         if (roll < 38 && scope.WritableScalars.Count > 0) { AssignScalar(scope, indent); return; }
@@ -377,5 +378,78 @@ public sealed class StatementWriter
         _c.Use(breaks ? Construct.Break : Construct.Continue);
         Line(indent, $"if ({condition}) {(breaks ? "break" : "continue")};");
         return true;
+    }
+
+    /// <summary>
+    /// A sum over the function's 2-D or jagged parameter into a new local (which joins the scope): loops
+    /// bounded by <c>GetLength</c> or <c>Length</c>, <c>foreach</c> over elements or rows, a row local, a
+    /// 2-D local buffer filled and read back (at the top level), or a row loop with <c>break</c>.
+    /// </summary>
+    private void MultiArrayStatement(Scope scope, MultiArrayShape multi, int indent)
+    {
+        string a = multi.Name, s = _c.Fresh("s"), i = _c.Fresh("i"), j = _c.Fresh("j");
+        var inner = scope.Child(loop: true).Child(loop: true);
+        inner.Indices.Add(j);
+        Line(indent, $"double {s} = 0;");
+        int form = _c.Random.Next(multi.Jagged ? 4 : 3);
+        if (!multi.Jagged && form == 0)
+        {
+            Line(indent, $"for (int {i} = 0; {i} < {a}.GetLength(0); {i}++)");
+            Line(indent + 1, $"for (int {j} = 0; {j} < {a}.GetLength(1); {j}++)");
+            Line(indent + 2, $"{s} += {a}[{i}, {j}] * ({_e.Expression(inner, 2)});");
+        }
+        else if (!multi.Jagged && form == 1 && scope.IsTopLevel)
+        {
+            string t = _c.Fresh("t");
+            Line(indent, $"var {t} = new double[{a}.GetLength(0), {a}.GetLength(1)];");
+            Line(indent, $"for (int {i} = 0; {i} < {a}.GetLength(0); {i}++)");
+            Line(indent + 1, $"for (int {j} = 0; {j} < {a}.GetLength(1); {j}++)");
+            Line(indent + 2, $"{t}[{i}, {j}] = Math.Sin({a}[{i}, {j}]) * ({_e.Expression(inner, 2)});");
+            Line(indent, $"for (int {j} = {a}.GetLength(1) - 1; {j} >= 0; {j}--) {s} += {t}[0, {j}] * {t}[1, {j}] + {t}[1, {j}];");
+        }
+        else if (!multi.Jagged)
+        {
+            string v = _c.Fresh("v");
+            var element = scope.Child(loop: true);
+            element.Scalars.Add(v);
+            Line(indent, $"foreach (double {v} in {a}) {s} += {v} * ({_e.Expression(element, 2)});");
+        }
+        else if (form == 0)
+        {
+            Line(indent, $"for (int {i} = 0; {i} < {a}.Length; {i}++)");
+            Line(indent + 1, $"for (int {j} = 0; {j} < {a}[{i}].Length; {j}++)");
+            Line(indent + 2, $"{s} += {a}[{i}][{j}] * ({_e.Expression(inner, 2)});");
+        }
+        else if (form == 1)
+        {
+            string row = _c.Fresh("row"), v = _c.Fresh("v"), q = _c.Fresh("q");
+            Line(indent, $"foreach (var {row} in {a})");
+            Line(indent, "{");
+            Line(indent + 1, $"double {q} = 0;");
+            Line(indent + 1, $"foreach (double {v} in {row}) {q} += {v} * {v};");
+            Line(indent + 1, $"{s} += Math.Sin({q}) * ({_e.Expression(scope.Child(loop: true), 2)});");
+            Line(indent, "}");
+        }
+        else if (form == 2 || !_c.Allows(Construct.Break) || !_c.Allows(Construct.DifferentiableConditions))
+        {
+            string row = _c.Fresh("row");
+            Line(indent, $"var {row} = {a}[{_c.Random.Next(multi.Rows)}];");
+            Line(indent, $"{s} += {row}[0] * ({_e.Expression(scope, 2)}) + {row}.Length;");
+        }
+        else
+        {
+            _c.Use(Construct.Break);
+            _c.Use(Construct.DifferentiableConditions, smooth: false);
+            Line(indent, $"for (int {i} = 0; {i} < {a}.Length; {i}++)");
+            Line(indent, "{");
+            Line(indent + 1, $"for (int {j} = 0; {j} < {a}[{i}].Length; {j}++)");
+            Line(indent + 1, "{");
+            Line(indent + 2, $"{s} += {a}[{i}][{j}] * {a}[{i}][{j}];");
+            Line(indent + 2, $"if ({s} > {_c.Threshold()}) break;");
+            Line(indent + 1, "}");
+            Line(indent, "}");
+        }
+        scope.Scalars.Add(s);
+        scope.WritableScalars.Add(s);
     }
 }

@@ -36,38 +36,39 @@ public static class HarnessWriter
         var shape = f.Object;
         string call = shape?.Form == ObjectForm.Instance ? "m." + f.Name : $"{ProgramGenerator.ClassName}.{f.Name}";
         string primal = string.Join(", ", PrimalArguments(f));
-        string unpack = Unpack(f, "p", "a") + (shape is null ? "" : ObjectHarness.Build(f, shape, "m", "p", tangent: false));
+        string unpack = Unpack(f, "p", "a") + UnpackMulti(f, "p", "") + (shape is null ? "" : ObjectHarness.Build(f, shape, "m", "p", tangent: false));
 
         // Spans are not inferred from arrays: name T for the generic primal.
         text.Append($"    public static double {f.Name}_Value(double[] p, int n)\n    {{\n{unpack}        return {call}{(f.Generic ? "<double>" : "")}({primal});\n    }}\n\n");
 
-        var shadows = Enumerable.Range(0, f.Scalars).Select(i => "out double dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        var shadows = Enumerable.Range(0, f.Scalars).Select(i => "out double dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i)).Concat(MultiName(f, "d"));
         if (shape is not null) shadows = shadows.Append(ObjectHarness.GradientShadow(shape));
         text.Append($"    public static double {f.Name}_Gradient(double[] p, int n, double[] g)\n    {{\n{unpack}");
         for (int i = 0; i < f.Arrays; i++) text.Append($"        double[] da{i} = new double[{f.ArrayLength}];\n");
+        if (f.Multi is { } multi) text.Append(ZeroMulti(multi, "d"));
         if (shape is { IsStruct: false }) text.Append($"        var dm = new {shape.TypeName}.Tangent(m);\n");
         text.Append($"        double value = {call}Gradient({string.Join(", ", PrimalArguments(f).Concat(shadows))});\n");
-        text.Append(Pack(f, "g", "dx", "da"));
+        text.Append(Pack(f, "g", "dx", "da") + PackMulti(f, "g", "d"));
         if (shape is not null) text.Append(ObjectHarness.Pack(f, shape, "dm", "g"));
         text.Append("        return value;\n    }\n\n");
 
-        var tangents = Enumerable.Range(0, f.Scalars).Select(i => $"u[{i}]").Concat(Enumerable.Range(0, f.Arrays).Select(i => "ua" + i));
+        var tangents = Enumerable.Range(0, f.Scalars).Select(i => $"u[{i}]").Concat(Enumerable.Range(0, f.Arrays).Select(i => "ua" + i)).Concat(MultiName(f, "u"));
         if (shape is not null) tangents = tangents.Append("tm");
         foreach (string mode in new[] { "Tangent", "Directional" })
         {
-            text.Append($"    public static double {f.Name}_{mode}(double[] p, int n, double[] u, double[] value)\n    {{\n{unpack}{Unpack(f, "u", "ua")}{(shape is null ? "" : ObjectHarness.Build(f, shape, "tm", "u", tangent: true))}");
+            text.Append($"    public static double {f.Name}_{mode}(double[] p, int n, double[] u, double[] value)\n    {{\n{unpack}{Unpack(f, "u", "ua")}{UnpackMulti(f, "u", "u")}{(shape is null ? "" : ObjectHarness.Build(f, shape, "tm", "u", tangent: true))}");
             text.Append($"        var (v, t) = {call}{mode}({string.Join(", ", PrimalArguments(f).Concat(tangents))});\n");
             text.Append("        value[0] = v;\n        return t;\n    }\n\n");
         }
 
-        var refs = Enumerable.Range(0, f.Scalars).Select(i => "ref dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i));
+        var refs = Enumerable.Range(0, f.Scalars).Select(i => "ref dx" + i).Concat(Enumerable.Range(0, f.Arrays).Select(i => "da" + i)).Concat(MultiName(f, "d"));
         if (shape is not null) refs = refs.Append(ObjectHarness.PullbackShadow(shape));
         text.Append($"    public static void {f.Name}_Pullback(double[] p, int n, double seed, double[] g)\n    {{\n{unpack}");
         for (int i = 0; i < f.Scalars; i++) text.Append($"        double dx{i} = g[{i}];\n");
-        text.Append(Unpack(f, "g", "da"));
+        text.Append(Unpack(f, "g", "da") + UnpackMulti(f, "g", "d"));
         if (shape is not null) text.Append(ObjectHarness.Build(f, shape, "dm", "g", tangent: true));
         text.Append($"        {call}Pullback({string.Join(", ", PrimalArguments(f).Append("seed").Concat(refs))});\n");
-        text.Append(Pack(f, "g", "dx", "da"));
+        text.Append(Pack(f, "g", "dx", "da") + PackMulti(f, "g", "d"));
         if (shape is not null) text.Append(ObjectHarness.Pack(f, shape, "dm", "g"));
         text.Append("    }\n");
 
@@ -86,12 +87,13 @@ public static class HarnessWriter
     }
 
     /// <summary>Whether the function gets {M}HessianVector: a static function reading no objects, with a differentiable input.</summary>
-    public static bool HasHessianVector(RandomFunction f) => f.Object is null && f.Scalars + f.Arrays > 0;
+    public static bool HasHessianVector(RandomFunction f) => f.Object is null && f.Multi is null && f.Scalars + f.Arrays > 0;
 
     private static IEnumerable<string> PrimalArguments(RandomFunction f)
     {
         for (int i = 0; i < f.Scalars; i++) yield return $"p[{i}]";
         for (int i = 0; i < f.Arrays; i++) yield return "a" + i;
+        if (f.Multi is { } multi) yield return multi.Name;
         if (f.Object?.Form == ObjectForm.Parameter) yield return "m";
         if (f.HasData) yield return DataValue;
         if (f.HasCount) yield return "n";
@@ -114,5 +116,45 @@ public static class HarnessWriter
         for (int i = 0; i < f.Scalars; i++) text.Append($"        {flat}[{i}] = {scalarPrefix}{i};\n");
         for (int i = 0; i < f.Arrays; i++) text.Append($"        {arrayPrefix}{i}.CopyTo({flat}, {f.Scalars + i * f.ArrayLength});\n");
         return text.ToString();
+    }
+
+    /// <summary>The 2-D or jagged argument's name with <paramref name="prefix"/>, if the function has one.</summary>
+    private static IEnumerable<string> MultiName(RandomFunction f, string prefix)
+        => f.Multi is { } multi ? new[] { prefix + multi.Name } : System.Array.Empty<string>();
+
+    private static int MultiStart(RandomFunction f) => f.Scalars + f.Arrays * f.ArrayLength;
+
+    /// <summary>Declares the 2-D or jagged argument <paramref name="prefix"/> + name, filled from <paramref name="flat"/> row by row.</summary>
+    private static string UnpackMulti(RandomFunction f, string flat, string prefix)
+    {
+        if (f.Multi is not { } multi) return "";
+        int start = MultiStart(f);
+        string name = prefix + multi.Name;
+        if (!multi.Jagged)
+            return $"        var {name} = new double[{multi.Rows}, {multi.Columns}];\n"
+                 + $"        for (int r = 0; r < {multi.Rows}; r++) for (int c = 0; c < {multi.Columns}; c++) {name}[r, c] = {flat}[{start} + r * {multi.Columns} + c];\n";
+        var rows = new List<string>();
+        foreach (int length in multi.RowLengths)
+        {
+            rows.Add($"{flat}[{start}..{start + length}]");
+            start += length;
+        }
+        return $"        double[][] {name} = {{ {string.Join(", ", rows)} }};\n";
+    }
+
+    /// <summary>Declares a zero 2-D or jagged shadow shaped like the argument.</summary>
+    private static string ZeroMulti(MultiArrayShape multi, string prefix)
+        => multi.Jagged
+            ? $"        double[][] {prefix}{multi.Name} = {{ {string.Join(", ", multi.RowLengths.Select(l => $"new double[{l}]"))} }};\n"
+            : $"        var {prefix}{multi.Name} = new double[{multi.Rows}, {multi.Columns}];\n";
+
+    /// <summary>Copies the 2-D or jagged shadow <paramref name="prefix"/> + name into <paramref name="flat"/> row by row.</summary>
+    private static string PackMulti(RandomFunction f, string flat, string prefix)
+    {
+        if (f.Multi is not { } multi) return "";
+        string name = prefix + multi.Name;
+        return multi.Jagged
+            ? $"        {{ int k = {MultiStart(f)}; foreach (var row in {name}) foreach (double v in row) {flat}[k++] = v; }}\n"
+            : $"        {{ int k = {MultiStart(f)}; foreach (double v in {name}) {flat}[k++] = v; }}\n";
     }
 }

@@ -1,0 +1,208 @@
+using System.Collections.Generic;
+using System.Linq;
+using DiffGen.Generator.Helpers;
+using DiffGen.Generator.Ir;
+using DiffGen.Generator.Models;
+
+namespace DiffGen.Generator.Stages;
+
+/// <summary>
+/// The public members (<c>{M}Gradient</c>, <c>{M}Pullback</c>, <c>{M}Tangent</c>, <c>{M}Directional</c>,
+/// <c>{M}GradientCheck</c>) of a method with 2-D (<c>T[,]</c>) or jagged (<c>T[][]</c>) parameters
+/// (<see cref="ArrayLayout"/>). Its derivative bodies are generated from the flat form, as private
+/// overloads; these members take the arrays and their shadows or directions in the method's own
+/// shapes, check the shapes agree (<c>ArgumentException</c> naming the argument), and pass the flat form:
+/// a rectangular array is viewed in place (its shadow accumulates in place), a jagged one is packed
+/// into a flat copy (its shadow is added back row by row after the sweep).
+/// </summary>
+internal static class ArrayLayoutWrappers
+{
+    private const string Layouts = "global::DiffGen.ArrayLayouts";
+
+    /// <summary>Writes the private flat primal the flat gradient check differentiates by differences, then the public members.</summary>
+    public static void Emit(MethodIr ir, IndentedWriter w)
+    {
+        var parameters = Parameters(ir).ToList();
+        if (ir.HasForwardMode && !ir.ReturnsVoid)
+        {
+            // The flat primal: the method itself, called with its arrays rebuilt (for the flat gradient check).
+            string flatParameters = string.Join(", ", parameters.Select(i => ir.Variables[i].TypeName + " " + ir.Variables[i].Name));
+            string rebuilt = string.Join(", ", parameters.Where(i => !IsShape(ir, i)).Select(i => Layout(ir, i) is { } layout
+                ? layout.IsJagged
+                    ? $"{Layouts}.Jagged<{ir.Variables[i].Kind.Keyword()}>({ir.Variables[i].Name}, {ir.Variables[layout.Rows].Name})"
+                    : $"{Layouts}.Rectangular<{ir.Variables[i].Kind.Keyword()}>({ir.Variables[i].Name}, {ir.Variables[layout.Rows].Name}, {ir.Variables[layout.Columns].Name})"
+                : ir.Variables[i].Name));
+            w.Line();
+            SourceEmitter.WriteDocs(w, $"<see cref=\"{ir.Name}\"/> on the flat form of its arrays (rebuilt for the call): what the flat gradient check differentiates by differences.");
+            w.Line($"private static {ir.ReturnKind.Keyword()} {ir.Name}({flatParameters}) => {ir.Name}({rebuilt});");
+        }
+        if (!ir.ReturnsVoid)
+        {
+            w.Line();
+            WriteGradient(ir, w, pullback: false);
+            w.Line();
+            WriteGradient(ir, w, pullback: true);
+        }
+        if (!ir.HasForwardMode) return;
+        w.Line();
+        WriteForward(ir, "Tangent", w);
+        w.Line();
+        WriteForward(ir, "Directional", w);
+        if (ir.ReturnsVoid) return;
+        w.Line();
+        WriteCheck(ir, w);
+    }
+
+    private static IEnumerable<int> Parameters(MethodIr ir) => Enumerable.Range(0, ir.ParameterCount).Where(i => ObjectState.TakesArgument(ir.Variables[i]));
+
+    private static ArrayLayout? Layout(MethodIr ir, int variable) => ir.Layouts.FirstOrDefault(l => l.Flat == variable);
+
+    /// <summary>A shape parameter of the flat form (rows, columns, offsets): computed by the wrapper, not taken.</summary>
+    private static bool IsShape(MethodIr ir, int variable) => ir.Layouts.Any(l => l.Rows == variable || l.Columns == variable);
+
+    /// <summary>The user's type of a 2-D or jagged parameter.</summary>
+    private static string ArrayType(VariableInfo variable, ArrayLayout layout) => variable.Kind.Keyword() + (layout.IsJagged ? "[][]" : "[,]");
+
+    /// <summary>The public value parameters (the method's own), and the flat arguments for them, declaring the flat forms in <paramref name="w"/>.</summary>
+    private static (List<string> Declarations, List<string> Arguments, Dictionary<int, string> Flats) Values(MethodIr ir, NameScope names, IndentedWriter? w)
+    {
+        var declarations = new List<string>();
+        var arguments = new List<string>();
+        var flats = new Dictionary<int, string>();
+        foreach (int i in Parameters(ir))
+        {
+            var variable = ir.Variables[i];
+            if (IsShape(ir, i)) continue;
+            if (Layout(ir, i) is not { } layout)
+            {
+                declarations.Add(variable.TypeName + " " + variable.Name);
+                arguments.Add(variable.Name);
+                continue;
+            }
+            declarations.Add(ArrayType(variable, layout) + " " + variable.Name);
+            string flat = names.Fresh(Identifiers.Bare(variable.Name) + "_flat");
+            flats[i] = flat;
+            if (layout.IsJagged)
+            {
+                string offsets = names.Fresh(Identifiers.Bare(variable.Name) + "_offsets");
+                w?.Line($"var {flat} = {Layouts}.Pack({variable.Name}, nameof({variable.Name}), out int[] {offsets});");
+                arguments.Add(flat);
+                arguments.Add(offsets);
+            }
+            else
+            {
+                w?.Line($"var {flat} = {Layouts}.Flat({variable.Name}, nameof({variable.Name}));");
+                arguments.Add(flat);
+                arguments.Add($"{variable.Name}.GetLength(0)");
+                arguments.Add($"{variable.Name}.GetLength(1)");
+            }
+        }
+        return (declarations, arguments, flats);
+    }
+
+    /// <summary>
+    /// A shadow or direction of the array <paramref name="variable"/> (<paramref name="name"/>): its shape
+    /// checked, and its flat form as the argument (a jagged one packed; for a shadow, a zeroed flat array
+    /// added back by <paramref name="after"/>).
+    /// </summary>
+    private static string FlatDerivative(MethodIr ir, int variable, ArrayLayout layout, string name, bool shadow, string valueFlat, NameScope names, IndentedWriter w, List<string> after)
+    {
+        var value = ir.Variables[variable];
+        w.Line($"{Layouts}.CheckShape({value.Name}, {name}, nameof({value.Name}), nameof({name}));");
+        if (!layout.IsJagged) return $"{Layouts}.Flat({name}, nameof({name}))";
+        string flat = names.Fresh(Identifiers.Bare(name) + "_flat");
+        if (shadow)
+        {
+            w.Line($"var {flat} = new {value.Kind.Keyword()}[{valueFlat}.Length];");
+            after.Add($"{Layouts}.AddUnpacked({flat}, {name});");
+        }
+        else
+        {
+            w.Line($"var {flat} = {Layouts}.Pack({name}, nameof({name}), out _);");
+        }
+        return flat;
+    }
+
+    /// <summary><c>{M}Gradient</c>, or with <paramref name="pullback"/> <c>{M}Pullback</c> (a seed after the values, scalar shadows by <c>ref</c> and added to).</summary>
+    private static void WriteGradient(MethodIr ir, IndentedWriter w, bool pullback)
+    {
+        var names = new NameScope(ir.Variables.Select(v => v.Name));
+        var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        string seed = names.Fresh("seed");
+        if (pullback) declarations.Add(ir.ReturnKind.Keyword() + " " + seed);
+        var shadows = new List<(int Variable, string Name)>();
+        foreach (int i in Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter))
+        {
+            var variable = ir.Variables[i];
+            string shadow = names.Fresh("d" + Identifiers.Bare(variable.Name));
+            shadows.Add((i, shadow));
+            declarations.Add(Layout(ir, i) is { } layout ? ArrayType(variable, layout) + " " + shadow
+                : variable.IsScalar ? (pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow
+                : $"global::System.Span<{variable.Kind.Keyword()}> {shadow}");
+        }
+        SourceEmitter.WriteDocs(w, pullback
+            ? $"Reverse mode from a given seed: adds seed times the partial derivative of <see cref=\"{ir.Name}\"/> with respect to each differentiable parameter to the matching <c>d</c> parameter (2-D and jagged shadows included)."
+            : $"Reverse mode: returns the value of <see cref=\"{ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows, 2-D and jagged ones included, are added to).");
+        using (w.Block($"{ir.Accessibility} static {(pullback ? "void" : ir.ReturnKind.Keyword())} {ir.Name}{(pullback ? "Pullback" : "Gradient")}({string.Join(", ", declarations)})"))
+        {
+            var (_, arguments, flats) = Values(ir, names, w);
+            if (pullback) arguments.Add(seed);
+            var after = new List<string>();
+            foreach (var (variable, shadow) in shadows)
+            {
+                if (Layout(ir, variable) is { } layout)
+                {
+                    arguments.Add(FlatDerivative(ir, variable, layout, shadow, shadow: true, flats[variable], names, w, after));
+                }
+                else
+                {
+                    arguments.Add(ir.Variables[variable].IsScalar ? (pullback ? "ref " : "out ") + shadow : shadow);
+                }
+            }
+            string result = names.Fresh("result");
+            w.Line(pullback ? $"{ir.Name}Pullback({string.Join(", ", arguments)});" : $"var {result} = {ir.Name}Gradient({string.Join(", ", arguments)});");
+            foreach (var line in after) w.Line(line);
+            if (!pullback) w.Line($"return {result};");
+        }
+    }
+
+    private static void WriteForward(MethodIr ir, string suffix, IndentedWriter w)
+    {
+        var names = new NameScope(ir.Variables.Select(v => v.Name));
+        var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        var directions = new List<(int Variable, string Name)>();
+        foreach (int i in Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter))
+        {
+            var variable = ir.Variables[i];
+            string direction = names.Fresh("t" + Identifiers.Bare(variable.Name));
+            directions.Add((i, direction));
+            declarations.Add(Layout(ir, i) is { } layout ? ArrayType(variable, layout) + " " + direction
+                : variable.IsScalar ? variable.Kind.Keyword() + " " + direction
+                : $"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {direction}");
+        }
+        string type = ir.ReturnKind.Keyword();
+        SourceEmitter.WriteDocs(w, suffix == "Tangent"
+            ? $"Forward mode: the value of <see cref=\"{ir.Name}\"/> and its derivative along the direction (t...), 2-D and jagged directions shaped like their arrays."
+            : $"Exact one-sided directional derivative of <see cref=\"{ir.Name}\"/> at the point along (t...), 2-D and jagged directions shaped like their arrays.");
+        using (w.Block($"{ir.Accessibility} static ({type} Value, {type} Tangent) {ir.Name}{suffix}({string.Join(", ", declarations)})"))
+        {
+            var (_, arguments, flats) = Values(ir, names, w);
+            var after = new List<string>();
+            foreach (var (variable, direction) in directions)
+                arguments.Add(Layout(ir, variable) is { } layout ? FlatDerivative(ir, variable, layout, direction, shadow: false, flats[variable], names, w, after) : direction);
+            w.Line($"return {ir.Name}{suffix}({string.Join(", ", arguments)});");
+        }
+    }
+
+    private static void WriteCheck(MethodIr ir, IndentedWriter w)
+    {
+        var names = new NameScope(ir.Variables.Select(v => v.Name));
+        var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        SourceEmitter.WriteDocs(w, $"Checks <see cref=\"{ir.Name}Gradient\"/> against <see cref=\"{ir.Name}Tangent\"/> and central finite differences of <see cref=\"{ir.Name}\"/>; elements of 2-D and jagged arrays are labelled by their row-major position.");
+        using (w.Block($"{ir.Accessibility} static global::DiffGen.GradientCheckResult {ir.Name}GradientCheck({string.Join(", ", declarations)})"))
+        {
+            var (_, arguments, _) = Values(ir, names, w);
+            w.Line($"return {ir.Name}GradientCheck({string.Join(", ", arguments)});");
+        }
+    }
+}
