@@ -19,11 +19,21 @@ internal static class ArrayLayoutTypes
         return null;
     }
 
-    /// <summary>For an array type that is neither <c>T[]</c> nor supported by <see cref="Of"/>: what to write instead; null otherwise.</summary>
-    public static string? Refusal(ITypeSymbol? type)
+    /// <summary>
+    /// For an array type other than <c>T[]</c> that the method cannot take or declare (of rank 3 or more, nested
+    /// deeper than <c>T[][]</c>, of another element type, or in a generic method): what to write instead; null otherwise.
+    /// </summary>
+    public static string? Refusal(ITypeSymbol? type, bool inGenericMethod = false)
     {
-        if (type is not IArrayTypeSymbol array || (array.Rank == 1 && array.ElementType is not IArrayTypeSymbol) || Of(type) is not null) return null;
-        return " (arrays of rank 1 and 2 and jagged arrays of one level, T[][], are supported: store a higher-rank array as a 2-D or flat array and compute the index)";
+        if (type is not IArrayTypeSymbol array || (array.Rank == 1 && array.ElementType is not IArrayTypeSymbol)) return null;
+        bool supportedShape = array.Rank == 2 || array.ElementType is IArrayTypeSymbol { Rank: 1, ElementType: not IArrayTypeSymbol };
+        if (!supportedShape)
+            return " (arrays of rank 1 and 2 and jagged arrays of one level, T[][], are supported: store a higher-rank array as a 2-D or flat array and compute the index)";
+        if (Of(type) is null)
+            return " (2-D and jagged arrays of double, float or int are supported; for other elements, or a generic T, take a flat array and compute the index)";
+        if (inGenericMethod)
+            return " (2-D and jagged arrays are supported in methods that are not generic: write the method for double or float, or take a flat T[] and compute the index)";
+        return null;
     }
 
     private static ScalarKind? Element(ITypeSymbol element)

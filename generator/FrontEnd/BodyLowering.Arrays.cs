@@ -149,7 +149,7 @@ internal sealed partial class BodyLowering
             _views[local] = JaggedRow(value, into, steadyVariables: false)!;
             return true;
         }
-        if (ArrayLayoutTypes.Refusal(local.Type) is { } refusal)
+        if (ArrayLayoutTypes.Refusal(local.Type, _generic is not null) is { } refusal)
         {
             Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}'{refusal}");
             return true;

@@ -160,7 +160,7 @@ public static class MethodFrontEnd
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
             else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null
                      && (generic is not null || ArrayLayoutTypes.Of(parameter.Type) is null))
-                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{ArrayLayoutTypes.Refusal(parameter.Type) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
+                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{ArrayLayoutTypes.Refusal(parameter.Type, generic is not null) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
             else if ((SymbolFacts.ShapeOf(parameter.Type, generic).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }
