@@ -8,7 +8,7 @@ namespace DiffGen.Generator.Stages;
 
 /// <summary>
 /// The public members (<c>{M}Gradient</c>, <c>{M}Pullback</c>, <c>{M}Tangent</c>, <c>{M}Directional</c>,
-/// <c>{M}GradientCheck</c>) of a method with 2-D (<c>T[,]</c>) or jagged (<c>T[][]</c>) parameters
+/// <c>{M}GradientCheck</c>, <c>{M}HessianVector</c>, <c>{M}Hessian</c>) of a method with 2-D (<c>T[,]</c>) or jagged (<c>T[][]</c>) parameters
 /// (<see cref="ArrayLayout"/>). Its derivative bodies are generated from the flat form, as private
 /// overloads; these members take the arrays and their shadows or directions in the method's own
 /// shapes, check the shapes agree (<c>ArgumentException</c> naming the argument), and pass the flat form:
@@ -51,6 +51,11 @@ internal static class ArrayLayoutWrappers
         if (ir.ReturnsVoid) return;
         w.Line();
         WriteCheck(ir, w);
+        if (!HessianSupport.HasPublicMembers(ir)) return;
+        w.Line();
+        WriteHessianVector(ir, w);
+        w.Line();
+        WriteHessian(ir, w);
     }
 
     private static IEnumerable<int> Parameters(MethodIr ir) => Enumerable.Range(0, ir.ParameterCount).Where(i => ObjectState.TakesArgument(ir.Variables[i]));
@@ -191,6 +196,62 @@ internal static class ArrayLayoutWrappers
             foreach (var (variable, direction) in directions)
                 arguments.Add(Layout(ir, variable) is { } layout ? FlatDerivative(ir, variable, layout, direction, shadow: false, flats[variable], names, w, after) : direction);
             w.Line($"return {ir.Name}{suffix}({string.Join(", ", arguments)});");
+        }
+    }
+
+    /// <summary><c>{M}HessianVector</c>: directions shaped like their arrays (<c>v</c>...), H·v added to outputs of the same shapes (<c>h</c>...).</summary>
+    private static void WriteHessianVector(MethodIr ir, IndentedWriter w)
+    {
+        var names = new NameScope(ir.Variables.Select(v => v.Name));
+        var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        var differentiable = Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter).ToList();
+        var directions = differentiable.ToDictionary(i => i, i => names.Fresh("v" + Identifiers.Bare(ir.Variables[i].Name)));
+        var outputs = differentiable.ToDictionary(i => i, i => names.Fresh("h" + Identifiers.Bare(ir.Variables[i].Name)));
+        foreach (int i in differentiable)
+        {
+            var variable = ir.Variables[i];
+            declarations.Add((Layout(ir, i) is { } layout ? ArrayType(variable, layout)
+                : variable.IsScalar ? variable.Kind.Keyword() : $"global::System.ReadOnlySpan<{variable.Kind.Keyword()}>") + " " + directions[i]);
+        }
+        foreach (int i in differentiable)
+        {
+            var variable = ir.Variables[i];
+            declarations.Add((Layout(ir, i) is { } layout ? ArrayType(variable, layout)
+                : variable.IsScalar ? "out " + variable.Kind.Keyword() : $"global::System.Span<{variable.Kind.Keyword()}>") + " " + outputs[i]);
+        }
+        SourceEmitter.WriteDocs(w, $"Forward over reverse: returns the value of <see cref=\"{ir.Name}\"/> and adds the Hessian times the direction (v...) to the matching <c>h</c> output (scalars are written); 2-D and jagged directions and outputs are shaped like their arrays.");
+        using (w.Block($"{ir.Accessibility} static {ir.ReturnKind.Keyword()} {ir.Name}HessianVector({string.Join(", ", declarations)})"))
+        {
+            var (_, arguments, flats) = Values(ir, names, w);
+            var after = new List<string>();
+            foreach (int i in differentiable)
+                arguments.Add(Layout(ir, i) is { } layout ? FlatDerivative(ir, i, layout, directions[i], shadow: false, flats[i], names, w, after) : directions[i]);
+            foreach (int i in differentiable)
+                arguments.Add(Layout(ir, i) is { } layout ? FlatDerivative(ir, i, layout, outputs[i], shadow: true, flats[i], names, w, after)
+                    : ir.Variables[i].IsScalar ? "out " + outputs[i] : outputs[i]);
+            string result = names.Fresh("result");
+            w.Line($"var {result} = {ir.Name}HessianVector({string.Join(", ", arguments)});");
+            foreach (var line in after) w.Line(line);
+            w.Line($"return {result};");
+        }
+    }
+
+    /// <summary><c>{M}Hessian</c>: the dense Hessian over the differentiable inputs, 2-D and jagged arrays by their elements in row-major order.</summary>
+    private static void WriteHessian(MethodIr ir, IndentedWriter w)
+    {
+        var names = new NameScope(ir.Variables.Select(v => v.Name));
+        var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
+        var inputs = ir.Variables.Take(ir.ParameterCount).Where(v => v.IsDifferentiableParameter).ToList();
+        var kind = inputs[0].Kind;
+        if (inputs.Any(v => v.Kind != kind)) return; // mixed float and double inputs: the flat form has no Hessian either
+        string hessian = names.Fresh("hessian");
+        declarations.Add($"global::System.Span<{kind.Keyword()}> {hessian}");
+        SourceEmitter.WriteDocs(w, $"The Hessian of <see cref=\"{ir.Name}\"/> over its differentiable inputs in parameter order, the elements of 2-D and jagged arrays in row-major order, written to <paramref name=\"{hessian}\"/> row-major; returns the value.");
+        using (w.Block($"{ir.Accessibility} static {ir.ReturnKind.Keyword()} {ir.Name}Hessian({string.Join(", ", declarations)})"))
+        {
+            var (_, arguments, _) = Values(ir, names, w);
+            arguments.Add(hessian);
+            w.Line($"return {ir.Name}Hessian({string.Join(", ", arguments)});");
         }
     }
 
