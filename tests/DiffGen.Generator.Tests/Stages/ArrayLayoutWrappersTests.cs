@@ -5,7 +5,6 @@ using DiffGen.Generator.FrontEnd;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Tests.Support;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Xunit;
 
 namespace DiffGen.Generator.Tests.Stages;
@@ -40,13 +39,7 @@ public class ArrayLayoutWrappersTests
         }
         """;
 
-    private static FrontEndResult Analyze(Compilation compilation)
-    {
-        var tree = compilation.SyntaxTrees.Single();
-        var declaration = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "F");
-        var model = compilation.GetSemanticModel(tree);
-        return MethodFrontEnd.Analyze((IMethodSymbol)model.GetDeclaredSymbol(declaration)!, declaration, model, default);
-    }
+    private static FrontEndResult Analyze(Compilation compilation) => GeneratorHarness.FrontEnd(compilation, "F");
 
     [Fact]
     public void FrontEnd_TwoDimensionalAndJaggedParameters_AreFlatSpansWithShapeParameters()
@@ -69,8 +62,17 @@ public class ArrayLayoutWrappersTests
     }
 
     [Fact]
-    public void FrontEnd_SameSourceInTwoCompilations_GivesEqualIr()
-        => Assert.Equal(Analyze(GeneratorHarness.Compilation(Source)).Ir, Analyze(GeneratorHarness.Compilation(Source)).Ir);
+    public void FrontEnd_SameSourceInTwoCompilations_GivesEqualIr_AndAnEditGivesAnother()
+    {
+        // Value equality across compilations is what lets the pipeline cache the method: no symbols, no reference-equal arrays.
+        var first = Analyze(GeneratorHarness.Compilation(Source)).Ir;
+        var second = Analyze(GeneratorHarness.Compilation(Source)).Ir;
+        Assert.NotNull(first);
+        Assert.Equal(first, second);
+        var edited = Analyze(GeneratorHarness.Compilation(Source.Replace("s * s", "s * x"))).Ir;
+        Assert.NotNull(edited);
+        Assert.NotEqual(first, edited);
+    }
 
     [Fact]
     public void Output_CompilesWithoutWarnings()
