@@ -128,6 +128,22 @@ internal static class ArrayLayoutWrappers
         return flat;
     }
 
+    /// <summary>The public type of a direction of parameter <paramref name="i"/>: the array's own shape, a scalar, or a read-only span.</summary>
+    private static string DirectionType(MethodIr ir, int i)
+    {
+        var variable = ir.Variables[i];
+        return Layout(ir, i) is { } layout ? ArrayType(variable, layout)
+            : variable.IsScalar ? variable.Kind.Keyword() : $"global::System.ReadOnlySpan<{variable.Kind.Keyword()}>";
+    }
+
+    /// <summary>The public type of a shadow (or H·v output) of parameter <paramref name="i"/>: the array's own shape, a scalar by <paramref name="scalarPassing"/>, or a span added to.</summary>
+    private static string ShadowType(MethodIr ir, int i, string scalarPassing)
+    {
+        var variable = ir.Variables[i];
+        return Layout(ir, i) is { } layout ? ArrayType(variable, layout)
+            : variable.IsScalar ? scalarPassing + " " + variable.Kind.Keyword() : $"global::System.Span<{variable.Kind.Keyword()}>";
+    }
+
     /// <summary><c>{M}Gradient</c>, or with <paramref name="pullback"/> <c>{M}Pullback</c> (a seed after the values, scalar shadows by <c>ref</c> and added to).</summary>
     private static void WriteGradient(MethodIr ir, IndentedWriter w, bool pullback)
     {
@@ -141,9 +157,7 @@ internal static class ArrayLayoutWrappers
             var variable = ir.Variables[i];
             string shadow = names.Fresh("d" + Identifiers.Bare(variable.Name));
             shadows.Add((i, shadow));
-            declarations.Add(Layout(ir, i) is { } layout ? ArrayType(variable, layout) + " " + shadow
-                : variable.IsScalar ? (pullback ? "ref " : "out ") + variable.Kind.Keyword() + " " + shadow
-                : $"global::System.Span<{variable.Kind.Keyword()}> {shadow}");
+            declarations.Add(ShadowType(ir, i, pullback ? "ref" : "out") + " " + shadow);
         }
         SourceEmitter.WriteDocs(w, pullback
             ? $"Reverse mode from a given seed: adds seed times the partial derivative of <see cref=\"{ir.Name}\"/> with respect to each differentiable parameter to the matching <c>d</c> parameter (2-D and jagged shadows included)."
@@ -181,9 +195,7 @@ internal static class ArrayLayoutWrappers
             var variable = ir.Variables[i];
             string direction = names.Fresh("t" + Identifiers.Bare(variable.Name));
             directions.Add((i, direction));
-            declarations.Add(Layout(ir, i) is { } layout ? ArrayType(variable, layout) + " " + direction
-                : variable.IsScalar ? variable.Kind.Keyword() + " " + direction
-                : $"global::System.ReadOnlySpan<{variable.Kind.Keyword()}> {direction}");
+            declarations.Add(DirectionType(ir, i) + " " + direction);
         }
         string type = ir.ReturnKind.Keyword();
         SourceEmitter.WriteDocs(w, suffix == "Tangent"
@@ -207,18 +219,8 @@ internal static class ArrayLayoutWrappers
         var differentiable = Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter).ToList();
         var directions = differentiable.ToDictionary(i => i, i => names.Fresh("v" + Identifiers.Bare(ir.Variables[i].Name)));
         var outputs = differentiable.ToDictionary(i => i, i => names.Fresh("h" + Identifiers.Bare(ir.Variables[i].Name)));
-        foreach (int i in differentiable)
-        {
-            var variable = ir.Variables[i];
-            declarations.Add((Layout(ir, i) is { } layout ? ArrayType(variable, layout)
-                : variable.IsScalar ? variable.Kind.Keyword() : $"global::System.ReadOnlySpan<{variable.Kind.Keyword()}>") + " " + directions[i]);
-        }
-        foreach (int i in differentiable)
-        {
-            var variable = ir.Variables[i];
-            declarations.Add((Layout(ir, i) is { } layout ? ArrayType(variable, layout)
-                : variable.IsScalar ? "out " + variable.Kind.Keyword() : $"global::System.Span<{variable.Kind.Keyword()}>") + " " + outputs[i]);
-        }
+        declarations.AddRange(differentiable.Select(i => DirectionType(ir, i) + " " + directions[i]));
+        declarations.AddRange(differentiable.Select(i => ShadowType(ir, i, "out") + " " + outputs[i]));
         SourceEmitter.WriteDocs(w, $"Forward over reverse: returns the value of <see cref=\"{ir.Name}\"/> and adds the Hessian times the direction (v...) to the matching <c>h</c> output (scalars are written); 2-D and jagged directions and outputs are shaped like their arrays.");
         using (w.Block($"{ir.Accessibility} static {ir.ReturnKind.Keyword()} {ir.Name}HessianVector({string.Join(", ", declarations)})"))
         {

@@ -34,8 +34,11 @@ public static class LoopOutlining
     /// scalars, arrays and spans, with a trip count the loop's test gives; null for any other loop.
     /// </summary>
     public static Plan? For(LoopStmt loop, IReadOnlyList<VariableInfo> variables, System.Func<int, string> name)
+        => StructuredLoop.Analyze(loop) is { } counted ? For(loop, counted, variables, name) : null;
+
+    /// <summary>The plan for a loop already analyzed as counted (<paramref name="counted"/>), as the emitter has it.</summary>
+    internal static Plan? For(LoopStmt loop, StructuredLoop counted, IReadOnlyList<VariableInfo> variables, System.Func<int, string> name)
     {
-        if (StructuredLoop.Analyze(loop) is not { } counted) return null;
         if (loop.Body.Any(s => s is not (AssignStmt or StoreStmt))) return null;
         var statements = loop.Body.Concat(loop.Increment).ToList();
         if (statements.OfType<AssignStmt>().Any(a => !variables[a.Variable].IsScalar)) return null;
@@ -53,7 +56,7 @@ public static class LoopOutlining
     }
 
     /// <summary>Writes the call of the outlined loop, falling back to <paramref name="inline"/> for short loops.</summary>
-    internal static void WriteCall(IndentedWriter w, Plan plan, string method, string inline, IReadOnlyList<VariableInfo> variables, System.Func<int, string> name)
+    internal static void WriteCall(IndentedWriter w, Plan plan, string method, string inline, System.Func<int, string> name)
     {
         string arguments = string.Join(", ", plan.Parameters.Select(name));
         string call = $"{method}({arguments})";

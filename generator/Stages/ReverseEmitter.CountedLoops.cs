@@ -292,10 +292,10 @@ internal sealed partial class ReverseEmitter
             _primal.Line($"{counter} = {counter} {(counted.Step > 0 ? "+" : "-")} 1;");
         }
         _primal = enclosing;
-        if (hot && !_spelling.IsDual && _loopRecords == recordsBefore && LoopOutlining.For(loop, _ir.Variables, Name) is { } outlined)
+        if (hot && !_spelling.IsDual && _loopRecords == recordsBefore && LoopOutlining.For(loop, counted, _ir.Variables, Name) is { } outlined)
         {
             string method = $"{_ir.Name}{UncheckedPullbackSuffix}Loop{_outlined.Count.ToString(CultureInfo.InvariantCulture)}_{StableHash.Of(_ir.HintName)}";
-            LoopOutlining.WriteCall(_primal, outlined, method, loopText.ToString(), _ir.Variables, Name);
+            LoopOutlining.WriteCall(_primal, outlined, method, loopText.ToString(), Name);
             var text = new IndentedWriter();
             LoopOutlining.WriteMethod(text, outlined, method, loop, _ir.Variables, _ir.ParameterCount, Name);
             _outlined.Add(text.ToString());
