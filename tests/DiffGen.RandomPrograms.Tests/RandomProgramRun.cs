@@ -40,7 +40,8 @@ public sealed class RandomProgramRun
         var run = new RandomProgramRun(settings);
         var clock = Stopwatch.StartNew();
         for (int batch = 0, first = 0; first < settings.Programs; batch++, first += settings.BatchSize)
-            run.RunBatch(batch, first, Math.Min(settings.BatchSize, settings.Programs - first));
+            if (settings.OnlyBatches is null || settings.OnlyBatches.Contains(batch))
+                run.RunBatch(batch, first, Math.Min(settings.BatchSize, settings.Programs - first));
         run.Elapsed = clock.Elapsed;
         return run;
     }

@@ -16,6 +16,11 @@ public static class Tolerances
     public const double Value = 1e-12;
     /// <summary>Fourth-order central differences against the tangent, on smooth functions.</summary>
     public const double FiniteDifferences = 1e-6;
+    /// <summary>
+    /// The most rounding noise (relative to the scale of a comparison) that may excuse a disagreement between the
+    /// modes: beyond it a point is too ill-conditioned for any excuse, and a disagreement fails.
+    /// </summary>
+    public const double RoundingNoise = 1e-6;
     /// <summary>Points where the value exceeds this are skipped as overflowing.</summary>
     public const double LargestValue = 1e8;
 
