@@ -60,6 +60,9 @@ internal sealed partial class BodyLowering
                 return tuple.Elements.Select(e => LowerValue(e, into)).ToList();
             case ILocalReferenceOperation local when _tupleLocals.TryGetValue(local.Local, out var elements):
                 return elements.Select(e => (Expr)new VariableExpr(e, _variables[e].Kind)).ToList();
+            case IInvocationOperation call:
+                Report(ProblemKind.UnsupportedExpression, value, Describe(value) + $" (a call returning a tuple: differentiated code does not call tuple-returning methods yet; call '{call.TargetMethod.Name}' from ordinary code with its generated {call.TargetMethod.Name}Pullback or {call.TargetMethod.Name}Tangent, or give each element a [Differentiable] method of its own)");
+                return null;
             default:
                 Report(ProblemKind.UnsupportedExpression, value, Describe(value) + " (a tuple value other than a tuple literal or a tuple local)");
                 return null;

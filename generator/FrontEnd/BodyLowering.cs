@@ -99,7 +99,7 @@ internal sealed partial class BodyLowering
                 LowerExpressionStatement(statement.Operation, into);
                 break;
             case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value }:
-                into.Add(new ReturnStmt(LowerValue(value, into)));
+                if (!TryLowerTupleReturn(value, into)) into.Add(new ReturnStmt(LowerValue(value, into)));
                 break;
             case IReturnOperation { Kind: OperationKind.Return, ReturnedValue: null }:
                 into.Add(new ReturnStmt(null));

@@ -52,11 +52,15 @@ public static class MethodFrontEnd
         CheckSignature(method, generic, nameLocation, problems, cancellationToken);
         // A type parameter that promises no floating-point math: everything typed by it would only repeat DG0009.
         if (method.IsGenericMethod && generic is null) return new FrontEndResult(null, problems.ToImmutableArray());
+        // A tuple result of other elements: every return in the body would only repeat DG0007.
+        if (method.ReturnType is INamedTypeSymbol { IsTupleType: true } && TupleResult(method, generic) is null) return new FrontEndResult(null, problems.ToImmutableArray());
 
         var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers);
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
         var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));
+        var tupleResult = TupleResult(method, generic);
+        if (tupleResult is { } tuple) lowering.AddTupleResult(tuple.Kind);
 
         List<Stmt> body = new();
         if (model.GetOperation(declaration, cancellationToken) is IMethodBodyOperation operation
@@ -70,8 +74,10 @@ public static class MethodFrontEnd
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
         }
         problems.AddRange(lowering.Problems);
-        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || lowering.ObjectLayouts.Count > 0))
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method or a method taking objects (take them in a static method returning double or float)"));
+        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || tupleResult is not null || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method, a method returning a tuple or a method taking objects (take them in a static method returning double or float)"));
+        if (tupleResult is not null && (receiver is not null || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, $"return type '{method.ReturnType.ToDisplayString()}' of a method reading objects (tuple results are supported on static methods taking numbers, arrays and spans: pass the object's values as parameters, or return one value per method)"));
 
         var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
@@ -95,7 +101,7 @@ public static class MethodFrontEnd
             DifferentiableTypes.Hierarchy(method.ContainingType),
             method.Name,
             SymbolFacts.AccessibilityKeyword(method.DeclaredAccessibility),
-            SymbolFacts.KindOf(method.ReturnType, generic),
+            tupleResult is null ? SymbolFacts.KindOf(method.ReturnType, generic) : ScalarKind.Other,
             variables,
             lowering.Variables.Count(v => v.IsParameter),
             statements,
@@ -103,11 +109,12 @@ public static class MethodFrontEnd
             method.ContainingType.ToDisplayString() + "." + method.Name + (generic is null ? "" : "<" + generic.Kind.Keyword() + ">"),
             HintName(method) + (generic is null ? "" : "_" + generic.Kind.Keyword()),
             HasForwardMode: !UsesRuleWithoutTangent(statements),
-            ReturnsVoid: method.ReturnsVoid,
+            ReturnsVoid: method.ReturnsVoid || tupleResult is not null,
             Receiver: receiver,
             ObjectTypes: lowering.ObjectLayouts.ToArray(),
             CallLines: CallLineTable.Of(statements, lowering.Sites, declaration),
-            Layouts: lowering.Layouts.ToArray());
+            Layouts: lowering.Layouts.ToArray(),
+            TupleResult: tupleResult?.Names ?? default);
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 
@@ -137,6 +144,18 @@ public static class MethodFrontEnd
         return warnings.ToImmutable();
     }
 
+    /// <summary>
+    /// The element kind and names of a tuple result of two or more elements, all <c>double</c> or all <c>float</c>
+    /// (unnamed elements are <c>Item1</c>, <c>Item2</c>, ...); null for any other return type.
+    /// </summary>
+    private static (ScalarKind Kind, EquatableArray<string> Names)? TupleResult(IMethodSymbol method, GenericMath? generic)
+    {
+        if (method.ReturnType is not INamedTypeSymbol { IsTupleType: true } tuple || tuple.TupleElements.Length < 2) return null;
+        var kind = SymbolFacts.KindOf(tuple.TupleElements[0].Type, generic);
+        if (!kind.IsFloating() || tuple.TupleElements.Any(e => SymbolFacts.KindOf(e.Type, generic) != kind)) return null;
+        return (kind, tuple.TupleElements.Select(e => e.Name).ToArray());
+    }
+
     private static void CheckSignature(IMethodSymbol method, GenericMath? generic, Location location, List<FrontEndProblem> problems, CancellationToken cancellationToken)
     {
         // Instance methods of classes, structs and records read their object's state; an interface or
@@ -151,8 +170,9 @@ public static class MethodFrontEnd
         for (var type = method.ContainingType; type is not null; type = type.ContainingType)
             if (!SymbolFacts.IsPartial(type, cancellationToken))
                 problems.Add(new FrontEndProblem(ProblemKind.TypeNotPartial, location, type.Name));
-        if (method.ReturnsVoid ? !method.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, generic)) : !SymbolFacts.KindOf(method.ReturnType, generic).IsFloating())
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float, or returns void and writes Span<double> or Span<float> outputs)"));
+        if (method.ReturnsVoid ? !method.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, generic))
+            : !SymbolFacts.KindOf(method.ReturnType, generic).IsFloating() && TupleResult(method, generic) is null)
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, location, $"return type '{method.ReturnType.ToDisplayString()}' (a [Differentiable] method returns double or float, a tuple of doubles or of floats, or returns void and writes Span<double> or Span<float> outputs)"));
         foreach (var parameter in method.Parameters)
         {
             var parameterLocation = parameter.Locations.FirstOrDefault() ?? location;

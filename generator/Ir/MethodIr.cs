@@ -107,6 +107,7 @@ public sealed record CheckPoint(EquatableArray<string> Arguments);
 /// <param name="HintName">Unique, file-name-safe stem for the generated file.</param>
 /// <param name="CallLines">The source line of each call the kink counters name (nonsmooth primitives, rule calls), by site.</param>
 /// <param name="Layouts">Parameters of type <c>T[,]</c> or <c>T[][]</c>, which the IR sees in their flat form.</param>
+/// <param name="TupleResult">The element names of a tuple result (<c>Item1</c>... when unnamed), which the IR writes to a synthetic output span; empty otherwise.</param>
 public sealed record MethodIr(
     HierarchyInfo Containing,
     string Name,
@@ -123,8 +124,12 @@ public sealed record MethodIr(
     DifferentiableTypeLayout? Receiver = null,
     EquatableArray<DifferentiableTypeLayout> ObjectTypes = default,
     EquatableArray<CallLine> CallLines = default,
-    EquatableArray<ArrayLayout> Layouts = default)
+    EquatableArray<ArrayLayout> Layouts = default,
+    EquatableArray<string> TupleResult = default)
 {
+    /// <summary>Whether the method returns a tuple: its IR writes the elements to its last parameter, an output span.</summary>
+    public bool ReturnsTuple => TupleResult.Count > 0;
+
     /// <summary>The 1-based source line of the call at <paramref name="site"/>, or 0 when it is not listed.</summary>
     public int LineOf(int site)
     {

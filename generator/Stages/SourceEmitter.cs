@@ -25,8 +25,9 @@ public static class SourceEmitter
 
         // 2-D and jagged parameters: the derivative bodies are generated from the flat form, privately,
         // and public members taking the arrays themselves call them.
+        // A tuple result: likewise, from the void form writing the elements to an output span.
         var layouts = ir;
-        if (ir.Layouts.Count > 0) ir = ir with { Accessibility = "private" };
+        if (ir.Layouts.Count > 0 || ir.ReturnsTuple) ir = ir with { Accessibility = "private" };
 
         ReverseEmitter.Emit(ir, settings, w);
         if (ir.HasForwardMode)
@@ -45,6 +46,7 @@ public static class SourceEmitter
         HessianVectorEmitter.Emit(ir, settings, w);
         JacobianEmitter.Emit(ir, w);
         if (layouts.Layouts.Count > 0) ArrayLayoutWrappers.Emit(layouts, w);
+        if (layouts.ReturnsTuple) TupleResultWrappers.Emit(layouts, w);
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();
