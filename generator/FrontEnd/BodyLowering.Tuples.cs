@@ -18,11 +18,34 @@ internal sealed partial class BodyLowering
     private readonly Dictionary<ILocalSymbol, int[]> _tupleLocals = new(SymbolEqualityComparer.Default);
 
     /// <summary>The element kinds of a tuple type of numbers, or null.</summary>
-    private ScalarKind[]? TupleKinds(ITypeSymbol? type)
+    private ScalarKind[]? TupleKinds(ITypeSymbol? type) => SymbolFacts.TupleElementKinds(type, _generic);
+
+    /// <summary>
+    /// A tuple parameter (<c>(double X, double Y) p</c>): like a vector, an object whose members are its elements, read
+    /// as <c>p.X</c> or <c>p.Item1</c>, with a tangent of its own type (its floating elements carry derivatives).
+    /// </summary>
+    private bool TryAddTupleParameter(IParameterSymbol parameter)
     {
-        if (type is not INamedTypeSymbol { IsTupleType: true } tuple) return null;
-        var kinds = tuple.TupleElements.Select(e => SymbolFacts.KindOf(e.Type, _generic)).ToArray();
-        return kinds.All(k => k != ScalarKind.Other) ? kinds : null;
+        if (parameter.Type is not INamedTypeSymbol { IsTupleType: true } tuple || TupleKinds(tuple) is not { } kinds) return false;
+        bool differentiable = !SymbolFacts.HasAttribute(parameter, SymbolFacts.NoDerivativeAttribute) && kinds.Any(k => k.IsFloating());
+        int index = AddVariable(parameter, parameter.Name, ScalarKind.Other, isParameter: true, differentiable: false);
+        string root = _variables[index].Name;
+        // Spelled from the kinds: a generic-math method's (T X, T Y) is (double X, double Y) in its double members.
+        string type = "(" + string.Join(", ", kinds.Select((k, i) => k.Keyword() + " " + tuple.TupleElements[i].Name)) + ")";
+        _roots[root] = tuple;
+        string local = root.Replace("@", "");
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            string element = tuple.TupleElements[i].Name;
+            bool carries = differentiable && kinds[i].IsFloating();
+            int variable = _variables.Count;
+            _memberIndex[(root, element)] = variable;
+            _memberIndex[(root, "Item" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))] = variable;
+            _variables.Add(new VariableInfo(UniqueName(local + "_" + element), kinds[i], IsParameter: true, IsDifferentiableParameter: carries, IsActive: false,
+                Member: new ObjectMember(root, element, IsParameterObject: false, carries)));
+        }
+        _variables[index] = _variables[index] with { ObjectType = new ObjectParameter(type, IsValueType: true, differentiable, BuiltinTangent: differentiable ? type : null) };
+        return true;
     }
 
     /// <summary>A tuple local's declaration: its elements' variables, then the initializer's values.</summary>

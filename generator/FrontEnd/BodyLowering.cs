@@ -55,6 +55,7 @@ internal sealed partial class BodyLowering
     public void AddParameter(IParameterSymbol parameter)
     {
         if (TryAddVectorParameter(parameter)) return;
+        if (TryAddTupleParameter(parameter)) return;
         if (TryAddLayoutParameter(parameter)) return;
         if (DifferentiableTypes.IsDifferentiableType(parameter.Type, _cancellationToken) is INamedTypeSymbol objectType)
         {

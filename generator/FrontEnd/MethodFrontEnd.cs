@@ -76,8 +76,8 @@ public static class MethodFrontEnd
         problems.AddRange(lowering.Problems);
         if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || tupleResult is not null || lowering.ObjectLayouts.Count > 0))
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method, a method returning a tuple or a method taking objects (take them in a static method returning double or float)"));
-        if (tupleResult is not null && (receiver is not null || lowering.ObjectLayouts.Count > 0))
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, $"return type '{method.ReturnType.ToDisplayString()}' of a method reading objects (tuple results are supported on static methods taking numbers, arrays and spans: pass the object's values as parameters, or return one value per method)"));
+        if (tupleResult is not null && (receiver is not null || lowering.Variables.Any(v => v.ObjectType is not null)))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, $"return type '{method.ReturnType.ToDisplayString()}' of a method reading objects, vectors or tuple parameters (tuple results are supported on static methods taking numbers, arrays and spans: pass the elements as parameters of their own, or return one value per method)"));
 
         var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());
@@ -179,8 +179,8 @@ public static class MethodFrontEnd
             if (parameter.RefKind != RefKind.None)
                 problems.Add(new FrontEndProblem(ProblemKind.ByReferenceParameter, parameterLocation, parameter.Name));
             else if (SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other && DifferentiableTypes.IsDifferentiableType(parameter.Type, cancellationToken) is null && DifferentiableTypes.VectorComponents(parameter.Type) is null
-                     && (generic is not null || ArrayLayoutTypes.Of(parameter.Type) is null))
-                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{ArrayLayoutTypes.Refusal(parameter.Type, generic is not null) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken)}"));
+                     && SymbolFacts.TupleElementKinds(parameter.Type, generic) is null && (generic is not null || ArrayLayoutTypes.Of(parameter.Type) is null))
+                problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, parameterLocation, $"parameter '{parameter.Name}' of type '{parameter.Type.ToDisplayString()}'{(parameter.Type is INamedTypeSymbol { IsTupleType: true } ? " (a tuple parameter has elements of type double, float, int, long or bool)" : ArrayLayoutTypes.Refusal(parameter.Type, generic is not null) ?? DifferentiableTypes.WhyNot(parameter.Type, cancellationToken))}"));
             else if ((SymbolFacts.ShapeOf(parameter.Type, generic).Shape != Shape.Scalar || SymbolFacts.ShapeOf(parameter.Type, generic).Kind == ScalarKind.Other) && HasCheckPoints(method))
                 problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, parameterLocation, $"[CheckGradientAt] takes scalar values only, and '{parameter.Name}' is an array or span; call {method.Name}GradientCheck from a test instead"));
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using DiffGen.Generator.Models;
 using Microsoft.CodeAnalysis;
 
@@ -28,6 +29,14 @@ public static class SymbolFacts
         SpecialType.System_Boolean => ScalarKind.Bool,
         _ => ScalarKind.Other,
     };
+
+    /// <summary>The element kinds of a tuple type whose elements are all numbers or bools (not nested tuples); null for any other type.</summary>
+    public static ScalarKind[]? TupleElementKinds(ITypeSymbol? type, GenericMath? generic)
+    {
+        if (type is not INamedTypeSymbol { IsTupleType: true } tuple) return null;
+        var kinds = tuple.TupleElements.Select(e => KindOf(e.Type, generic)).ToArray();
+        return kinds.All(k => k != ScalarKind.Other) ? kinds : null;
+    }
 
     /// <summary>
     /// The shape and element kind of <paramref name="type"/>: a scalar, a one-dimensional array, or a

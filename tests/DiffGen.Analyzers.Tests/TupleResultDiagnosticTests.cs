@@ -7,7 +7,8 @@ namespace DiffGen.Analyzers.Tests;
 /// <summary>
 /// Methods returning tuples: tuples of doubles or of floats on static methods are vector outputs and get no
 /// diagnostic; mixed or non-floating elements, tuple results of methods reading objects, and calls of tuple-returning
-/// methods inside differentiated code are refused where they stand.
+/// methods inside differentiated code are refused where they stand. Tuple parameters of numbers are objects whose
+/// floating elements carry derivatives; other elements are refused at the parameter.
 /// </summary>
 public class TupleResultDiagnosticTests
 {
@@ -64,6 +65,33 @@ public class TupleResultDiagnosticTests
                 var (r, theta) = {|DG0002:Polar(x, y)|};
                 return r * theta;
             }
+        }
+        """);
+
+    [Fact]
+    public Task TupleParameters_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F((double X, double Y) p, (double, int) q, [NoDerivative] (float, float) r) => p.X * p.Item2 + q.Item1 * q.Item2 + (double)r.Item1;
+        }
+        """);
+
+    [Fact]
+    public Task TupleParameterWithAStringElement_ReportsAtTheParameter() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F((double X, string Label) {|DG0007:p|}) => {|DG0002:p.X|};
+        }
+        """);
+
+    [Fact]
+    public Task TupleResultOfAMethodTakingATuple_ReportsAtTheName() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static (double, double) {|DG0007:Swap|}((double A, double B) p) => (p.B, p.A);
         }
         """);
 
