@@ -114,7 +114,8 @@ public static class MethodFrontEnd
             ObjectTypes: lowering.ObjectLayouts.ToArray(),
             CallLines: CallLineTable.Of(statements, lowering.Sites, declaration),
             Layouts: lowering.Layouts.ToArray(),
-            TupleResult: tupleResult?.Names ?? default);
+            TupleResult: tupleResult?.Names ?? default,
+            TypeParameterUses: TypeParameterUses(method, generic, lowering.Variables.Count(v => v.IsParameter)));
         return new FrontEndResult(ir, ImmutableArray<FrontEndProblem>.Empty, advisories);
     }
 
@@ -142,6 +143,23 @@ public static class MethodFrontEnd
             warnings.Add(new FrontEndProblem(ProblemKind.ParameterWithoutInfluence, location, method.Parameters[i].Name));
         }
         return warnings.ToImmutable();
+    }
+
+    /// <summary>
+    /// For a generic-math instantiation whose parameters each lower to one variable: whether each parameter, then the
+    /// result, is typed by the type parameter (what the generated <c>Half</c> members widen and round). Empty otherwise.
+    /// </summary>
+    private static EquatableArray<bool> TypeParameterUses(IMethodSymbol method, GenericMath? generic, int parameterVariables)
+    {
+        if (generic is null || parameterVariables != method.Parameters.Length) return default;
+        bool TypedBy(ITypeSymbol type) => type switch
+        {
+            ITypeParameterSymbol parameter => SymbolEqualityComparer.Default.Equals(parameter, generic.Parameter),
+            IArrayTypeSymbol { Rank: 1 } array => TypedBy(array.ElementType),
+            INamedTypeSymbol { Name: "Span" or "ReadOnlySpan", TypeArguments.Length: 1 } span => TypedBy(span.TypeArguments[0]),
+            _ => false,
+        };
+        return method.Parameters.Select(p => TypedBy(p.Type)).Append(TypedBy(method.ReturnType)).ToArray();
     }
 
     /// <summary>

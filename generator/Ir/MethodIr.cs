@@ -107,6 +107,8 @@ public sealed record CheckPoint(EquatableArray<string> Arguments);
 /// <param name="HintName">Unique, file-name-safe stem for the generated file.</param>
 /// <param name="CallLines">The source line of each call the kink counters name (nonsmooth primitives, rule calls), by site.</param>
 /// <param name="Layouts">Parameters of type <c>T[,]</c> or <c>T[][]</c>, which the IR sees in their flat form.</param>
+/// <param name="TypeParameterUses">For an instantiation of a generic-math method whose parameters are numbers, arrays and spans: whether
+/// each parameter, then the result, is typed by its type parameter (T, T[], Span&lt;T&gt;); empty otherwise.</param>
 /// <param name="TupleResult">The element names of a tuple result (<c>Item1</c>... when unnamed), which the IR writes to a synthetic output span; empty otherwise.</param>
 public sealed record MethodIr(
     HierarchyInfo Containing,
@@ -125,7 +127,8 @@ public sealed record MethodIr(
     EquatableArray<DifferentiableTypeLayout> ObjectTypes = default,
     EquatableArray<CallLine> CallLines = default,
     EquatableArray<ArrayLayout> Layouts = default,
-    EquatableArray<string> TupleResult = default)
+    EquatableArray<string> TupleResult = default,
+    EquatableArray<bool> TypeParameterUses = default)
 {
     /// <summary>Whether the method returns a tuple: its IR writes the elements to its last parameter, an output span.</summary>
     public bool ReturnsTuple => TupleResult.Count > 0;

@@ -47,6 +47,7 @@ public static class SourceEmitter
         JacobianEmitter.Emit(ir, w);
         if (layouts.Layouts.Count > 0) ArrayLayoutWrappers.Emit(layouts, w);
         if (layouts.ReturnsTuple) TupleResultWrappers.Emit(layouts, w);
+        if (HalfWrappers.Applies(ir)) HalfWrappers.Emit(ir, w);
 
         for (int i = scopes.Count - 1; i >= 0; i--) scopes[i].Dispose();
         return w.ToString();
