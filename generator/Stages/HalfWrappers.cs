@@ -15,7 +15,7 @@ namespace DiffGen.Generator.Stages;
 /// evaluated in <c>Half</c>, with one rounding per result instead of one per operation; arrays are copied per call.
 /// Emitted beside the <c>float</c> instantiation, for methods returning a scalar and taking numbers, arrays and spans.
 /// </summary>
-internal static class HalfWrappers
+public static class HalfWrappers
 {
     private const string Half = "global::System.Half";
     private const string Conversions = "global::DiffGen.HalfConversions";
@@ -26,7 +26,7 @@ internal static class HalfWrappers
            && Enumerable.Range(0, ir.ParameterCount).Any(i => ir.TypeParameterUses[i])
            && Enumerable.Range(0, ir.ParameterCount).Where(i => ir.TypeParameterUses[i]).All(i => ir.Variables[i].Kind == ScalarKind.Float);
 
-    public static void Emit(MethodIr ir, IndentedWriter w)
+    internal static void Emit(MethodIr ir, IndentedWriter w)
     {
         w.Line();
         WriteReverse(ir, w, pullback: false);
