@@ -74,7 +74,7 @@ internal sealed partial class BodyLowering
             {
                 // A vector member: an object whose float components are its members; its tangent is a vector.
                 bool differentiableVector = !noDerivative;
-                AddVectorComponents(root, path + "." + escaped, below + escaped + ".", (INamedTypeSymbol)memberType, components, differentiable, differentiableVector);
+                AddVectorComponents(root, path + "." + escaped, below + escaped + ".", (INamedTypeSymbol)memberType, components, differentiable, differentiableVector, symbol is IFieldSymbol { IsReadOnly: false } ? MemberWrite.Assign : MemberWrite.None);
                 if (differentiableVector)
                     members.Add(new TangentMember(name, ScalarKind.Float, IsArray: false, IsParameterObject: false, memberType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), IsVector: true));
                 continue;
@@ -96,12 +96,21 @@ internal sealed partial class BodyLowering
             string local = root == "this" && depth == 0 ? name : (path.StartsWith("this.", System.StringComparison.Ordinal) ? path.Substring(5) : path).Replace('.', '_').Replace("@", "") + "_" + name;
             _variables.Add(new VariableInfo(UniqueName(local), kind, IsParameter: true,
                 IsDifferentiableParameter: differentiable && differentiableMember, IsActive: false, shape,
-                Member: new ObjectMember(root, below + escaped, parameterObject, differentiableMember)));
+                Member: new ObjectMember(root, below + escaped, parameterObject, differentiableMember, shape != Shape.Scalar || parameterObject ? MemberWrite.Assign : WriteOf(symbol, type))));
             _memberIndex[(path, symbol.Name)] = index;
             if (differentiableMember) members.Add(new TangentMember(name, kind, shape == Shape.Array, parameterObject));
         }
         return new DifferentiableTypeLayout(hierarchy, type.IsValueType, members.ToArray());
     }
+
+    /// <summary>How a scalar member can be given another value: assigned (a field that is not read-only, a property with a setter), in a copy (an init-only property of a record or struct), or not.</summary>
+    private static MemberWrite WriteOf(ISymbol member, INamedTypeSymbol owner) => member switch
+    {
+        IFieldSymbol { IsReadOnly: false, IsConst: false } => MemberWrite.Assign,
+        IPropertySymbol { SetMethod: { IsInitOnly: false } } => MemberWrite.Assign,
+        IPropertySymbol { SetMethod.IsInitOnly: true } when owner.IsRecord || owner.IsValueType => MemberWrite.With,
+        _ => MemberWrite.None,
+    };
 
     /// <summary>How deep nested differentiable members are followed (a type holding itself is not).</summary>
     private const int MaxNesting = 8;

@@ -38,7 +38,7 @@ internal sealed partial class BodyLowering
     /// variable per component, read from it at entry. <paramref name="below"/> is the vector's path under
     /// <paramref name="root"/> with a trailing dot (empty for a parameter).
     /// </summary>
-    private void AddVectorComponents(string root, string path, string below, INamedTypeSymbol type, string[] components, bool active, bool differentiable)
+    private void AddVectorComponents(string root, string path, string below, INamedTypeSymbol type, string[] components, bool active, bool differentiable, MemberWrite write = MemberWrite.Assign)
     {
         _roots[path] = type;
         string local = (path.StartsWith("this.", System.StringComparison.Ordinal) ? path.Substring(5) : path).Replace('.', '_').Replace("@", "");
@@ -47,7 +47,7 @@ internal sealed partial class BodyLowering
             _memberIndex[(path, component)] = _variables.Count;
             _variables.Add(new VariableInfo(UniqueName(local + "_" + component), ScalarKind.Float, IsParameter: true,
                 IsDifferentiableParameter: active && differentiable, IsActive: false,
-                Member: new ObjectMember(root, below + component, IsParameterObject: false, differentiable)));
+                Member: new ObjectMember(root, below + component, IsParameterObject: false, differentiable, write)));
         }
     }
 

@@ -263,7 +263,7 @@ public static class MethodFrontEnd
             }
             if (!method.IsStatic)
             {
-                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] takes a static method's arguments only (an instance method's object is not an attribute value); call {M}Gradient from a test and compare with differences instead"));
+                problems.Add(new FrontEndProblem(ProblemKind.InvalidCheckPoint, attributeLocation, "[CheckGradientAt] takes a static method's arguments only (an instance method's object is not an attribute value); call {M}GradientCheck on an object from a test instead (it checks the object's differentiable members too)"));
                 continue;
             }
             if (AnyGeneric(method.ContainingType))

@@ -35,7 +35,8 @@ public sealed record VariableInfo(string Name, ScalarKind Kind, bool IsParameter
 /// <param name="Path">The member below it, through nested differentiable members: <c>W</c>, <c>Layer1.W</c> (escaped where needed).</param>
 /// <param name="IsParameterObject">A <c>Parameter&lt;T&gt;</c>: its values are <c>.Data</c> and its gradient goes to <c>.Grad</c>.</param>
 /// <param name="IsDifferentiable">Whether the member's type carries a derivative (a floating member without <c>[NoDerivative]</c>): it has a member in its type's <c>Tangent</c>.</param>
-public sealed record ObjectMember(string Root, string Path, bool IsParameterObject, bool IsDifferentiable)
+/// <param name="Write">How generated code may give the member another value: what a gradient check's central differences perturb.</param>
+public sealed record ObjectMember(string Root, string Path, bool IsParameterObject, bool IsDifferentiable, MemberWrite Write = MemberWrite.Assign)
 {
     /// <summary>Whether the member belongs to the receiver (<c>this</c>).</summary>
     public bool OfReceiver => Root == "this";
@@ -78,6 +79,17 @@ public sealed record DifferentiableTypeLayout(HierarchyInfo Containing, bool IsV
 /// <param name="NestedParameters">For a nested member: the element type of its <c>TrainableParameters()</c>, if it has them.</param>
 /// <param name="IsVector">A <c>System.Numerics</c> vector member (<see cref="NestedType"/>): its tangent is a vector of the same type.</param>
 public sealed record TangentMember(string Name, ScalarKind Kind, bool IsArray, bool IsParameterObject, string? NestedType = null, ScalarKind? NestedParameters = null, bool IsVector = false);
+
+/// <summary>How a member of an object can be given another value.</summary>
+public enum MemberWrite
+{
+    /// <summary>Not at all (a read-only field, a get-only property).</summary>
+    None,
+    /// <summary>In place: a field that is not read-only, a property with a setter, an array's elements, a vector field's components.</summary>
+    Assign,
+    /// <summary>In a copy, <c>o with { M = v }</c>: an init-only property of a record or a struct.</summary>
+    With,
+}
 
 /// <summary>Whether a variable holds one value or a run of elements.</summary>
 public enum Shape

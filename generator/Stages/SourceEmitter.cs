@@ -37,7 +37,7 @@ public static class SourceEmitter
             ForwardEmitter.Emit(ir, settings, directional: false, w);
             w.Line();
             ForwardEmitter.Emit(ir, settings, directional: true, w);
-            if (!ir.ReturnsVoid && !ir.ReadsObjects)
+            if (CheckEmitter.Applies(ir))
             {
                 w.Line();
                 CheckEmitter.Emit(ir, w);
