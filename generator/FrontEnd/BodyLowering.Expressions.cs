@@ -386,6 +386,7 @@ internal sealed partial class BodyLowering
                 into.Add(new RuleCallStmt(objectRule, objectArguments.ToArray(), AddSite(invocation)));
             return;
         }
+        if (TryLowerObjectArgumentStatement(invocation, into)) return;
         RuleInfo? found = RuleLookup.Find(callee, _cancellationToken);
         if (found is null && SymbolFacts.HasAttribute(callee, SymbolFacts.DifferentiableAttribute))
         {

@@ -229,14 +229,42 @@ internal sealed partial class BodyLowering
     private Expr? LowerObjectArgumentCall(IInvocationOperation invocation, List<Stmt>? lift, ScalarKind kind)
     {
         var method = invocation.TargetMethod;
-        if (!method.IsStatic || !SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute)
-            || !method.Parameters.Any(p => DifferentiableTypes.IsDifferentiableType(p.Type, _cancellationToken) is not null || DifferentiableTypes.VectorComponents(p.Type) is not null))
-            return null;
+        if (!TakesObjects(method)) return null;
         if (!kind.IsFloating() || method.IsGenericMethod)
         {
-            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (a method taking objects, called from a [Differentiable] method, must return double or float)");
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (a method taking objects, called from a [Differentiable] method, must return double or float, or return void and write Span outputs)");
             return Invalid;
         }
+        return ObjectArgumentRule(invocation, lift) is var (rule, arguments) ? new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation)) : Invalid;
+    }
+
+    /// <summary>
+    /// The same call as a statement, of a void method writing Span outputs (<c>Simulate(body, dt, trajectory)</c>):
+    /// false when the call takes no object; true when it is lowered or reported.
+    /// </summary>
+    private bool TryLowerObjectArgumentStatement(IInvocationOperation invocation, List<Stmt> into)
+    {
+        var method = invocation.TargetMethod;
+        if (!TakesObjects(method) || !method.ReturnsVoid) return false;
+        if (method.IsGenericMethod || !method.Parameters.Any(p => SymbolFacts.IsOutputParameter(p, _generic)))
+        {
+            Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' (a void method taking objects, called from a [Differentiable] method, must write Span<double> or Span<float> outputs and not be generic)");
+            return true;
+        }
+        if (ObjectArgumentRule(invocation, into) is var (rule, arguments) && CheckOutputs(rule, arguments, invocation))
+            into.Add(new RuleCallStmt(rule, arguments.ToArray(), AddSite(invocation)));
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="method"/> is a static [Differentiable] method with a parameter of a differentiable type or a vector.</summary>
+    private bool TakesObjects(IMethodSymbol method)
+        => method.IsStatic && SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute)
+           && method.Parameters.Any(p => DifferentiableTypes.IsDifferentiableType(p.Type, _cancellationToken) is not null || DifferentiableTypes.VectorComponents(p.Type) is not null);
+
+    /// <summary>The rule and arguments of a call taking objects (see <see cref="LowerObjectArgumentCall"/>); null after reporting.</summary>
+    private (RuleInfo Rule, List<Expr> Arguments)? ObjectArgumentRule(IInvocationOperation invocation, List<Stmt>? lift)
+    {
+        var method = invocation.TargetMethod;
         var arguments = new List<Expr>();
         var roles = new List<ArgumentRole>();
         var implicitArguments = new List<bool>();
@@ -254,7 +282,7 @@ internal sealed partial class BodyLowering
                 if (root is null || !SymbolEqualityComparer.Default.Equals(_roots[root], parameter.Type))
                 {
                     Report(ProblemKind.UnsupportedExpression, argument, $"argument '{parameter.Name}' of '{method.Name}' (pass this, a parameter of type '{parameter.Type.Name}' or one of their members)");
-                    return Invalid;
+                    return null;
                 }
                 arguments.Add(new OpaqueValueExpr(root, ScalarKind.Other));
                 roles.Add(ArgumentRole.Data);
@@ -269,9 +297,9 @@ internal sealed partial class BodyLowering
                 if (lift is null)
                 {
                     Report(ProblemKind.UnsupportedExpression, argument, $"a vector computed inside a condition, passed to '{method.Name}' (compute it into a local first)");
-                    return Invalid;
+                    return null;
                 }
-                if (LowerVector(value, lift) is not { } computed) return Invalid;
+                if (LowerVector(value, lift) is not { } computed) return null;
                 // Components in locals, so the vector passed and the shadows' targets are the same values.
                 var parts = computed.Select(c =>
                 {
@@ -295,12 +323,12 @@ internal sealed partial class BodyLowering
             else if (View(value) is { } view) arguments.Add(ViewArgument(view));
             else if (SliceArgument(value, lift) is { } slice) arguments.Add(slice);
             else arguments.Add(Lower(argument.Value, lift));
-            roles.Add(SymbolFacts.IsDifferentiableParameter(parameter, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
+            roles.Add(SymbolFacts.IsOutputParameter(parameter, _generic) ? ArgumentRole.Output
+                : SymbolFacts.IsDifferentiableParameter(parameter, _generic) ? ArgumentRole.Input : ArgumentRole.Data);
             implicitArguments.Add(false);
         }
         string target = Target(method);
-        var rule = new RuleInfo(target, target + Stages.ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), implicitArguments.ToArray());
-        return new RuleCallExpr(rule, arguments.ToArray(), kind, AddSite(invocation));
+        return (new RuleInfo(target, target + Stages.ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent" + Stages.ForwardEmitter.UncheckedSuffix, roles.ToArray(), implicitArguments.ToArray()), arguments);
     }
 
     /// <summary>
