@@ -56,6 +56,8 @@ internal sealed partial class BodyLowering
                 return new VariableExpr(l, _variables[l].Kind);
             case IParameterReferenceOperation parameter when _variableIndex.TryGetValue(parameter.Parameter, out int p):
                 return new VariableExpr(p, _variables[p].Kind);
+            case IPropertyReferenceOperation when ReceiverVariable(operation) is null && LowerComplexScalar(operation, lift) is { } complexPart:
+                return complexPart;
             case IPropertyReferenceOperation property when ReceiverVariable(operation) is null && InlineComputedProperty(property, lift) is { } inlined:
                 return inlined;
             case IFieldReferenceOperation when ReceiverVariable(operation) is null && LowerVectorScalar(operation, lift) is { } component:
@@ -237,6 +239,7 @@ internal sealed partial class BodyLowering
         if (LowerReceiverCall(invocation, lift, kind) is { } receiverCall) return receiverCall;
         if (LowerObjectArgumentCall(invocation, lift, kind) is { } objectCall) return objectCall;
         if (LowerVectorScalar(invocation, lift) is { } vectorScalar) return vectorScalar;
+        if (LowerComplexScalar(invocation, lift) is { } complexScalar) return complexScalar;
         if (LowerGenericMathCall(invocation, lift, kind) is { } genericCall) return genericCall;
         if (LowerLocalFunctionCall(invocation, lift, kind) is { } local) return local;
         if (InlineCall(invocation, lift, kind) is { } inlined) return inlined;

@@ -143,6 +143,7 @@ internal sealed partial class BodyLowering
         var local = declarator.Symbol;
         if (TryLowerTupleDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (TryLowerVectorDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
+        if (TryLowerComplexDeclarator(local, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
         if (TryLowerArrayLocal(local, declarator.GetVariableInitializer() ?? declarator.Initializer, declarator, into)) return;
         var (shape, kind) = SymbolFacts.ShapeOf(local.Type, _generic);
         if (TryLowerSpanView(local, shape, declarator.GetVariableInitializer() ?? declarator.Initializer, into)) return;
@@ -315,6 +316,8 @@ internal sealed partial class BodyLowering
                 LowerRuleStatement(call, into);
                 break;
             case ISimpleAssignmentOperation or ICompoundAssignmentOperation when TryLowerVectorAssignment(operation, into):
+                break;
+            case ISimpleAssignmentOperation or ICompoundAssignmentOperation when TryLowerComplexAssignment(operation, into):
                 break;
             case IThrowOperation throwOperation:
                 LowerThrow(throwOperation, into);
