@@ -211,5 +211,6 @@ internal sealed partial class BodyLowering
         foreach (var symbol in _views.Keys.Where(s => !checkpoint.Views.Contains(s)).ToList()) _views.Remove(symbol);
         foreach (var local in _tupleLocals.Where(e => e.Value.Any(i => i >= first)).Select(e => e.Key).ToList()) _tupleLocals.Remove(local);
         foreach (var local in _vectorLocals.Where(e => e.Value.Any(i => i >= first)).Select(e => e.Key).ToList()) _vectorLocals.Remove(local);
+        foreach (var local in _complexLocals.Where(e => e.Value.Any(i => i >= first)).Select(e => e.Key).ToList()) _complexLocals.Remove(local);
     }
 }

@@ -53,3 +53,22 @@ public static partial class ComplexFunctions
         return z.Real * z.Imaginary;
     }
 }
+
+/// <summary>A small helper with a complex local, called in a loop (lowered in place there), and its caller.</summary>
+public static partial class ComplexHelpers
+{
+    [Differentiable]
+    public static double Gain(double frequency, double pole)
+    {
+        var h = 1.0 / new Complex(1, frequency / pole);
+        return h.Magnitude;
+    }
+
+    [Differentiable]
+    public static double TotalGain(double pole, ReadOnlySpan<double> frequencies)
+    {
+        double sum = 0;
+        for (int i = 0; i < frequencies.Length; i++) sum += Gain(frequencies[i], pole);
+        return sum;
+    }
+}

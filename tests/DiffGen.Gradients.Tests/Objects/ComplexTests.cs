@@ -44,5 +44,6 @@ public class ComplexTests
         var check = F.FilterGainGradientCheck(1.3, 0.4, frequencies);
         Assert.True(check.Passed(1e-6, 1e-9), check.ToString());
         Assert.True(F.SpiralGradientCheck(0.97, 0.35, 12).Passed(1e-6, 1e-9));
+        Assert.True(ComplexHelpers.TotalGainGradientCheck(2.5, new[] { 0.5, 1.0, 4.0 }).Passed(1e-6, 1e-9));
     }
 }
