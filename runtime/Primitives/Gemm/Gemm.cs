@@ -16,8 +16,8 @@ namespace DiffGen;
 /// of C and each depth block, B is packed into micro-panels of NR columns (shared by all threads), row
 /// blocks of A are packed into micro-panels of MR rows (per thread, in parallel over row blocks), and an
 /// MR x NR register-blocked FMA micro-kernel does the work. Transposes are absorbed by the packing, so
-/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop; small ones
-/// with B stored <c>k x n</c> skip the packing on AVX-512 (<see cref="KernelPath.Direct512"/>).
+/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop; products
+/// with B stored <c>k x n</c> up to about 1024^3 skip the packing on AVX-512 (<see cref="KernelPath.Direct512"/>).
 /// </summary>
 internal static unsafe partial class Gemm
 {
@@ -39,7 +39,8 @@ internal static unsafe partial class Gemm
         /// <summary>
         /// AVX-512F without packing, 6 x 4 vectors micro-kernel reading A and B in place, for products
         /// with B stored <c>k x n</c> (others take <see cref="Vector512"/>). <see cref="Auto"/> takes it up
-        /// to <see cref="DirectThreshold"/>.
+        /// to <see cref="DirectThreshold"/>, and to <see cref="DirectLargeThreshold"/> at depths up to
+        /// <see cref="DirectMaxDepth"/>.
         /// </summary>
         Direct512,
     }
