@@ -10,15 +10,16 @@ namespace DiffGen;
 internal static unsafe partial class Gemm
 {
     /// <summary>
-    /// Multiply-adds (m k n) up to which an AVX-512 product with B stored <c>k x n</c> runs unpacked
-    /// (<see cref="KernelPath.Direct512"/>) at any depth: the micro-kernel reads A and B where they lie,
-    /// which saves the packing that dominates small products (OpenBLAS's small-matrix kernels do the same).
+    /// Multiply-adds (m k n) up to which an AVX-512 product runs unpacked (<see cref="KernelPath.Direct512"/>)
+    /// at any depth: the micro-kernel reads A and B where they lie (B stored <c>n x k</c> is first transposed
+    /// into a copy), which saves the packing that dominates small products (OpenBLAS's small-matrix kernels
+    /// do the same).
     /// </summary>
     internal const long DirectThreshold = 1L << 24;
 
     /// <summary>
-    /// Multiply-adds (m k n) up to which a product no deeper than <see cref="DirectMaxDepth"/> runs unpacked
-    /// (1024^3). Its 6 x 4-vector tile beats the packed 12 x 2-vector one: on the 2-core AVX-512 machine,
+    /// Multiply-adds (m k n) up to which a product with B stored <c>k x n</c> and no deeper than
+    /// <see cref="DirectMaxDepth"/> runs unpacked (1024^3). Its 6 x 4-vector tile beats the packed 12 x 2-vector one: on the 2-core AVX-512 machine,
     /// square products on 2 threads, alternating windows, the unpacked path was 1.07-1.35x the packed one
     /// from n = 256 to 768 (load 6-11) and 0.97-1.04x at n = 1024.
     /// </summary>
@@ -44,15 +45,42 @@ internal static unsafe partial class Gemm
 
     /// <summary>Whether <see cref="Multiply{T}"/> runs this product unpacked on a path that supports it.</summary>
     private static bool UseDirect<T>(KernelPath path, int m, int k, int n, bool transB)
+        where T : unmanaged
     {
-        if (transB || !IsSupported<T>(KernelPath.Direct512))
+        if (!IsSupported<T>(KernelPath.Direct512) || (transB && (long)k * n * sizeof(T) > BlockBytes))
         {
             return false;
         }
 
         return ForcedPath == KernelPath.Direct512
             || (ForcedPath == KernelPath.Auto && path == KernelPath.Vector512
-                && ((long)m * k * n <= DirectThreshold || (k <= DirectMaxDepth && (long)m * k * n <= DirectLargeThreshold)));
+                && ((long)m * k * n <= DirectThreshold || (!transB && k <= DirectMaxDepth && (long)m * k * n <= DirectLargeThreshold)));
+    }
+
+    /// <summary>
+    /// <c>C (+)= op(A) Bᵀ</c> with B stored <c>n x k</c> (at most <see cref="BlockBytes"/>), unpacked: B is
+    /// transposed once into a <c>k x n</c> copy, then <see cref="MultiplyDirect{T}"/> runs on it. Taken up to
+    /// <see cref="DirectThreshold"/>: on the 2-core AVX-512 machine (load 17-24, alternating windows) it was
+    /// 1.02-1.38x the packed path at n = 64-256 (median ratios; one 0.96x, float with both transposed at 256),
+    /// but 0.92-0.96x in double at n = 384-512, where the serial copy weighs more than the packing it saves.
+    /// </summary>
+    private static void MultiplyDirectTransposedB<T>(T* a, T* b, T* c, int m, int k, int n, bool transA, bool accumulate)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        T[] copyArray = ArrayPool<T>.Shared.Rent(k * n + AlignPad<T>());
+        try
+        {
+            fixed (T* raw = copyArray)
+            {
+                T* copy = Align(raw);
+                PackStrided(b, k, n, n, k, copy);
+                MultiplyDirect(a, copy, c, m, k, n, transA, accumulate);
+            }
+        }
+        finally
+        {
+            ArrayPool<T>.Shared.Return(copyArray);
+        }
     }
 
     /// <summary>

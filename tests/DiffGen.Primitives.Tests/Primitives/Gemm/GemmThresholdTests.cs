@@ -10,8 +10,9 @@ namespace DiffGen.Primitives.Tests.Primitives.Gemm;
 /// <summary>
 /// The automatic path choice on both sides of each threshold of the unpacked AVX-512 path, against the
 /// naive loop in double, every transpose combination, 1 and 2 threads, double and float: where helpers
-/// join (64^3 multiply-adds in double, between 80^3 and 81^3 in float), where products of up to 1024^3
-/// run unpacked (depth 1024 against 1025, above the any-depth bound of 2^24), with column counts that
+/// join (64^3 multiply-adds in double, between 80^3 and 81^3 in float), where products run unpacked at any
+/// depth (256^3; B stored n x k is then transposed into a copy, up to 4 MiB: 1024 x 512 doubles against
+/// 1024 x 513), where products of up to 1024^3 run unpacked (depth 1024 against 1025), with column counts that
 /// give every column tile (4, 2 and 1 vectors and a ragged edge) and a last row tile of fewer than 6 rows.
 /// Also: the unpacked path's helpers give the serial result bit for bit.
 /// </summary>
@@ -25,6 +26,10 @@ public sealed class GemmThresholdTests
             yield return [s, s, s];
         }
 
+        yield return [256, 256, 256];
+        yield return [255, 256, 257];
+        yield return [3, 1024, 512];
+        yield return [3, 1024, 513];
         yield return [23, 1024, 777];
         yield return [23, 1025, 777];
         yield return [130, 200, 1000];
@@ -46,13 +51,14 @@ public sealed class GemmThresholdTests
     /// <summary>
     /// The unpacked path on 2 and 3 threads gives the single-thread result bit for bit (every entry is
     /// one kernel's sum in the same order, whichever worker claims it), repeatedly, in float with a
-    /// ragged column edge and a partial last row tile, and with A transposed.
+    /// ragged column edge and a partial last row tile, and with A or B transposed.
     /// </summary>
     [Theory]
-    [InlineData(2, false)]
-    [InlineData(3, false)]
-    [InlineData(2, true)]
-    public void MultiplyDirect_Parallel_BitIdenticalToSerial(int threads, bool transA)
+    [InlineData(2, false, false)]
+    [InlineData(3, false, false)]
+    [InlineData(2, true, false)]
+    [InlineData(2, false, true)]
+    public void MultiplyDirect_Parallel_BitIdenticalToSerial(int threads, bool transA, bool transB)
     {
         const int m = 131, k = 97, n = 119;
         var rng = new Random(5);
@@ -63,12 +69,12 @@ public sealed class GemmThresholdTests
         {
             DiffGen.Gemm.ForcedPath = DiffGen.Gemm.KernelPath.Direct512;
             DiffGen.Gemm.ForcedThreads = 1;
-            SpanOps.MatMul<float>(a, b, m, k, n, transA, false, serial);
+            SpanOps.MatMul<float>(a, b, m, k, n, transA, transB, serial);
             DiffGen.Gemm.ForcedThreads = threads;
             for (int repeat = 0; repeat < 50; repeat++)
             {
                 Array.Fill(parallel, 7f);
-                SpanOps.MatMul<float>(a, b, m, k, n, transA, false, parallel);
+                SpanOps.MatMul<float>(a, b, m, k, n, transA, transB, parallel);
                 Assert.Equal(serial, parallel);
             }
         }
