@@ -32,13 +32,14 @@ internal static unsafe partial class Gemm
     internal const int DirectMaxDepth = 1024;
 
     /// <summary>
-    /// Bytes of multiply-adds (m k n sizeof(T)) from which the unpacked path queues helpers: 64^3 in double,
-    /// about 81^3 in float. Helpers claim items from the same list as the caller, so on a busy machine,
-    /// where the helper starts late, the product costs about what one thread does (2-thread against
-    /// 1-thread median ratios 0.95-1.0 at n = 64-96, load 8-24), and where a core is free it runs up to
-    /// twice as fast.
+    /// Bytes of multiply-adds (m k n sizeof(T)) from which the unpacked path queues helpers: square products from
+    /// n = 74 in double, 93 in float. Helpers claim items from the same list as the caller, so on a busy machine,
+    /// where the helper starts late, the product costs about what one thread does, and where a core is free
+    /// it runs up to twice as fast. On the 2-core machine (load 20-28, alternating windows, three runs) two
+    /// threads against one had median ratios 0.97-0.99x at n = 64 in double (where OpenBLAS runs one thread
+    /// too), 0.95-1.03x at 72, 1.01-1.28x at 96 in double and 0.98-1.10x at 96 in float.
     /// </summary>
-    internal const long DirectParallelThreshold = 1L << 21;
+    internal const long DirectParallelThreshold = 3L << 20;
 
     /// <summary>Rows of C per unpacked micro-tile.</summary>
     private const int DirectRows = 6;
