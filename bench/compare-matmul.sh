@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # MatMul GFLOP/s, ours (SpanOps.MatMul) against torch.matmul/OpenBLAS on 2 threads, measured side by
 # side: ROUNDS alternating runs of each, best per size and type (the best is the least disturbed by
-# other load on a shared machine), with the load average before and after. Needs:
+# other load on a shared machine), with the load average before and after. Both sides: one untimed
+# round, then the best of 5 rounds of 2 GFLOP. torch's calls also pay Python's dispatch (about 0.65 us,
+# 6-12% of a call at n = 64, under 2% from n = 128), so a second table compares against OpenBLAS's
+# cblas_?gemm called directly from our process, in 3 x ROUNDS alternating windows of 60 ms (best
+# windows, and the median of neighbouring windows' ratios; see VersusOpenBlas.cs). Needs:
 # apt-get install -y python3-torch libopenblas0-pthread.
 #   bash bench/compare-matmul.sh [ROUNDS] [CORETYPE]
-# CORETYPE, when given, is passed to OpenBLAS as OPENBLAS_CORETYPE (torch's run only): SkylakeX selects
+# CORETYPE, when given, is passed to OpenBLAS as OPENBLAS_CORETYPE (the runs that call OpenBLAS): SkylakeX selects
 # its AVX-512 kernels, which its CPU detection does not pick on every AVX-512 machine (it reports the
 # core it used in the first line of the output).
 set -euo pipefail
@@ -31,3 +35,10 @@ awk '{ k=$1" "$2; if ($3>f64[k]) f64[k]=$3; if ($4>f32[k]) f32[k]=$4; n[$2]=1 }
            for (s in n) printf "%6d %10.1f %10.1f %6.2fx %10.1f %10.1f %6.2fx\n", s, f64["ours "s], f64["blas "s], f64["ours "s]/f64["blas "s],
                                  f32["ours "s], f32["blas "s], f32["ours "s]/f32["blas "s] }' "$log" | sort -n
 rm -f "$log" "$log.torch"
+echo
+echo "against OpenBLAS called directly (no Python dispatch), $((3 * rounds)) alternating windows:"
+if [ -n "$coretype" ]; then
+  OPENBLAS_CORETYPE="$coretype" dotnet "$ours" --vs-openblas "$((3 * rounds))"
+else
+  dotnet "$ours" --vs-openblas "$((3 * rounds))"
+fi

@@ -10,7 +10,8 @@ namespace DiffGen.Benchmarks.Primitives;
 
 /// <summary>
 /// Entry point. <c>--short</c>: BenchmarkDotNet's short run (about a minute), in process.
-/// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics).
+/// <c>--gflops</c>: a plain timing loop printing GFLOP/s per size (seconds; same numbers, no statistics), with the
+/// repetition scheme of bench/pytorch/matmul.py (one untimed round, then the best of 5).
 /// <c>--vs-openblas [ROUNDS]</c>: the same sizes against OpenBLAS in the same process, in alternating
 /// windows (see <see cref="VersusOpenBlas"/>); <c>--sizes 64,128</c> picks the sizes,
 /// <c>--path Vector512</c> forces a GEMM path (to compare paths and place the thresholds between them).
@@ -87,7 +88,9 @@ public static class Program
         double flops = 2.0 * n * n * n;
         int reps = Math.Max(3, (int)(2e9 / flops));
         double best = double.MaxValue;
-        for (int round = 0; round < 5; round++)
+
+        // One untimed round first, as bench/pytorch/matmul.py does: here it also lets the JIT's tiering settle.
+        for (int round = -1; round < 5; round++)
         {
             var sw = Stopwatch.StartNew();
             for (int r = 0; r < reps; r++)
@@ -95,7 +98,10 @@ public static class Program
                 SpanOps.MatMul<T>(a, b, n, n, n, transpose, transpose, c);
             }
 
-            best = Math.Min(best, sw.Elapsed.TotalSeconds / reps);
+            if (round >= 0)
+            {
+                best = Math.Min(best, sw.Elapsed.TotalSeconds / reps);
+            }
         }
 
         return flops / best / 1e9;

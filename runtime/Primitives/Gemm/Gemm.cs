@@ -16,8 +16,9 @@ namespace DiffGen;
 /// of C and each depth block, B is packed into micro-panels of NR columns (shared by all threads), row
 /// blocks of A are packed into micro-panels of MR rows (per thread, in parallel over row blocks), and an
 /// MR x NR register-blocked FMA micro-kernel does the work. Transposes are absorbed by the packing, so
-/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop; small ones
-/// with B stored <c>k x n</c> skip the packing on AVX-512 (<see cref="KernelPath.Direct512"/>).
+/// every variant runs the same kernel at the same speed. Tiny products take a scalar loop; on AVX-512,
+/// products up to 256^3 and those with B stored <c>k x n</c> up to about 1024^3 skip the packing
+/// (<see cref="KernelPath.Direct512"/>).
 /// </summary>
 internal static unsafe partial class Gemm
 {
@@ -37,9 +38,10 @@ internal static unsafe partial class Gemm
         Vector512,
 
         /// <summary>
-        /// AVX-512F without packing, 6 x 4 vectors micro-kernel reading A and B in place, for products
-        /// with B stored <c>k x n</c> (others take <see cref="Vector512"/>). <see cref="Auto"/> takes it up
-        /// to <see cref="DirectThreshold"/>.
+        /// AVX-512F without packing, 6 x 4 vectors micro-kernel reading A and B in place (B stored
+        /// <c>n x k</c> is transposed into a copy first, up to <see cref="BlockBytes"/>; larger ones take
+        /// <see cref="Vector512"/>). <see cref="Auto"/> takes it up to <see cref="DirectThreshold"/>, and with
+        /// B stored <c>k x n</c> to <see cref="DirectLargeThreshold"/> at depths up to <see cref="DirectMaxDepth"/>.
         /// </summary>
         Direct512,
     }
@@ -141,7 +143,14 @@ internal static unsafe partial class Gemm
         {
             if (UseDirect<T>(path, m, k, n, transB))
             {
-                MultiplyDirect(pa, pb, pc, m, k, n, transA, accumulate);
+                if (transB)
+                {
+                    MultiplyDirectTransposedB(pa, pb, pc, m, k, n, transA, accumulate);
+                }
+                else
+                {
+                    MultiplyDirect(pa, pb, pc, m, k, n, transA, accumulate);
+                }
             }
             else
             {

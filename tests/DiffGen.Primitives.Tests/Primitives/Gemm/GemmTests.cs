@@ -163,7 +163,7 @@ public sealed class GemmTests
     }
 
     /// <summary>The product in double by definition, and <c>|op(A)| |op(B)|</c> for the error bound.</summary>
-    private static double[] Naive(double[] a, double[] b, int m, int k, int n, bool ta, bool tb, out double[] abs)
+    internal static double[] Naive(double[] a, double[] b, int m, int k, int n, bool ta, bool tb, out double[] abs)
     {
         var c = new double[m * n];
         abs = new double[m * n];
