@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace DiffGen;
@@ -45,13 +46,23 @@ internal ref struct DualParts<T>
     /// <summary>Splits <paramref name="flat"/> (value, tangent, value, tangent, ...).</summary>
     public static DualParts<T> Of(ReadOnlySpan<T> flat)
     {
-        var parts = Rent(flat.Length / 2);
-        bool anyTangent = false;
-        for (int i = 0, j = 0; j < flat.Length; i++, j += 2)
+        int length = flat.Length / 2;
+        var parts = Rent(length);
+        if (length == 0)
         {
-            parts.Values[i] = flat[j];
-            T tangent = flat[j + 1];
-            parts.Tangents[i] = tangent;
+            return parts;
+        }
+
+        // Unchecked refs: the loops run once per element of every dual span a rule reads, so bounds checks show.
+        ref T source = ref MemoryMarshal.GetReference(flat);
+        ref T values = ref MemoryMarshal.GetReference(parts.Values);
+        ref T tangents = ref MemoryMarshal.GetReference(parts.Tangents);
+        bool anyTangent = false;
+        for (nint i = 0; i < length; i++)
+        {
+            Unsafe.Add(ref values, i) = Unsafe.Add(ref source, 2 * i);
+            T tangent = Unsafe.Add(ref source, 2 * i + 1);
+            Unsafe.Add(ref tangents, i) = tangent;
             anyTangent |= tangent != T.Zero;
         }
 
@@ -79,21 +90,47 @@ internal ref struct DualParts<T>
     /// <summary>Adds the values and tangents to <paramref name="flat"/>'s (nothing when this is empty).</summary>
     public readonly void AddTo(Span<T> flat)
     {
-        for (int i = 0, j = 0; i < Values.Length; i++, j += 2)
+        if (Values.IsEmpty)
         {
-            flat[j] += Values[i];
-            flat[j + 1] += Tangents[i];
+            return;
+        }
+
+        RequireFlatLength(flat);
+        ref T target = ref MemoryMarshal.GetReference(flat);
+        ref T values = ref MemoryMarshal.GetReference(Values);
+        ref T tangents = ref MemoryMarshal.GetReference(Tangents);
+        for (nint i = 0; i < Values.Length; i++)
+        {
+            Unsafe.Add(ref target, 2 * i) += Unsafe.Add(ref values, i);
+            Unsafe.Add(ref target, 2 * i + 1) += Unsafe.Add(ref tangents, i);
         }
     }
 
     /// <summary>Writes the values and tangents (zeros where <see cref="Tangents"/> is empty) to <paramref name="flat"/>.</summary>
     public readonly void WriteTo(Span<T> flat)
     {
-        bool zero = Tangents.IsEmpty;
-        for (int i = 0, j = 0; i < Values.Length; i++, j += 2)
+        if (Values.IsEmpty)
         {
-            flat[j] = Values[i];
-            flat[j + 1] = zero ? T.Zero : Tangents[i];
+            return;
+        }
+
+        RequireFlatLength(flat);
+        bool zero = Tangents.IsEmpty;
+        ref T target = ref MemoryMarshal.GetReference(flat);
+        ref T values = ref MemoryMarshal.GetReference(Values);
+        ref T tangents = ref MemoryMarshal.GetReference(Tangents);
+        for (nint i = 0; i < Values.Length; i++)
+        {
+            Unsafe.Add(ref target, 2 * i) = Unsafe.Add(ref values, i);
+            Unsafe.Add(ref target, 2 * i + 1) = zero ? T.Zero : Unsafe.Add(ref tangents, i);
+        }
+    }
+
+    private readonly void RequireFlatLength(Span<T> flat)
+    {
+        if (flat.Length != 2 * Values.Length)
+        {
+            throw new ArgumentException($"The span of dual numbers has {flat.Length / 2} elements; the rule computed {Values.Length}.", nameof(flat));
         }
     }
 
