@@ -87,7 +87,7 @@ public sealed class RuleTableTests
             }
         }
 
-        foreach (string name in new[] { "MatMul", "AddBias", "Relu", "CrossEntropy", "Sub", "Dot", "Add", "Mul", "Sum", "Mean", "Exp", "Log", "Tanh", "Sigmoid" })
+        foreach (string name in new[] { "MatMul", "AddBias", "Relu", "CrossEntropy", "Sub", "Dot", "Add", "Mul", "Sum", "Mean", "Exp", "Log", "Tanh", "Sigmoid", "Softmax", "LogSoftmax" })
         {
             foreach (string dual in new[] { "Dual", "DualF" })
             {

@@ -77,6 +77,8 @@ public sealed class SecondOrderRuleTests
         yield return [Unary("Tanh", SpanOps.Tanh<double>, SpanOps.Tanh, SpanOps.TanhPullback<double>, SpanOps.TanhPullback)];
         yield return [Unary("Sigmoid", SpanOps.Sigmoid<double>, SpanOps.Sigmoid, SpanOps.SigmoidPullback<double>, SpanOps.SigmoidPullback)];
         yield return [Unary("Log", SpanOps.Log<double>, SpanOps.Log, SpanOps.LogPullback<double>, SpanOps.LogPullback) with { PositiveInputs = true }];
+        yield return [Unary("Softmax", SpanOps.Softmax<double>, SpanOps.Softmax, SpanOps.SoftmaxPullback<double>, SpanOps.SoftmaxPullback)];
+        yield return [Unary("LogSoftmax", SpanOps.LogSoftmax<double>, SpanOps.LogSoftmax, SpanOps.LogSoftmaxPullback<double>, SpanOps.LogSoftmaxPullback)];
         yield return [new Case("Dot", [9, 9],
             x => [SpanOps.Dot<double>(x[0], x[1])],
             x => [SpanOps.Dot(x[0], x[1])],

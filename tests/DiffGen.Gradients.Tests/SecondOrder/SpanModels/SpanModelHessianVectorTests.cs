@@ -228,4 +228,29 @@ public sealed class SpanModelHessianVectorTests
             for (int j = 0; j < i; j++)
                 Assert.True(Math.Abs(hessian[i * n + j] - hessian[j * n + i]) <= 1e-12 * scale, $"H[{i},{j}] = {hessian[i * n + j]:R} but H[{j},{i}] = {hessian[j * n + i]:R}");
     }
+
+    /// <summary>Softmax and LogSoftmax: H·v against central differences of the gradient, and a symmetric Hessian.</summary>
+    [Fact]
+    public void Probabilities_HessianVectorAndHessian_MatchCentralDifferencesAndAreSymmetric()
+    {
+        var random = new Random(10);
+        double[] p = Draw(random, 14, 1.5), v = Numeric.RandomDirection(random, p.Length);
+        double[] Gradient(double[] q)
+        {
+            var g = new double[q.Length];
+            M.ProbabilitiesGradient(q.AsSpan(0, 7), q.AsSpan(7), g.AsSpan(0, 7), g.AsSpan(7));
+            return g;
+        }
+
+        var hv = new double[p.Length];
+        M.ProbabilitiesHessianVector(p.AsSpan(0, 7), p.AsSpan(7), v.AsSpan(0, 7), v.AsSpan(7), hv.AsSpan(0, 7), hv.AsSpan(7));
+        AssertClose(DirectionalDifference(Gradient, p, v), hv, 1e-7, "probabilities H v");
+
+        var hessian = new double[14 * 14];
+        M.ProbabilitiesHessian(p.AsSpan(0, 7).ToArray(), p.AsSpan(7).ToArray(), hessian);
+        double scale = hessian.Max(Math.Abs);
+        for (int i = 0; i < 14; i++)
+            for (int j = 0; j < i; j++)
+                Assert.True(Math.Abs(hessian[i * 14 + j] - hessian[j * 14 + i]) <= 1e-12 * scale, $"H[{i},{j}] = {hessian[i * 14 + j]:R} but H[{j},{i}] = {hessian[j * 14 + i]:R}");
+    }
 }

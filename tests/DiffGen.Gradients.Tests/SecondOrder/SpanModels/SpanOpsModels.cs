@@ -96,4 +96,14 @@ public static partial class SpanOpsModels
         SpanOps.Log<double>(e, l);
         return SpanOps.Dot<double>(u, l) + SpanOps.Mean<double>(q) + 0.5 * SpanOps.Sum<double>(s);
     }
+
+    /// <summary>Softmax and LogSoftmax of the same scores, weighted: their second-order rules read the forward pass's tangents.</summary>
+    [Differentiable]
+    public static double Probabilities(ReadOnlySpan<double> z, ReadOnlySpan<double> w)
+    {
+        double[] p = new double[z.Length], l = new double[z.Length];
+        SpanOps.Softmax<double>(z, p);
+        SpanOps.LogSoftmax<double>(z, l);
+        return SpanOps.Dot<double>(p, w) + 0.1 * SpanOps.Dot<double>(l, l);
+    }
 }
