@@ -14,6 +14,7 @@ namespace DiffGen.Benchmarks;
 /// <c>--gmm-styles [rounds] [files...]</c> <see cref="Gmm.GmmStyles"/>, <c>--scalar-interleaved [rounds]</c>
 /// <see cref="Scalar.ScalarInterleaved"/>, <c>--kink-counter-cost [rounds]</c> <see cref="KinkCost.KinkCounterCost"/>,
 /// <c>--hvp [rounds] [files...]</c> <see cref="SecondOrder.HessianVectorCost"/> (H·v over gradient),
+/// <c>--hvp-mlp [rounds] [batches...]</c> <see cref="SecondOrder.SpanMlpHessianVectorCost"/> (H·v over gradient through the span primitives),
 /// <c>--jacobian [rounds]</c> <see cref="Jacobians.JacobianCost"/> (forward columns against reverse rows).
 /// </summary>
 public static class Program
@@ -28,6 +29,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "--hvp")
         {
             SecondOrder.HessianVectorCost.Run(args.Skip(1).ToArray());
+            return;
+        }
+        if (args.Length > 0 && args[0] == "--hvp-mlp")
+        {
+            SecondOrder.SpanMlpHessianVectorCost.Run(args.Skip(1).ToArray());
             return;
         }
         if (args.Length > 0 && args[0] == "--jacobian")

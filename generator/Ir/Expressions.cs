@@ -90,10 +90,20 @@ public enum ArgumentRole
 /// method, or of a method taking an object, lists the object's members as arguments (for their shadows
 /// and tangents), while the callee reads their values from the object itself. Empty: every value is passed.
 /// </param>
-public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, EquatableArray<bool> Implicit = default)
+/// <param name="DualTarget">
+/// The second-order rule's primal: the overload of the target over dual numbers (<c>DiffGen.Dual</c> for
+/// <c>double</c>, <c>DiffGen.DualF</c> for <c>float</c>), fully qualified, called by name so overload resolution
+/// picks it from dual arguments; null when the callee has no second-order rule (then it blocks H·v, DG1005).
+/// </param>
+/// <param name="DualPullback">The second-order rule's pullback: the pullback's overload over dual numbers; null with <paramref name="DualTarget"/>.</param>
+public sealed record RuleInfo(string Target, string Pullback, string? Tangent, EquatableArray<ArgumentRole> Roles, EquatableArray<bool> Implicit = default,
+                              string? DualTarget = null, string? DualPullback = null)
 {
     /// <summary>The arguments whose values calls pass: all but the implicit ones.</summary>
     public IEnumerable<T> PrimalArguments<T>(IReadOnlyList<T> arguments) => arguments.Where((_, i) => Implicit.Count == 0 || !Implicit[i]);
+
+    /// <summary>Whether the callee has a second-order rule (overloads of its primal and pullback over dual numbers).</summary>
+    public bool HasSecondOrderRule => DualTarget is not null && DualPullback is not null;
 }
 
 /// <summary>What a caller needs to know about a <c>[Differentiable]</c> callee.</summary>

@@ -14,14 +14,24 @@ namespace DiffGen.Generator.Models;
 public sealed class ScalarSpelling
 {
     private readonly NonsmoothSettings? _settings;
+    private readonly HashSet<string> _liftedParameters;
 
-    private ScalarSpelling(NonsmoothSettings? settings) => _settings = settings;
+    private ScalarSpelling(NonsmoothSettings? settings, IEnumerable<string>? liftedParameters = null)
+    {
+        _settings = settings;
+        _liftedParameters = new HashSet<string>(liftedParameters ?? new string[0]);
+    }
 
     /// <summary>The method's own types.</summary>
     public static ScalarSpelling Primal { get; } = new(null);
 
     /// <summary><c>double</c> as <c>DiffGen.Dual</c>, <c>float</c> as <c>DiffGen.DualF</c>; nonsmooth primitives take <paramref name="settings"/>' kink choices.</summary>
-    public static ScalarSpelling Dual(NonsmoothSettings settings) => new(settings);
+    /// <param name="settings">The assembly's kink choices.</param>
+    /// <param name="liftedParameters">
+    /// Passive floating array parameters that the dual body takes as dual arrays (of tangent zero) because it
+    /// passes them to a span primitive's second-order rule, whose overloads take dual spans only.
+    /// </param>
+    public static ScalarSpelling Dual(NonsmoothSettings settings, IEnumerable<string>? liftedParameters = null) => new(settings, liftedParameters);
 
     /// <summary>Whether floating values are dual numbers.</summary>
     public bool IsDual => _settings is not null;
@@ -58,7 +68,14 @@ public sealed class ScalarSpelling
     /// The type of a parameter of a dual body: floating scalars are dual (callers pass dual or plain values),
     /// differentiable arrays carry dual elements, other arrays keep their type (passive data needs no tangent).
     /// </summary>
-    public string ParameterTypeName(VariableInfo variable) => variable.IsScalar || variable.IsDifferentiableParameter ? TypeName(variable) : variable.TypeName;
+    public string ParameterTypeName(VariableInfo variable)
+        => variable.IsScalar || variable.IsDifferentiableParameter || _liftedParameters.Contains(variable.Name) ? TypeName(variable) : variable.TypeName;
+
+    /// <summary>The method a rule-backed call calls: under a dual spelling, its second-order rule's primal.</summary>
+    public string RuleTarget(RuleInfo rule) => IsDual && rule.DualTarget is { } dual ? dual : rule.Target;
+
+    /// <summary>The pullback a rule-backed call's adjoint calls: under a dual spelling, its second-order rule's pullback.</summary>
+    public string RulePullback(RuleInfo rule) => IsDual && rule.DualPullback is { } dual ? dual : rule.Pullback;
 
     /// <summary>The C# type of <paramref name="variable"/> (see <see cref="VariableInfo.TypeName"/>).</summary>
     public string TypeName(VariableInfo variable) => !IsDual || variable.ObjectType is not null || !variable.Kind.IsFloating() ? variable.TypeName : variable.Shape switch

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using DiffGen.Generator.Ir;
 using DiffGen.Generator.Models;
@@ -9,8 +10,10 @@ namespace DiffGen.Generator.Stages;
 /// reverse body over dual numbers, so every derivative the body calls must itself be differentiable in forward
 /// mode. Scalar primitives are (<c>DiffGen.DualMath</c>), and so are calls of other [Differentiable] methods with
 /// scalar parameters (their own dual bodies). A rule-backed call (a <c>[DerivativeOf]</c> rule, a span
-/// primitive, a [Differentiable] method with array parameters) has a pullback written for <c>double</c> or
-/// <c>float</c> only, with no second-order rule: it blocks H·v, and the analyzer names it (DG1005).
+/// primitive) passes when the callee has a second-order rule, overloads of its primal and pullback over dual
+/// numbers beside its first-order rules (<see cref="RuleInfo.HasSecondOrderRule"/>, found by
+/// <c>RuleLookup</c>); one without, or a [Differentiable] method with array parameters, blocks H·v, and the
+/// analyzer names it (DG1005).
 /// </summary>
 public static class HessianSupport
 {
@@ -30,7 +33,7 @@ public static class HessianSupport
     /// library method is not among them (one added to the registry later) blocks H·v instead of breaking the build.
     /// A test keeps this list equal to the runtime's.
     /// </summary>
-    public static readonly System.Collections.Generic.HashSet<string> DualMathFunctions = new()
+    public static readonly HashSet<string> DualMathFunctions = new()
     {
         "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Atan2", "Sinh", "Cosh", "Tanh", "Exp", "Log", "Log2", "Log10", "Sqrt", "Cbrt",
         "Pow", "FusedMultiplyAdd", "Asinh", "Acosh", "Atanh", "Hypot", "ExpM1", "Exp2", "Exp10", "Exp2M1", "Exp10M1", "LogP1",
@@ -49,14 +52,14 @@ public static class HessianSupport
         {
             switch (statement)
             {
-                case RuleCallStmt call:
+                case RuleCallStmt call when !call.Rule.HasSecondOrderRule:
                     return (RuleReason(call.Rule), call.Rule.Target, call.Site);
                 case AllocateStmt { Pooled: true } allocate:
                     return ("the ArrayPool rental of '" + ir.Variables[allocate.Variable].Name + "'", null, allocate.Site);
             }
             foreach (var expr in IrTree.Expressions(statement).SelectMany(IrTree.SelfAndDescendants))
             {
-                if (expr is RuleCallExpr rule) return (RuleReason(rule.Rule), rule.Rule.Target, rule.Site);
+                if (expr is RuleCallExpr rule && !rule.Rule.HasSecondOrderRule) return (RuleReason(rule.Rule), rule.Rule.Target, rule.Site);
                 if (expr is PrimitiveCallExpr primitive && primitive.Kind.IsFloating() && !DualMathFunctions.Contains(PrimalRenderer.MethodName(primitive.Target)))
                     return ("the call to '" + Display(primitive.Target) + "', which has no dual form in DiffGen.DualMath yet", primitive.Target, primitive.Site);
                 if (expr is OpaqueCallExpr opaque && opaque.Arguments.Any(a => a is VariableExpr v && !ir.Variables[v.Variable].IsScalar && v.Kind.IsFloating()))
@@ -70,6 +73,25 @@ public static class HessianSupport
                 return ("the [NoDerivative] array parameter '" + variable.Name + "', which the method writes with differentiable values", null, -1);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The passive floating array parameters that <paramref name="ir"/>'s dual body takes as dual arrays: those it
+    /// passes to a rule-backed call, whose second-order rule takes dual spans only. <c>{M}HessianVector</c> passes
+    /// them with tangent zero.
+    /// </summary>
+    public static IReadOnlyList<string> LiftedParameters(MethodIr ir)
+    {
+        var passed = new HashSet<int>();
+        foreach (var statement in IrTree.AllStatements(ir.Body))
+        {
+            if (statement is RuleCallStmt call) passed.UnionWith(call.Arguments.OfType<ArrayRefExpr>().Select(a => a.Variable));
+            foreach (var rule in IrTree.Expressions(statement).SelectMany(IrTree.SelfAndDescendants).OfType<RuleCallExpr>())
+                passed.UnionWith(rule.Arguments.OfType<ArrayRefExpr>().Select(a => a.Variable));
+        }
+        return Enumerable.Range(0, ir.ParameterCount).Where(passed.Contains).Select(i => ir.Variables[i])
+            .Where(v => !v.IsScalar && v.Kind.IsFloating() && !v.IsDifferentiableParameter && v.ObjectType is null)
+            .Select(v => v.Name).ToList();
     }
 
     private static string RuleReason(RuleInfo rule)

@@ -40,7 +40,7 @@ internal static class HessianVectorEmitter
     /// <summary>The dual body's signature without a body of its own: it throws, naming what blocks it.</summary>
     private static void WriteBlockedBody(MethodIr ir, NonsmoothSettings settings, string reason, IndentedWriter w)
     {
-        var spelling = ScalarSpelling.Dual(settings);
+        var spelling = ScalarSpelling.Dual(settings, HessianSupport.LiftedParameters(ir));
         var names = new NameScope(ir.Variables.Select(v => v.Name));
         var parameters = Parameters(ir).Select(v => spelling.ParameterTypeName(v) + " " + v.Name).ToList();
         parameters.Add(spelling.Keyword(ir.ReturnKind) + " " + names.Fresh("seed"));
@@ -58,7 +58,8 @@ internal static class HessianVectorEmitter
     /// <summary><c>{M}HessianVector(params..., directions..., outputs...)</c>.</summary>
     private static void WriteHessianVector(MethodIr ir, NonsmoothSettings settings, IndentedWriter w)
     {
-        var spelling = ScalarSpelling.Dual(settings);
+        var lifted = new HashSet<string>(HessianSupport.LiftedParameters(ir));
+        var spelling = ScalarSpelling.Dual(settings, lifted);
         var names = new NameScope(ir.Variables.Select(v => v.Name));
         var differentiable = Differentiable(ir).ToList();
         var directions = differentiable.ToDictionary(v => v, v => names.Fresh("v" + Identifiers.Bare(v.Name)));
@@ -106,6 +107,17 @@ internal static class HessianVectorEmitter
                     after.Add($"for (int {i} = 0; {i} < {shadow}.Length; {i}++) {outputs[v]}[{i}] += {shadow}[{i}].Tangent;");
                     returns.Add($"{pool}.Return({dual});");
                     returns.Add($"{pool}.Return({shadow});");
+                }
+                else if (lifted.Contains(v.Name))
+                {
+                    // Passive data passed to a span primitive's second-order rule: dual numbers of tangent zero.
+                    string element = spelling.Keyword(v.Kind), pool = $"global::DiffGen.ScratchArrays<{element}>";
+                    string dual = names.Fresh(Identifiers.Bare(v.Name) + "_dual"), i = names.Fresh("i");
+                    w.Line($"{element}[] {dual} = {pool}.Rent({v.Name}.Length);");
+                    w.Line($"for (int {i} = 0; {i} < {dual}.Length; {i}++) {dual}[{i}] = {v.Name}[{i}];");
+                    arguments.Add(dual);
+                    if (v.Shape != Shape.ReadOnlySpan) after.Add($"for (int {i} = 0; {i} < {dual}.Length; {i}++) {v.Name}[{i}] = {dual}[{i}].Value;");
+                    returns.Add($"{pool}.Return({dual});");
                 }
                 else
                 {

@@ -38,7 +38,7 @@ internal static class PrimalRenderer
         LengthExpr l => name(l.Variable) + ".Length",
         ArrayRefExpr { Start: null } a => name(a.Variable),
         ArrayRefExpr a => SliceSyntax.OfPrimal(name(a.Variable), a.OnArray, RenderTop(a.Start, name, spelling), a.Length is null ? null : RenderTop(a.Length, name, spelling)),
-        RuleCallExpr r => r.Rule.Target + "(" + Arguments(r.Rule.PrimalArguments(r.Arguments), name, spelling) + ")",
+        RuleCallExpr r => (spelling ?? ScalarSpelling.Primal).RuleTarget(r.Rule) + "(" + Arguments(r.Rule.PrimalArguments(r.Arguments), name, spelling) + ")",
         OpaqueValueExpr o => o.Code,
         UnaryExpr u => UnaryToken(u.Op) + Render(u.Operand, name, spelling),
         BinaryExpr b => Render(b.Left, name, spelling) + " " + BinaryToken(b.Op) + " " + Render(b.Right, name, spelling),

@@ -285,7 +285,7 @@ internal sealed partial class ReverseEmitter
             if (argument.Array is int array)
             {
                 string buffer = _adjoint[array] is string whole && argument.Slice is { } slice
-                    ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start.Code, slice.Length?.Code)
+                    ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start.Code, slice.Length?.Code, _spelling)
                     : _adjoint[array] ?? "default";
                 if (role == ArgumentRole.Output)
                 {
@@ -307,7 +307,7 @@ internal sealed partial class ReverseEmitter
         var arguments = rule.Rule.PrimalArguments(rule.Arguments).Select(a => a.Code).Concat(seeds).Concat(shadows);
         string? kinkSite = _ir.LineOf(rule.Site) > 0 ? _names.Fresh("kinkSite") : null;
         if (kinkSite is not null) w.Line(_kinks.Enter(kinkSite, rule.Site));
-        w.Line($"{rule.Rule.Pullback}({string.Join(", ", arguments)});");
+        w.Line($"{_spelling.RulePullback(rule.Rule)}({string.Join(", ", arguments)});");
         if (kinkSite is not null) w.Line(KinkCounting.Exit(kinkSite));
         foreach (var clear in cleared) w.Line(clear);
         foreach (var (argument, local) in scalarShadows) addTo(argument, local);

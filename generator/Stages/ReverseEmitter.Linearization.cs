@@ -92,7 +92,7 @@ internal sealed partial class ReverseEmitter
             case RuleCallExpr rule:
             {
                 var arguments = LinearizeRuleArguments(rule.Arguments, segment);
-                var node = Node.Of(NewTemp(segment, kind, $"{rule.Rule.Target}({string.Join(", ", rule.Rule.PrimalArguments(arguments).Select(a => a.Code))})"), active: true);
+                var node = Node.Of(NewTemp(segment, kind, $"{_spelling.RuleTarget(rule.Rule)}({string.Join(", ", rule.Rule.PrimalArguments(arguments).Select(a => a.Code))})"), active: true);
                 segment.Steps.Add(new RuleStep(rule.Rule, arguments, node, Saved: SaveUnstableArguments(rule.Site, arguments, segment), Site: rule.Site));
                 return node;
             }

@@ -169,7 +169,7 @@ internal sealed partial class ReverseEmitter
         {
             var segment = OpenSegment(inLoop);
             var arguments = LinearizeRuleArguments(call.Arguments, segment);
-            _primal.Line($"{call.Rule.Target}({string.Join(", ", call.Rule.PrimalArguments(arguments).Select(a => a.Code))});");
+            _primal.Line($"{_spelling.RuleTarget(call.Rule)}({string.Join(", ", call.Rule.PrimalArguments(arguments).Select(a => a.Code))});");
             segment.Steps.Add(new RuleStep(call.Rule, arguments, null, FirstWrites(call, inLoop), SaveUnstableArguments(call.Site, arguments, segment), call.Site));
         }
         for (int i = 0; i < call.Arguments.Count; i++)

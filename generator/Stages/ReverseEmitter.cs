@@ -146,11 +146,11 @@ internal sealed partial class ReverseEmitter
 
     /// <summary>
     /// Writes <c>{M}PullbackUncheckedDual</c>: the reverse body of <see cref="Emit"/>, the same plan rendered
-    /// over dual numbers (<see cref="ScalarSpelling.Dual(NonsmoothSettings)"/>). Run from inputs x + εv and the seed 1 + 0ε,
+    /// over dual numbers (<see cref="ScalarSpelling.Dual(NonsmoothSettings, System.Collections.Generic.IEnumerable{string})"/>). Run from inputs x + εv and the seed 1 + 0ε,
     /// its shadows hold the gradient plus ε times H·v: forward mode over the reverse sweep.
     /// </summary>
     public static void EmitDual(MethodIr ir, NonsmoothSettings settings, IndentedWriter writer)
-        => new ReverseEmitter(ir, settings, gradientBody: false, ScalarSpelling.Dual(settings)).EmitMethod(writer);
+        => new ReverseEmitter(ir, settings, gradientBody: false, ScalarSpelling.Dual(settings, HessianSupport.LiftedParameters(ir))).EmitMethod(writer);
 
     private void EmitMethod(IndentedWriter w)
     {

@@ -11,10 +11,11 @@ internal static class SliceSyntax
 
     /// <summary>
     /// The same slice of a shadow, which may be an array or a span (or a read-only span for an input's
-    /// tangent): the conversion to the span type the rule expects makes one form fit all.
+    /// tangent): the conversion to the span type the rule expects makes one form fit all. Under a dual
+    /// <paramref name="spelling"/> the elements are dual numbers.
     /// </summary>
-    public static string OfShadow(string shadow, ScalarKind kind, bool readOnly, string start, string? length)
-        => $"(({(readOnly ? "global::System.ReadOnlySpan" : "global::System.Span")}<{kind.Keyword()}>){shadow}).Slice({Bounds(start, length)})";
+    public static string OfShadow(string shadow, ScalarKind kind, bool readOnly, string start, string? length, ScalarSpelling? spelling = null)
+        => $"(({(readOnly ? "global::System.ReadOnlySpan" : "global::System.Span")}<{(spelling ?? ScalarSpelling.Primal).Keyword(kind)}>){shadow}).Slice({Bounds(start, length)})";
 
     private static string Bounds(string start, string? length) => length is null ? start : start + ", " + length;
 }

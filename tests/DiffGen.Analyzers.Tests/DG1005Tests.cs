@@ -8,7 +8,8 @@ namespace DiffGen.Analyzers.Tests;
 /// DG1005: a call of {M}HessianVector or {M}Hessian whose method calls something without a second-order rule. The
 /// analyzer tests run without the generator and the consistency tests with it, so each snippet calls an overload
 /// (a trailing <c>int marker</c>) that it declares the way the generator marks its members (GeneratedCode of
-/// DiffGen.Generator): it exists in both runs and clashes with nothing generated.
+/// DiffGen.Generator): it exists in both runs and clashes with nothing generated. The blocked snippets call
+/// SpanOps.LogSumExp, a primitive without a second-order rule.
 /// </summary>
 public class DG1005Tests
 {
@@ -17,7 +18,7 @@ public class DG1005Tests
         public static partial class C
         {
             [Differentiable]
-            public static double F(ReadOnlySpan<double> x) => SpanOps.Dot<double>(x, x);
+            public static double F(ReadOnlySpan<double> x) => SpanOps.LogSumExp<double>(x);
 
             [System.CodeDom.Compiler.GeneratedCode("DiffGen.Generator", "0.1.0")]
             public static double FHessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> vx, Span<double> hx, int marker) => 0;
@@ -58,7 +59,7 @@ public class DG1005Tests
                 double[] buffer = new double[2];
                 buffer[0] = x;
                 buffer[1] = x * x;
-                return SpanOps.Dot<double>(buffer, buffer);
+                return SpanOps.LogSumExp<double>(buffer);
             }
 
             [Differentiable]
@@ -70,7 +71,7 @@ public class DG1005Tests
             public static double Use() => {|#0:OuterHessianVector(1, 1, out _, 0)|};
         }
         """, Verify.Diagnostic(DiagnosticDescriptors.HessianVectorBlocked, 0, "OuterHessianVector",
-            "the call to 'DiffGen.SpanOps.Dot<double>', whose [DerivativeOf] pullback has no second-order rule", "Inner"));
+            "the call to 'DiffGen.SpanOps.LogSumExp<double>', whose [DerivativeOf] pullback has no second-order rule", "Inner"));
 
     [Fact]
     public Task SmoothScalarBody_NoDiagnostic() => Verify.AnalyzerAsync("""
@@ -87,11 +88,30 @@ public class DG1005Tests
         """);
 
     [Fact]
+    public Task SpanPrimitivesWithSecondOrderRules_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(ReadOnlySpan<double> x)
+            {
+                double[] y = new double[x.Length];
+                SpanOps.Tanh<double>(x, y);
+                return SpanOps.Dot<double>(y, x) + SpanOps.Sum<double>(y);
+            }
+
+            [System.CodeDom.Compiler.GeneratedCode("DiffGen.Generator", "0.1.0")]
+            public static double FHessianVector(ReadOnlySpan<double> x, ReadOnlySpan<double> vx, Span<double> hx, int marker) => 0;
+
+            public static double Use(double[] x, double[] v, double[] h) => FHessianVector(x, v, h, 0);
+        }
+        """);
+
+    [Fact]
     public Task SameNameNotGeneratedByDiffGen_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static double F(ReadOnlySpan<double> x) => SpanOps.Dot<double>(x, x);
+            public static double F(ReadOnlySpan<double> x) => SpanOps.LogSumExp<double>(x);
 
             public static double FHessianVector(ReadOnlySpan<double> x) => 0;
 

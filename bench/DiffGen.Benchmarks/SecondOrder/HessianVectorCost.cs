@@ -84,7 +84,8 @@ public static class HessianVectorCost
         Report($"MLP 784-256-128-10 loss (loops, float), batch {batch}", sizes.Sum(), Interleaving.Run(methods, rounds), rounds);
     }
 
-    private static void Report(string name, int parameters, double[][] times, int rounds)
+    /// <summary>One table row: the minimum times and the min and median ratios of method 1 (H·v) over method 0 (gradient).</summary>
+    internal static void Report(string name, int parameters, double[][] times, int rounds)
     {
         double Min(int m) => times[m].Min();
         double Median(int m) => times[m].OrderBy(t => t).ElementAt(rounds / 2);

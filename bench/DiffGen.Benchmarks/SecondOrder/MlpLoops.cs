@@ -4,8 +4,8 @@ namespace DiffGen.Benchmarks.SecondOrder;
 
 /// <summary>
 /// The FashionMnist sample's MLP loss (784-256-128-10, relu, softmax cross-entropy, float) written with loops
-/// instead of SpanOps calls: the span primitives have no second-order rules yet (DG1005), so this is the form of
-/// the MLP loss that has a generated {M}HessianVector.
+/// instead of SpanOps calls: H·v through scalar code, beside <see cref="MlpSpanOps"/>, the same loss through the
+/// span primitives' second-order rules.
 /// </summary>
 public static partial class MlpLoops
 {

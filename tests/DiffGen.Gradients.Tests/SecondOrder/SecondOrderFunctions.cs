@@ -84,9 +84,9 @@ public static partial class SecondOrderFunctions
     [Differentiable]
     public static float FloatPolynomial(float x, float y) => x * x * y + MathF.Sin(x * y) - 0.5f * y * y * y;
 
-    /// <summary>The [DerivativeOf] rule of SpanOps.Dot has no second-order rule: H·v is blocked (DG1005).</summary>
+    /// <summary>The [DerivativeOf] rule <see cref="FirstOrderOnly.Dot"/> has no second-order rule: H·v is blocked (DG1005).</summary>
     [Differentiable]
-    public static double BlockedByDot(ReadOnlySpan<double> x) => SpanOps.Dot<double>(x, x) + x[0] * x[0] * x[0];
+    public static double BlockedByDot(ReadOnlySpan<double> x) => FirstOrderOnly.Dot(x, x) + x[0] * x[0] * x[0];
 
     /// <summary>Calls a method whose H·v is blocked: it compiles, and its H·v throws naming the callee's call.</summary>
     [Differentiable]
@@ -99,6 +99,6 @@ public static partial class SecondOrderFunctions
         double[] buffer = new double[2];
         buffer[0] = x;
         buffer[1] = 2 * x;
-        return SpanOps.Dot<double>(buffer, buffer);
+        return FirstOrderOnly.Dot(buffer, buffer);
     }
 }

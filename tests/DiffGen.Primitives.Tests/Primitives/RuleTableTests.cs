@@ -25,11 +25,81 @@ public sealed class RuleTableTests
         "Conv2D", "MaxPool2D", "AvgPool2D", "BatchNorm", "Dropout",
     ];
 
+    /// <summary>The first-order rules (second-order rules, over dual numbers, are checked by <see cref="EverySecondOrderRule_MirrorsItsFirstOrderRules"/>).</summary>
     private static IEnumerable<(MethodInfo Rule, DerivativeOfAttribute Attribute)> Rules()
+        => AllRules().Where(r => !IsOverDualNumbers(r.Rule));
+
+    private static IEnumerable<(MethodInfo Rule, DerivativeOfAttribute Attribute)> AllRules()
         => Runtime.GetExportedTypes()
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly))
             .Select(m => (m, m.GetCustomAttribute<DerivativeOfAttribute>()!))
             .Where(x => x.Item2 is not null);
+
+    /// <summary>Whether a method takes dual numbers: a second-order rule's primal or pullback.</summary>
+    private static bool IsOverDualNumbers(MethodInfo method)
+        => method.GetParameters().Any(p => DualElement(p.ParameterType) is not null);
+
+    private static Type? DualElement(Type t)
+    {
+        if (t.IsByRef || t.IsArray)
+        {
+            return DualElement(t.GetElementType()!);
+        }
+
+        if (t == typeof(Dual) || t == typeof(DualF))
+        {
+            return t;
+        }
+
+        return t.IsGenericType ? t.GetGenericArguments().Select(DualElement).FirstOrDefault(e => e is not null) : null;
+    }
+
+    /// <summary>
+    /// Each primal over dual numbers (a second-order rule's primal) has one pullback over the same dual type, and
+    /// both have the shapes of a generic primal's and its pullback's (dual numbers in place of T); the primitives
+    /// of the sample models have them for Dual and DualF.
+    /// </summary>
+    [Fact]
+    public void EverySecondOrderRule_MirrorsItsFirstOrderRules()
+    {
+        var failures = new List<string>();
+        var secondOrder = AllRules().Where(r => IsOverDualNumbers(r.Rule)).ToList();
+        var covered = new HashSet<string>();
+        foreach (var group in secondOrder.GroupBy(r => (Type: r.Attribute.Of ?? r.Rule.DeclaringType!, r.Attribute.Method)))
+        {
+            var duals = group.Key.Type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name == group.Key.Method && !m.IsGenericMethod && IsOverDualNumbers(m)).ToList();
+            var generics = group.Key.Type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.Name == group.Key.Method && m.IsGenericMethod).ToList();
+            foreach (var dual in duals)
+            {
+                var pullbacks = group.Where(r => r.Attribute.Kind == DerivativeKind.Pullback && StartsWith(r.Rule, dual)
+                                                 && DualElement(r.Rule.GetParameters()[0].ParameterType) == DualElement(dual.GetParameters()[0].ParameterType)).ToList();
+                var primal = generics.FirstOrDefault(g => g.GetParameters().Select(Shape).SequenceEqual(dual.GetParameters().Select(Shape)));
+                if (pullbacks.Count != 1 || primal is null)
+                {
+                    failures.Add($"{dual}: {pullbacks.Count} pullbacks (want 1), generic primal of the same shape {(primal is null ? "missing" : "found")}");
+                    continue;
+                }
+
+                Check(failures, primal, pullbacks[0].Rule, ExpectedPullback(primal), "void");
+                covered.Add(group.Key.Method + "/" + DualElement(dual.GetParameters()[0].ParameterType)!.Name);
+            }
+        }
+
+        foreach (string name in new[] { "MatMul", "AddBias", "Relu", "CrossEntropy", "Sub", "Dot", "Add", "Mul", "Sum", "Mean", "Exp", "Log", "Tanh", "Sigmoid", "Softmax", "LogSoftmax" })
+        {
+            foreach (string dual in new[] { "Dual", "DualF" })
+            {
+                if (!covered.Contains(name + "/" + dual))
+                {
+                    failures.Add($"{name}: no second-order rule over {dual}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
 
     /// <summary>The table names every expected primitive.</summary>
     [Fact]
@@ -50,7 +120,7 @@ public sealed class RuleTableTests
         foreach (var group in byTarget)
         {
             var candidates = group.Key.Type.GetMethods(BindingFlags.Public | BindingFlags.Static)
-                .Where(m => m.Name == group.Key.Method && m.GetCustomAttribute<DerivativeOfAttribute>() is null)
+                .Where(m => m.Name == group.Key.Method && m.GetCustomAttribute<DerivativeOfAttribute>() is null && !IsOverDualNumbers(m))
                 .ToList();
             if (candidates.Count == 0)
             {
@@ -166,7 +236,7 @@ public sealed class RuleTableTests
             return TypeName(t.GetElementType()!);
         }
 
-        if (t.IsGenericParameter)
+        if (t.IsGenericParameter || t == typeof(Dual) || t == typeof(DualF))
         {
             return "T";
         }
