@@ -321,6 +321,8 @@ internal sealed partial class BodyLowering
             case IDeconstructionAssignmentOperation deconstruction:
                 LowerDeconstruction(deconstruction, into);
                 break;
+            case ISimpleAssignmentOperation rowAssignment when TryLowerJaggedRowAssignment(rowAssignment):
+                break;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation tupleTarget } tupleAssignment when _tupleLocals.TryGetValue(tupleTarget.Local, out var tupleElements):
                 AssignTuple(tupleElements, tupleAssignment.Value, into);
                 break;
@@ -415,6 +417,7 @@ internal sealed partial class BodyLowering
 
     private void LowerFor(IForLoopOperation loop, List<Stmt> into)
     {
+        if (_rowSizingLoops.TryGetValue(loop, out var rowAllocations)) LowerRowSizing(loop, rowAllocations, into);
         foreach (var before in loop.Before) LowerStatement(before, into);
         int id = RegisterLoop(loop);
         var condition = loop.Condition is null ? null : LowerCondition(loop.Condition);
