@@ -19,8 +19,8 @@ namespace DiffGen.Generator.FrontEnd;
 /// </summary>
 internal sealed partial class BodyLowering
 {
-    /// <summary>A row allocation the sizing pass before its loop accounts for: the jagged local, the row's index and length.</summary>
-    private sealed record RowAllocation(MultiArray Array, IOperation Index, IOperation Length);
+    /// <summary>A row allocation the sizing pass before its loop accounts for: the jagged local, the row's index and length, the declaration's site.</summary>
+    private sealed record RowAllocation(MultiArray Array, IOperation Index, IOperation Length, int Site);
 
     /// <summary>Loops that allocate the rows of jagged locals, keyed by the loop (operations compare by reference).</summary>
     private readonly Dictionary<IOperation, List<RowAllocation>> _rowSizingLoops = new();
@@ -65,7 +65,7 @@ internal sealed partial class BodyLowering
         var count = Coerce(Lower(rows.DimensionSizes[0], into), ScalarKind.Int, rows.DimensionSizes[0]);
         into.Add(new AllocateStmt(offsets, new BinaryExpr(BinaryOp.Add, count, IntLiteral(1), ScalarKind.Int), OnStack: false, AddSite(rows)));
         if (!_rowSizingLoops.TryGetValue(loop.Loop, out var allocations)) _rowSizingLoops[loop.Loop] = allocations = new List<RowAllocation>();
-        allocations.Add(new RowAllocation(array, loop.Index, loop.Length));
+        allocations.Add(new RowAllocation(array, loop.Index, loop.Length, AddSite(declarator)));
         _sizedRowAllocations.Add(loop.Statement);
     }
 
@@ -171,7 +171,8 @@ internal sealed partial class BodyLowering
             into.Add(new LoopStmt(_nextLoopId++, new BinaryExpr(BinaryOp.Less, Int(row), JaggedRowCount(allocation.Array), ScalarKind.Bool),
                 ConditionAtEnd: false, new Stmt[] { new StoreStmt(offsets, next, sum) }, new Stmt[] { new AssignStmt(row, next) }));
             var total = new ElementExpr(offsets, JaggedRowCount(allocation.Array), ScalarKind.Int);
-            into.Add(new AllocateStmt(allocation.Array.Flat, total, OnStack: false, AddSite(allocation.Length)));
+            // Inside another loop this length is not steady: the allocation is refused there (DG0001) like any such one.
+            into.Add(new AllocateStmt(allocation.Array.Flat, total, OnStack: false, allocation.Site));
         }
     }
 
