@@ -22,13 +22,17 @@ internal sealed partial class BodyLowering
     /// <summary>A row allocation the sizing pass before its loop accounts for: the jagged local, the row's index and length, the declaration's site.</summary>
     private sealed record RowAllocation(MultiArray Array, IOperation Index, IOperation Length, int Site);
 
-    /// <summary>Loops that allocate the rows of jagged locals, keyed by the loop (operations compare by reference).</summary>
-    private readonly Dictionary<IOperation, List<RowAllocation>> _rowSizingLoops = new();
+    /// <summary>
+    /// Loops that allocate the rows of jagged locals declared before them, keyed by the loop (operations compare
+    /// by reference), then by the local; consumed where the loop is lowered (a helper lowered in place twice
+    /// registers its loop again).
+    /// </summary>
+    private readonly Dictionary<IOperation, Dictionary<ILocalSymbol, RowAllocation>> _rowSizingLoops = new();
 
     /// <summary>The row allocation statements accounted for by a sizing pass (by reference): they lower to nothing.</summary>
     private readonly HashSet<IOperation> _sizedRowAllocations = new();
 
-    /// <summary>Flat variables of jagged locals (not parameters).</summary>
+    /// <summary>Flat variables of jagged locals (not parameters); forgotten with them by <c>Rollback</c>.</summary>
     private readonly HashSet<int> _jaggedLocalFlats = new();
 
     /// <summary>Jagged locals already reported: their rows' assignments are not reported again.</summary>
@@ -64,23 +68,29 @@ internal sealed partial class BodyLowering
         }
         var count = Coerce(Lower(rows.DimensionSizes[0], into), ScalarKind.Int, rows.DimensionSizes[0]);
         into.Add(new AllocateStmt(offsets, new BinaryExpr(BinaryOp.Add, count, IntLiteral(1), ScalarKind.Int), OnStack: false, AddSite(rows)));
-        if (!_rowSizingLoops.TryGetValue(loop.Loop, out var allocations)) _rowSizingLoops[loop.Loop] = allocations = new List<RowAllocation>();
-        allocations.Add(new RowAllocation(array, loop.Index, loop.Length, AddSite(declarator)));
+        if (!_rowSizingLoops.TryGetValue(loop.Loop, out var allocations)) _rowSizingLoops[loop.Loop] = allocations = new Dictionary<ILocalSymbol, RowAllocation>(SymbolEqualityComparer.Default);
+        allocations[local] = new RowAllocation(array, loop.Index, loop.Length, AddSite(declarator));
         _sizedRowAllocations.Add(loop.Statement);
     }
 
     /// <summary>
-    /// The first <c>for</c> loop after <paramref name="declarator"/> in its block with <c>m[i] = new T[length];</c>
+    /// The first <c>for</c> loop after <paramref name="declarator"/> in its block (or switch section) with <c>m[i] = new T[length];</c>
     /// among its body's statements, <c>i</c> the loop variable, whose condition, step and length read
     /// nothing the body writes (nor <c>m</c>). Null when there is none.
     /// </summary>
     private (IForLoopOperation Loop, IOperation Statement, IOperation Index, IOperation Length)? SizingLoop(ILocalSymbol local, IOperation declarator)
     {
         IOperation? statement = declarator;
-        while (statement is not null && statement.Parent is not IBlockOperation) statement = statement.Parent;
-        if (statement?.Parent is not IBlockOperation block) return null;
-        int at = block.Operations.IndexOf(statement);
-        foreach (var later in block.Operations.Skip(at + 1))
+        while (statement is not null && statement.Parent is not (IBlockOperation or ISwitchCaseOperation)) statement = statement.Parent;
+        var statements = statement?.Parent switch
+        {
+            IBlockOperation block => block.Operations,
+            ISwitchCaseOperation section => section.Body,
+            _ => default,
+        };
+        if (statement is null || statements.IsDefault) return null;
+        int at = statements.IndexOf(statement);
+        foreach (var later in statements.Skip(at + 1))
         {
             if (later is not IForLoopOperation { Condition: { } condition } loop) continue;
             var body = loop.Body is IBlockOperation bodyBlock ? bodyBlock.Operations : ImmutableArrayOf(loop.Body);
@@ -146,8 +156,11 @@ internal sealed partial class BodyLowering
     /// Before a loop that allocates the rows of jagged locals: a copy of its header storing each row's length
     /// after the row's offset, a running sum making lengths offsets, and the flat array of all elements.
     /// </summary>
-    private void LowerRowSizing(IForLoopOperation loop, List<RowAllocation> allocations, List<Stmt> into)
+    private void LowerRowSizing(IForLoopOperation loop, List<Stmt> into)
     {
+        if (!_rowSizingLoops.TryGetValue(loop, out var registered)) return;
+        _rowSizingLoops.Remove(loop);
+        var allocations = registered.Values.ToList();
         foreach (var before in loop.Before) LowerStatement(before, into);
         int id = _nextLoopId++;
         var condition = LowerCondition(loop.Condition!);

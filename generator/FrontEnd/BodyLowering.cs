@@ -417,7 +417,7 @@ internal sealed partial class BodyLowering
 
     private void LowerFor(IForLoopOperation loop, List<Stmt> into)
     {
-        if (_rowSizingLoops.TryGetValue(loop, out var rowAllocations)) LowerRowSizing(loop, rowAllocations, into);
+        LowerRowSizing(loop, into); // jagged locals whose rows the loop allocates: their layout first
         foreach (var before in loop.Before) LowerStatement(before, into);
         int id = RegisterLoop(loop);
         var condition = loop.Condition is null ? null : LowerCondition(loop.Condition);

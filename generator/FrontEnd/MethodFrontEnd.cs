@@ -53,7 +53,7 @@ public static class MethodFrontEnd
         // A type parameter that promises no floating-point math: everything typed by it would only repeat DG0009.
         if (method.IsGenericMethod && generic is null) return new FrontEndResult(null, problems.ToImmutableArray());
 
-        var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers);
+        var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers) { ContainingType = method.ContainingType };
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
         var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));

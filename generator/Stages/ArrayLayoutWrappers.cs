@@ -19,13 +19,13 @@ internal static class ArrayLayoutWrappers
 {
     private const string Layouts = "global::DiffGen.ArrayLayouts";
 
-    /// <summary>Writes the private flat primal the flat gradient check differentiates by differences, then the public members.</summary>
+    /// <summary>Writes the private flat primal (what the flat gradient check differentiates by differences, and what callers' generated code calls for the value), then the public members.</summary>
     public static void Emit(MethodIr ir, IndentedWriter w)
     {
         var parameters = Parameters(ir).ToList();
-        if (ir.HasForwardMode && !ir.ReturnsVoid)
+        if (!ir.ReturnsVoid)
         {
-            // The flat primal: the method itself, called with its arrays rebuilt (for the flat gradient check).
+            // The flat primal: the method itself, called with its arrays rebuilt (for the flat gradient check and callers' primal sweeps).
             string flatParameters = string.Join(", ", parameters.Select(i => ir.Variables[i].TypeName + " " + ir.Variables[i].Name));
             string rebuilt = string.Join(", ", parameters.Where(i => !IsShape(ir, i)).Select(i => Layout(ir, i) is { } layout
                 ? layout.IsJagged

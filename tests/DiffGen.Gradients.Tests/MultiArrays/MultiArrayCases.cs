@@ -80,6 +80,18 @@ public static class MultiArrayCases
             (v, t) => F.RaggedBatchesTangent(v.V(0), Sizes, t.V(0)).Tangent),
         new("TwoJaggedLocals", new[] { S.Matrix(3, 2) },
             v => F.TwoJaggedLocals(v.M(0)), (v, d) => F.TwoJaggedLocalsGradient(v.M(0), d.M(0)), (v, t) => F.TwoJaggedLocalsTangent(v.M(0), t.M(0)).Tangent),
+        // Calls of [Differentiable] methods taking 2-D and jagged arrays.
+        new("CallsOnMatrix", new[] { S.Matrix(3, 2), S.Scalar(), S.Vector(3), S.Vector(2) },
+            v => F.CallsOnMatrix(v.M(0), v.S(1), v.V(2), v.V(3)),
+            (v, d) => { double y = F.CallsOnMatrixGradient(v.M(0), v.S(1), v.V(2), v.V(3), d.M(0), out double ds, d.V(2), d.V(3)); d.SetS(1, ds); return y; },
+            (v, t) => F.CallsOnMatrixTangent(v.M(0), v.S(1), v.V(2), v.V(3), t.M(0), t.S(1), t.V(2), t.V(3)).Tangent),
+        new("CallsOnJaggedInLoop", new[] { S.Jagged(2, 3, 1) },
+            v => F.CallsOnJaggedInLoop(v.J(0)), (v, d) => F.CallsOnJaggedInLoopGradient(v.J(0), d.J(0)), (v, t) => F.CallsOnJaggedInLoopTangent(v.J(0), t.J(0)).Tangent),
+        new("OuterProductGram", new[] { S.Vector(3) },
+            v => F.OuterProductGram(v.V(0)), (v, d) => F.OuterProductGramGradient(v.V(0), d.V(0)), (v, t) => F.OuterProductGramTangent(v.V(0), t.V(0)).Tangent),
+        new("JaggedLocalToHelpers", new[] { S.Vector(4) },
+            v => F.JaggedLocalToHelpers(v.V(0), Coefficients), (v, d) => F.JaggedLocalToHelpersGradient(v.V(0), Coefficients, d.V(0)),
+            (v, t) => F.JaggedLocalToHelpersTangent(v.V(0), Coefficients, t.V(0)).Tangent),
     };
 
     public static TheoryData<string> Names
