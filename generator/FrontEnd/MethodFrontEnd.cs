@@ -70,8 +70,8 @@ public static class MethodFrontEnd
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
         }
         problems.AddRange(lowering.Problems);
-        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || lowering.ObjectLayouts.Count > 0))
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method or a method taking objects (take them in a static method returning double or float)"));
+        if (lowering.Layouts.Count > 0 && (receiver is not null || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method or a method taking objects (take them in a static method)"));
 
         var checkPoints = ReadCheckPoints(method, generic, nameLocation, problems);
         if (problems.Count > 0) return new FrontEndResult(null, problems.ToImmutableArray());

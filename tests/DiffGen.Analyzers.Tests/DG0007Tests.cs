@@ -118,11 +118,25 @@ public class DG0007Tests
         """);
 
     [Fact]
-    public Task TwoDimensionalArrayInAVoidMethod_ReportsAtTheName() => Verify.AnalyzerAsync("""
+    public Task TwoDimensionalArrayInAnInstanceMethod_ReportsAtTheName() => Verify.AnalyzerAsync("""
+        public partial class C
+        {
+            public double W;
+
+            [Differentiable]
+            public double {|DG0007:F|}(double[,] a) => W * a[0, 0];
+        }
+        """);
+
+    [Fact]
+    public Task TwoDimensionalAndJaggedArraysInAVoidMethod_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static void {|DG0007:F|}(double[,] a, Span<double> y) { y[0] = a[0, 0]; }
+            public static void F(double[,] a, double[][] b, double s, Span<double> y)
+            {
+                for (int i = 0; i < a.GetLength(0); i++) y[i] = s * a[i, 0] * b[i][0];
+            }
         }
         """);
 
