@@ -94,4 +94,48 @@ public static partial class MultiArrayFunctions
         for (int i = 0; i < n; i++) s += pos[i][0] * neg[i][m];
         return s;
     }
+
+    /// <summary>A jagged local of int data built inside a loop (not differentiable, so it may live there) indexing a vector.</summary>
+    [Differentiable]
+    public static double IndexTableInLoop(double[] x)
+    {
+        double s = 0;
+        for (int r = 1; r <= 3; r++)
+        {
+            var picks = new int[r][];
+            for (int i = 0; i < r; i++) picks[i] = new int[i + 1];
+            for (int i = 0; i < r; i++)
+                for (int j = 0; j < picks[i].Length; j++) picks[i][j] = (i * r + j) % x.Length;
+            foreach (var row in picks)
+                foreach (int k in row) s += x[k] * x[(k + r) % x.Length];
+        }
+        return s;
+    }
+
+    /// <summary>A jagged local in a switch section and one declared in a loop body's block at the top level of a branch.</summary>
+    [Differentiable]
+    public static double JaggedInSwitch(double[] x, [NoDerivative] int mode)
+    {
+        double s = 0;
+        switch (mode)
+        {
+            case 0:
+                var t = new double[2][];
+                for (int i = 0; i < 2; i++) t[i] = new double[x.Length - i];
+                for (int i = 0; i < 2; i++)
+                    for (int j = 0; j < t[i].Length; j++) t[i][j] = x[j + i] * x[j];
+                s = t[0][0] + t[1][t[1].Length - 1] * t[0][1];
+                break;
+            default:
+                if (x[0] < 10)
+                {
+                    var u = new double[x.Length][];
+                    for (int i = 0; i < u.Length; i++) u[i] = new double[1];
+                    for (int i = 0; i < u.Length; i++) u[i][0] = Math.Cos(x[i]);
+                    for (int i = 0; i < u.Length; i++) s += u[i][0] * u[(i + 1) % u.Length][0];
+                }
+                break;
+        }
+        return s;
+    }
 }

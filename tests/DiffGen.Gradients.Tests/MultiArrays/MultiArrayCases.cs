@@ -80,6 +80,12 @@ public static class MultiArrayCases
             (v, t) => F.RaggedBatchesTangent(v.V(0), Sizes, t.V(0)).Tangent),
         new("TwoJaggedLocals", new[] { S.Matrix(3, 2) },
             v => F.TwoJaggedLocals(v.M(0)), (v, d) => F.TwoJaggedLocalsGradient(v.M(0), d.M(0)), (v, t) => F.TwoJaggedLocalsTangent(v.M(0), t.M(0)).Tangent),
+        new("IndexTableInLoop", new[] { S.Vector(4) },
+            v => F.IndexTableInLoop(v.V(0)), (v, d) => F.IndexTableInLoopGradient(v.V(0), d.V(0)), (v, t) => F.IndexTableInLoopTangent(v.V(0), t.V(0)).Tangent),
+        new("JaggedInSwitch0", new[] { S.Vector(4) },
+            v => F.JaggedInSwitch(v.V(0), 0), (v, d) => F.JaggedInSwitchGradient(v.V(0), 0, d.V(0)), (v, t) => F.JaggedInSwitchTangent(v.V(0), 0, t.V(0)).Tangent),
+        new("JaggedInSwitch1", new[] { S.Vector(3) },
+            v => F.JaggedInSwitch(v.V(0), 1), (v, d) => F.JaggedInSwitchGradient(v.V(0), 1, d.V(0)), (v, t) => F.JaggedInSwitchTangent(v.V(0), 1, t.V(0)).Tangent),
         // Calls of [Differentiable] methods taking 2-D and jagged arrays.
         new("CallsOnMatrix", new[] { S.Matrix(3, 2), S.Scalar(), S.Vector(3), S.Vector(2) },
             v => F.CallsOnMatrix(v.M(0), v.S(1), v.V(2), v.V(3)),
