@@ -58,4 +58,14 @@ public static partial class MultiArrayFunctions
             for (int j = 0; j < table[i].Length; j++) s += table[i][j] * x[(i + j) % x.Length] * x[j % x.Length];
         return s;
     }
+
+    /// <summary>A recursive method taking a 2-D array: row k's smooth sum plus the rest.</summary>
+    [Differentiable]
+    public static double RecursiveRows(double[,] a, [NoDerivative] int k)
+    {
+        if (k >= a.GetLength(0)) return 0;
+        double s = 0;
+        for (int j = 0; j < a.GetLength(1); j++) s += Math.Sin(a[k, j]) * (k + 1);
+        return s * s + RecursiveRows(a, k + 1);
+    }
 }

@@ -98,6 +98,8 @@ public static class MultiArrayCases
         new("JaggedLocalToHelpers", new[] { S.Vector(4) },
             v => F.JaggedLocalToHelpers(v.V(0), Coefficients), (v, d) => F.JaggedLocalToHelpersGradient(v.V(0), Coefficients, d.V(0)),
             (v, t) => F.JaggedLocalToHelpersTangent(v.V(0), Coefficients, t.V(0)).Tangent),
+        new("RecursiveRows", new[] { S.Matrix(3, 2) },
+            v => F.RecursiveRows(v.M(0), 0), (v, d) => F.RecursiveRowsGradient(v.M(0), 0, d.M(0)), (v, t) => F.RecursiveRowsTangent(v.M(0), 0, t.M(0)).Tangent),
     };
 
     public static TheoryData<string> Names
