@@ -12,7 +12,7 @@ namespace DiffGen.Generator.FrontEnd;
 /// and tangents included, sees only one-dimensional arrays: <c>a[i, j]</c> is element <c>i * cols + j</c>,
 /// <c>b[i][j]</c> is element <c>offsets[i] + j</c>, and a row <c>b[i]</c> is a view of the flat variable
 /// from <c>offsets[i]</c> to <c>offsets[i + 1]</c>. Parameters keep their own type in the generated
-/// public members (<see cref="ArrayLayout"/>); 2-D locals are allocated flat.
+/// public members (<see cref="ArrayLayout"/>); 2-D and jagged locals are allocated flat.
 /// </summary>
 internal sealed partial class BodyLowering
 {
@@ -140,7 +140,8 @@ internal sealed partial class BodyLowering
 
     /// <summary>
     /// Locals: <c>var row = b[i];</c> (a view of the row), <c>double[,] c = new double[n, m];</c> (a flat
-    /// array of n * m elements); jagged and higher-rank locals are reported. False for other locals.
+    /// array of n * m elements), <c>double[][] d = new double[n][];</c> (BodyLowering.JaggedLocals.cs);
+    /// higher-rank locals are reported. False for other locals.
     /// </summary>
     private bool TryLowerArrayLocal(ILocalSymbol local, IVariableInitializerOperation? initializer, IOperation declarator, List<Stmt> into)
     {
@@ -157,7 +158,7 @@ internal sealed partial class BodyLowering
         if (_generic is not null || ArrayLayoutTypes.Of(local.Type) is not var (jagged, kind)) return false;
         if (jagged)
         {
-            Report(ProblemKind.UnsupportedType, declarator, $"local '{local.Name}' of type '{local.Type.ToDisplayString()}' (jagged arrays are supported as parameters; for a local buffer declare a 2-D array, new {kind.Keyword()}[rows, columns])");
+            LowerJaggedLocal(local, kind, initializer, declarator, into);
             return true;
         }
         var creation = initializer?.Value;

@@ -256,10 +256,11 @@ internal sealed partial class BodyLowering
                 Report(ProblemKind.InvalidCallee, invocation, $"'{method.Name}' {problem}");
                 return Invalid;
             }
-            if (method.Parameters.Any(p => SymbolFacts.ShapeOf(p.Type, _generic).Shape != Shape.Scalar))
+            if (method.Parameters.Any(p => SymbolFacts.ShapeOf(p.Type, _generic).Shape != Shape.Scalar || ArrayLayoutTypes.Of(p.Type) is not null))
             {
-                // Array arguments: the callee's generated pullback takes the seed and accumulates into shadows.
-                var roles = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p, _generic) ? ArgumentRole.Input : ArgumentRole.Data).ToArray();
+                // Array arguments: the callee's generated pullback takes the seed and accumulates into shadows
+                // (2-D and jagged arrays in their flat form, BodyLowering.LayoutCalls.cs).
+                var roles = method.Parameters.SelectMany(ArgumentRoles).ToArray();
                 return new RuleCallExpr(new RuleInfo(target, target + ReverseEmitter.UncheckedPullbackSuffix, target + "Tangent", roles), arguments.ToArray(), kind, AddSite(invocation));
             }
             var differentiable = method.Parameters.Select(p => SymbolFacts.IsDifferentiableParameter(p, _generic)).ToArray();
@@ -359,7 +360,11 @@ internal sealed partial class BodyLowering
             }
             var value = argument.Value;
             while (value is IConversionOperation { IsImplicit: true } conversion) value = conversion.Operand;
-            if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
+            if (ArrayLayoutTypes.Of(argument.Parameter?.Type) is not null && SymbolFacts.HasAttribute(method, SymbolFacts.DifferentiableAttribute))
+            {
+                if (!TryAddLayoutArguments(argument, value, arguments)) return null;
+            }
+            else if (ArrayVariable(value) is int array) arguments.Add(new ArrayRefExpr(array, _variables[array].Kind));
             else if (View(value) is { } view) arguments.Add(ViewArgument(view));
             else if (JaggedRow(value, lift, steadyVariables: true) is { } row)
             {
@@ -445,7 +450,9 @@ internal sealed partial class BodyLowering
             return "neither returns double or float nor writes Span outputs";
         foreach (var parameter in callee.Parameters)
             if (ArrayLayoutTypes.Of(parameter.Type) is not null)
-                return $"takes the 2-D or jagged array '{parameter.Name}' (its generated members take the array itself; pass rows b[i] to helpers taking ReadOnlySpan<T>, or read the elements here)";
+            {
+                if (LayoutCalleeProblem(callee, parameter) is string layoutProblem) return layoutProblem;
+            }
             else if (parameter.RefKind != RefKind.None || SymbolFacts.ShapeOf(parameter.Type, _generic).Kind == ScalarKind.Other)
                 return $"has unsupported parameter '{parameter.Name}'";
         for (var type = callee.ContainingType; type is not null; type = type.ContainingType)

@@ -206,6 +206,10 @@ internal sealed partial class BodyLowering
         SyntheticVariables.RemoveWhere(i => i >= first);
         _pooled.RemoveWhere(i => i >= first);
         _refusedPooled.RemoveWhere(i => i >= first);
+        _jaggedFlats.RemoveWhere(i => i >= first);
+        _jaggedLocalFlats.RemoveWhere(i => i >= first);
+        _refusedJaggedLocals.RemoveWhere(i => i >= first);
+        foreach (var symbol in _multiArrays.Where(e => e.Value.Flat >= first).Select(e => e.Key).ToList()) _multiArrays.Remove(symbol);
         foreach (var key in _releasedAt.Keys.Where(i => i >= first).ToList()) _releasedAt.Remove(key);
         foreach (var symbol in _variableIndex.Where(e => e.Value >= first).Select(e => e.Key).ToList()) _variableIndex.Remove(symbol);
         foreach (var symbol in _views.Keys.Where(s => !checkpoint.Views.Contains(s)).ToList()) _views.Remove(symbol);

@@ -325,6 +325,8 @@ internal sealed partial class BodyLowering
             case IDeconstructionAssignmentOperation deconstruction:
                 LowerDeconstruction(deconstruction, into);
                 break;
+            case ISimpleAssignmentOperation rowAssignment when TryLowerJaggedRowAssignment(rowAssignment):
+                break;
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation tupleTarget } tupleAssignment when _tupleLocals.TryGetValue(tupleTarget.Local, out var tupleElements):
                 AssignTuple(tupleElements, tupleAssignment.Value, into);
                 break;
@@ -419,6 +421,7 @@ internal sealed partial class BodyLowering
 
     private void LowerFor(IForLoopOperation loop, List<Stmt> into)
     {
+        LowerRowSizing(loop, into); // jagged locals whose rows the loop allocates: their layout first
         foreach (var before in loop.Before) LowerStatement(before, into);
         int id = RegisterLoop(loop);
         var condition = loop.Condition is null ? null : LowerCondition(loop.Condition);

@@ -55,7 +55,7 @@ public static class MethodFrontEnd
         // A tuple result of other elements: every return in the body would only repeat DG0007.
         if (method.ReturnType is INamedTypeSymbol { IsTupleType: true } && TupleResult(method, generic) is null) return new FrontEndResult(null, problems.ToImmutableArray());
 
-        var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers);
+        var lowering = new BodyLowering(cancellationToken, generic, inlineHelpers) { ContainingType = method.ContainingType };
         foreach (var parameter in method.Parameters) lowering.AddParameter(parameter);
         // An instance method reads its object's state as inputs after its own parameters.
         var receiver = method.IsStatic ? null : lowering.AddReceiver(method.ContainingType, DifferentiableTypes.Hierarchy(method.ContainingType));
@@ -74,8 +74,8 @@ public static class MethodFrontEnd
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedStatement, nameLocation, "a method without a body"));
         }
         problems.AddRange(lowering.Problems);
-        if (lowering.Layouts.Count > 0 && (receiver is not null || method.ReturnsVoid || tupleResult is not null || lowering.ObjectLayouts.Count > 0))
-            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a void method, a method returning a tuple or a method taking objects (take them in a static method returning double or float)"));
+        if (lowering.Layouts.Count > 0 && (receiver is not null || tupleResult is not null || lowering.ObjectLayouts.Count > 0))
+            problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, "2-D or jagged array parameters of an instance method, a method returning a tuple or a method taking objects (take them in a static method returning a number or void)"));
         if (tupleResult is not null && (receiver is not null || lowering.Variables.Any(v => v.ObjectType is not null)))
             problems.Add(new FrontEndProblem(ProblemKind.UnsupportedType, nameLocation, $"return type '{method.ReturnType.ToDisplayString()}' of a method reading objects, vectors or tuple parameters (tuple results are supported on static methods taking numbers, arrays and spans: pass the elements as parameters of their own, or return one value per method)"));
 

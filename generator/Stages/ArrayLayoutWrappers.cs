@@ -19,13 +19,12 @@ internal static class ArrayLayoutWrappers
 {
     private const string Layouts = "global::DiffGen.ArrayLayouts";
 
-    /// <summary>Writes the private flat primal the flat gradient check differentiates by differences, then the public members.</summary>
+    /// <summary>Writes the private flat primal (what the flat gradient check differentiates by differences, what the flat Jacobian runs, and what callers' generated code calls for the value), then the public members.</summary>
     public static void Emit(MethodIr ir, IndentedWriter w)
     {
         var parameters = Parameters(ir).ToList();
-        if (ir.HasForwardMode && !ir.ReturnsVoid)
         {
-            // The flat primal: the method itself, called with its arrays rebuilt (for the flat gradient check).
+            // The flat primal: the method itself, called with its arrays rebuilt (for the flat gradient check and Jacobian, and callers' primal sweeps).
             string flatParameters = string.Join(", ", parameters.Select(i => ir.Variables[i].TypeName + " " + ir.Variables[i].Name));
             string rebuilt = string.Join(", ", parameters.Where(i => !IsShape(ir, i)).Select(i => Layout(ir, i) is { } layout
                 ? layout.IsJagged
@@ -34,15 +33,15 @@ internal static class ArrayLayoutWrappers
                 : ir.Variables[i].Name));
             w.Line();
             SourceEmitter.WriteDocs(w, $"<see cref=\"{ir.Name}\"/> on the flat form of its arrays (rebuilt for the call): what the flat gradient check differentiates by differences.");
-            w.Line($"private static {ir.ReturnKind.Keyword()} {ir.Name}({flatParameters}) => {ir.Name}({rebuilt});");
+            w.Line($"private static {(ir.ReturnsVoid ? "void" : ir.ReturnKind.Keyword())} {ir.Name}({flatParameters}) => {ir.Name}({rebuilt});");
         }
         if (!ir.ReturnsVoid)
         {
             w.Line();
             WriteGradient(ir, w, pullback: false);
-            w.Line();
-            WriteGradient(ir, w, pullback: true);
         }
+        w.Line();
+        WriteGradient(ir, w, pullback: true);
         if (!ir.HasForwardMode) return;
         w.Line();
         WriteForward(ir, "Tangent", w);
@@ -144,13 +143,29 @@ internal static class ArrayLayoutWrappers
             : variable.IsScalar ? scalarPassing + " " + variable.Kind.Keyword() : $"global::System.Span<{variable.Kind.Keyword()}>";
     }
 
-    /// <summary><c>{M}Gradient</c>, or with <paramref name="pullback"/> <c>{M}Pullback</c> (a seed after the values, scalar shadows by <c>ref</c> and added to).</summary>
+    /// <summary>
+    /// <c>{M}Gradient</c>, or with <paramref name="pullback"/> <c>{M}Pullback</c> (a seed after the values, or
+    /// for a void method a seed per <c>Span</c> output; scalar shadows by <c>ref</c> and added to).
+    /// </summary>
     private static void WriteGradient(MethodIr ir, IndentedWriter w, bool pullback)
     {
         var names = new NameScope(ir.Variables.Select(v => v.Name));
         var (declarations, _, _) = Values(ir, new NameScope(ir.Variables.Select(v => v.Name)), null);
         string seed = names.Fresh("seed");
-        if (pullback) declarations.Add(ir.ReturnKind.Keyword() + " " + seed);
+        var outputSeeds = new List<string>();
+        if (pullback && ir.ReturnsVoid)
+        {
+            foreach (int i in Parameters(ir).Where(i => ir.Variables[i].IsOutput))
+            {
+                string outputSeed = names.Fresh("d" + Identifiers.Bare(ir.Variables[i].Name));
+                outputSeeds.Add(outputSeed);
+                declarations.Add($"global::System.ReadOnlySpan<{ir.Variables[i].Kind.Keyword()}> {outputSeed}");
+            }
+        }
+        else if (pullback)
+        {
+            declarations.Add(ir.ReturnKind.Keyword() + " " + seed);
+        }
         var shadows = new List<(int Variable, string Name)>();
         foreach (int i in Parameters(ir).Where(i => ir.Variables[i].IsDifferentiableParameter))
         {
@@ -159,13 +174,16 @@ internal static class ArrayLayoutWrappers
             shadows.Add((i, shadow));
             declarations.Add(ShadowType(ir, i, pullback ? "ref" : "out") + " " + shadow);
         }
-        SourceEmitter.WriteDocs(w, pullback
+        SourceEmitter.WriteDocs(w, pullback && ir.ReturnsVoid
+            ? $"Pullback of <see cref=\"{ir.Name}\"/>: given the seeds of the outputs it writes, adds the corresponding partial derivatives to the matching <c>d</c> parameter of each differentiable input (2-D and jagged shadows included)."
+            : pullback
             ? $"Reverse mode from a given seed: adds seed times the partial derivative of <see cref=\"{ir.Name}\"/> with respect to each differentiable parameter to the matching <c>d</c> parameter (2-D and jagged shadows included)."
             : $"Reverse mode: returns the value of <see cref=\"{ir.Name}\"/> and writes its partial derivative with respect to each differentiable parameter to the matching <c>d</c> parameter (array shadows, 2-D and jagged ones included, are added to).");
         using (w.Block($"{ir.Accessibility} static {(pullback ? "void" : ir.ReturnKind.Keyword())} {ir.Name}{(pullback ? "Pullback" : "Gradient")}({string.Join(", ", declarations)})"))
         {
             var (_, arguments, flats) = Values(ir, names, w);
-            if (pullback) arguments.Add(seed);
+            if (pullback && ir.ReturnsVoid) arguments.AddRange(outputSeeds);
+            else if (pullback) arguments.Add(seed);
             var after = new List<string>();
             foreach (var (variable, shadow) in shadows)
             {
@@ -197,17 +215,23 @@ internal static class ArrayLayoutWrappers
             directions.Add((i, direction));
             declarations.Add(DirectionType(ir, i) + " " + direction);
         }
+        // A void method's outputs: their tangents, written.
+        var outputTangents = Parameters(ir).Where(i => ir.Variables[i].IsOutput).Select(i => (Kind: ir.Variables[i].Kind, Name: names.Fresh("t" + Identifiers.Bare(ir.Variables[i].Name)))).ToList();
+        declarations.AddRange(outputTangents.Select(t => $"global::System.Span<{t.Kind.Keyword()}> {t.Name}"));
         string type = ir.ReturnKind.Keyword();
-        SourceEmitter.WriteDocs(w, suffix == "Tangent"
+        SourceEmitter.WriteDocs(w, ir.ReturnsVoid
+            ? $"{(suffix == "Tangent" ? "Forward mode" : "Exact one-sided directional derivatives")}: runs <see cref=\"{ir.Name}\"/> and writes the {(suffix == "Tangent" ? "tangents" : "directional derivatives")} of its outputs along the direction (t...) to the matching <c>t</c> outputs, 2-D and jagged directions shaped like their arrays."
+            : suffix == "Tangent"
             ? $"Forward mode: the value of <see cref=\"{ir.Name}\"/> and its derivative along the direction (t...), 2-D and jagged directions shaped like their arrays."
             : $"Exact one-sided directional derivative of <see cref=\"{ir.Name}\"/> at the point along (t...), 2-D and jagged directions shaped like their arrays.");
-        using (w.Block($"{ir.Accessibility} static ({type} Value, {type} Tangent) {ir.Name}{suffix}({string.Join(", ", declarations)})"))
+        using (w.Block($"{ir.Accessibility} static {(ir.ReturnsVoid ? "void" : $"({type} Value, {type} Tangent)")} {ir.Name}{suffix}({string.Join(", ", declarations)})"))
         {
             var (_, arguments, flats) = Values(ir, names, w);
             var after = new List<string>();
             foreach (var (variable, direction) in directions)
                 arguments.Add(Layout(ir, variable) is { } layout ? FlatDerivative(ir, variable, layout, direction, shadow: false, flats[variable], names, w, after) : direction);
-            w.Line($"return {ir.Name}{suffix}({string.Join(", ", arguments)});");
+            arguments.AddRange(outputTangents.Select(t => t.Name));
+            w.Line($"{(ir.ReturnsVoid ? "" : "return ")}{ir.Name}{suffix}({string.Join(", ", arguments)});");
         }
     }
 

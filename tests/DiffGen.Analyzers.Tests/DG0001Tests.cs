@@ -78,6 +78,46 @@ public class DG0001Tests
         """);
 
     [Fact]
+    public Task JaggedLocalOfDifferentiableValuesInsideALoop_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                double s = 0;
+                for (int r = 0; r < 3; r++)
+                {
+                    var {|DG0001:t = new double[2][]|};
+                    for (int i = 0; i < 2; i++) t[i] = new double[w.Length];
+                    t[1][0] = w[r] * w[0];
+                    s += t[1][0];
+                }
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JaggedLocalOfDataInsideALoop_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] w)
+            {
+                double s = 0;
+                for (int r = 0; r < 3; r++)
+                {
+                    var t = new int[2][];
+                    for (int i = 0; i < 2; i++) t[i] = new int[r + 1];
+                    t[1][r] = r;
+                    s += w[t[1][r]] * w[0];
+                }
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
     public Task AllocationInLoop_LengthChangesEachIteration_Reports() => Verify.AnalyzerAsync("""
         public static partial class C
         {

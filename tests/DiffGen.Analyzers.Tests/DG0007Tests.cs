@@ -62,11 +62,81 @@ public class DG0007Tests
         """);
 
     [Fact]
-    public Task TwoDimensionalArrayInAVoidMethod_ReportsAtTheName() => Verify.AnalyzerAsync("""
+    public Task JaggedLocalWithRowsAllocatedInALoop_NoDiagnostic() => Verify.AnalyzerAsync("""
         public static partial class C
         {
             [Differentiable]
-            public static void {|DG0007:F|}(double[,] a, Span<double> y) { y[0] = a[0, 0]; }
+            public static double F(double[] x, [NoDerivative] int[] sizes)
+            {
+                var t = new double[sizes.Length][];
+                float[][] u = new float[2][];
+                for (int i = 0; i < sizes.Length; i++)
+                {
+                    t[i] = new double[sizes[i] + 1];
+                    for (int j = 0; j < t[i].Length; j++) t[i][j] = x[j % x.Length] * (i + 1);
+                }
+                for (int i = 0; i < u.Length; i++) u[i] = new float[3];
+                double s = u[1][2];
+                foreach (var row in t)
+                    foreach (double v in row) s += v * v;
+                var first = t[0];
+                return s + first[0] + t.Length + t[0].Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JaggedLocalWhoseRowLengthsTheLoopChanges_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x, int n)
+            {
+                int k = 1;
+                double[][] {|DG0007:t = new double[n][]|};
+                for (int i = 0; i < n; i++)
+                {
+                    t[i] = new double[k];
+                    k++;
+                }
+                return x * t.Length;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JaggedLocalWithAnInitializer_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double x)
+            {
+                double[][] {|DG0007:t = new double[][] { new double[2], new double[3] }|};
+                return x * t[1][2];
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoDimensionalArrayInAnInstanceMethod_ReportsAtTheName() => Verify.AnalyzerAsync("""
+        public partial class C
+        {
+            public double W;
+
+            [Differentiable]
+            public double {|DG0007:F|}(double[,] a) => W * a[0, 0];
+        }
+        """);
+
+    [Fact]
+    public Task TwoDimensionalAndJaggedArraysInAVoidMethod_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static void F(double[,] a, double[][] b, double s, Span<double> y)
+            {
+                for (int i = 0; i < a.GetLength(0); i++) y[i] = s * a[i, 0] * b[i][0];
+            }
         }
         """);
 

@@ -138,4 +138,21 @@ public class DG0011Tests
             }
         }
         """);
+
+    [Fact]
+    public Task RowOfAJaggedLocalAssignedOtherThanByItsAllocationLoop_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[] x, int n)
+            {
+                var t = new double[n][];
+                for (int i = 0; i < n; i++) t[i] = new double[2];
+                {|DG0011:t[0] = x|};
+                {|DG0011:t[1] = new double[4]|};
+                t[1][0] = x[0];
+                return t[1][0] * t[0][1];
+            }
+        }
+        """);
 }

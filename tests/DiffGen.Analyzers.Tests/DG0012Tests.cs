@@ -38,14 +38,54 @@ public class DG0012Tests
         """);
 
     [Fact]
-    public Task CalleeTaking2DArray_Reports() => Verify.AnalyzerAsync("""
-        public static partial class C
+    public Task CalleeTaking2DArrayInAnotherType_Reports() => Verify.AnalyzerAsync("""
+        public static partial class D
         {
             [Differentiable]
             public static double G(double[,] a) => a[0, 0] * a[0, 0];
+        }
+
+        public static partial class C
+        {
+            [Differentiable]
+            public static double F(double[,] a) => {|DG0012:D.G(a)|};
+        }
+        """);
+
+    [Fact]
+    public Task CalleeTaking2DOrJaggedArraysInTheSameType_NoDiagnostic() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            [Differentiable]
+            public static double G(double[,] a, double s) => a[0, 0] * a[0, 1] * s;
 
             [Differentiable]
-            public static double F(double[,] a) => {|DG0012:G(a)|};
+            public static double H(double[][] b, [NoDerivative] float[][] data) => b[1][0] * b[0][0] * data[0][0];
+
+            [Differentiable]
+            public static double F(double[,] a, double[][] b, [NoDerivative] float[][] data)
+            {
+                var t = new double[2, 2];
+                t[0, 1] = a[1, 1];
+                var u = new double[2][];
+                for (int i = 0; i < 2; i++) u[i] = new double[i + 1];
+                u[1][0] = b[0][0];
+                return G(a, 2.0) + G(t, a[0, 0]) + H(b, data) + H(u, data);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CalleeTaking2DArrayGivenAnElementwiseExpression_Reports() => Verify.AnalyzerAsync("""
+        public static partial class C
+        {
+            static readonly double[,] Table = { { 1.0, 2.0 } };
+
+            [Differentiable]
+            public static double G(double[,] a) => a[0, 0] * a[0, 1];
+
+            [Differentiable]
+            public static double F(double x) => x * G({|DG0002:Table|});
         }
         """);
 }

@@ -56,7 +56,7 @@ public class DiagnosticsTests
         { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double[,,] w) => 1.0; }", "w" },
         { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double x) { var t = new double[2][]; return x; } }", "t = new double[2][]" },
         { DiagnosticDescriptors.UnsupportedExpressionId, "public static partial class C { [Differentiable] public static double Bad(double[][] b) => b[0] == null ? 0 : b[0][0]; }", "b[0]" },
-        { DiagnosticDescriptors.InvalidCalleeId, "public static partial class C { [Differentiable] public static double G(double[,] a) => a[0, 0]; [Differentiable] public static double Bad(double[,] a) => G(a); }", "G(a)" },
+        { DiagnosticDescriptors.InvalidCalleeId, "public static partial class D { [Differentiable] public static double G(double[,] a) => a[0, 0]; } public static partial class C { [Differentiable] public static double Bad(double[,] a) => D.G(a); }", "D.G(a)" },
         { DiagnosticDescriptors.InvalidCheckPointId, "public static partial class C { [Differentiable, CheckGradientAt(1.0)] public static double Bad(double[] w) => w[0]; }", "w" },
         { DiagnosticDescriptors.NonDifferentiableCallId, "public static partial class C { [Differentiable] public static double Bad(double[] w) => System.Linq.Enumerable.Sum(w); }", "System.Linq.Enumerable.Sum(w)" },
         { DiagnosticDescriptors.UnsupportedTypeId, "public static partial class C { [Differentiable] public static double Bad(double x) { Func<double> f = () => x * 2; return x; } }", "f = () => x * 2" },

@@ -24,6 +24,7 @@ public static class MultiArrayCases
     private static readonly double[] Target = { 0.3, -0.2, 0.5 };
     private static readonly double[][] Coefficients = { new[] { 1.5, -0.5 }, new[] { 0.25, 2.0, 1.0 }, new[] { -1.0 } };
     private static readonly int[,] Pick = { { 0, 1 }, { 2, 2 }, { 1, 0 } };
+    private static readonly int[] Sizes = { 3, 1, 0, 4 };
 
     public static IReadOnlyList<MultiArrayCase> All { get; } = new MultiArrayCase[]
     {
@@ -64,6 +65,41 @@ public static class MultiArrayCases
         new("DataTables", new[] { S.Vector(3) },
             v => F.DataTables(v.V(0), Coefficients, Pick), (v, d) => F.DataTablesGradient(v.V(0), Coefficients, Pick, d.V(0)),
             (v, t) => F.DataTablesTangent(v.V(0), Coefficients, Pick, t.V(0)).Tangent),
+        // Jagged locals.
+        new("LayerActivations", new[] { S.Vector(4), S.Vector(3) },
+            v => F.LayerActivations(v.V(0), v.V(1)), (v, d) => F.LayerActivationsGradient(v.V(0), v.V(1), d.V(0), d.V(1)),
+            (v, t) => F.LayerActivationsTangent(v.V(0), v.V(1), t.V(0), t.V(1)).Tangent),
+        new("Triangular", new[] { S.Vector(4) },
+            v => F.Triangular(v.V(0)), (v, d) => F.TriangularGradient(v.V(0), d.V(0)), (v, t) => F.TriangularTangent(v.V(0), t.V(0)).Tangent),
+        new("SmoothedRows", new[] { S.Jagged(3, 1, 4), S.Scalar() },
+            v => F.SmoothedRows(v.J(0), v.S(1)),
+            (v, d) => { double y = F.SmoothedRowsGradient(v.J(0), v.S(1), d.J(0), out double da); d.SetS(1, da); return y; },
+            (v, t) => F.SmoothedRowsTangent(v.J(0), v.S(1), t.J(0), t.S(1)).Tangent),
+        new("RaggedBatches", new[] { S.Vector(5) },
+            v => F.RaggedBatches(v.V(0), Sizes), (v, d) => F.RaggedBatchesGradient(v.V(0), Sizes, d.V(0)),
+            (v, t) => F.RaggedBatchesTangent(v.V(0), Sizes, t.V(0)).Tangent),
+        new("TwoJaggedLocals", new[] { S.Matrix(3, 2) },
+            v => F.TwoJaggedLocals(v.M(0)), (v, d) => F.TwoJaggedLocalsGradient(v.M(0), d.M(0)), (v, t) => F.TwoJaggedLocalsTangent(v.M(0), t.M(0)).Tangent),
+        new("IndexTableInLoop", new[] { S.Vector(4) },
+            v => F.IndexTableInLoop(v.V(0)), (v, d) => F.IndexTableInLoopGradient(v.V(0), d.V(0)), (v, t) => F.IndexTableInLoopTangent(v.V(0), t.V(0)).Tangent),
+        new("JaggedInSwitch0", new[] { S.Vector(4) },
+            v => F.JaggedInSwitch(v.V(0), 0), (v, d) => F.JaggedInSwitchGradient(v.V(0), 0, d.V(0)), (v, t) => F.JaggedInSwitchTangent(v.V(0), 0, t.V(0)).Tangent),
+        new("JaggedInSwitch1", new[] { S.Vector(3) },
+            v => F.JaggedInSwitch(v.V(0), 1), (v, d) => F.JaggedInSwitchGradient(v.V(0), 1, d.V(0)), (v, t) => F.JaggedInSwitchTangent(v.V(0), 1, t.V(0)).Tangent),
+        // Calls of [Differentiable] methods taking 2-D and jagged arrays.
+        new("CallsOnMatrix", new[] { S.Matrix(3, 2), S.Scalar(), S.Vector(3), S.Vector(2) },
+            v => F.CallsOnMatrix(v.M(0), v.S(1), v.V(2), v.V(3)),
+            (v, d) => { double y = F.CallsOnMatrixGradient(v.M(0), v.S(1), v.V(2), v.V(3), d.M(0), out double ds, d.V(2), d.V(3)); d.SetS(1, ds); return y; },
+            (v, t) => F.CallsOnMatrixTangent(v.M(0), v.S(1), v.V(2), v.V(3), t.M(0), t.S(1), t.V(2), t.V(3)).Tangent),
+        new("CallsOnJaggedInLoop", new[] { S.Jagged(2, 3, 1) },
+            v => F.CallsOnJaggedInLoop(v.J(0)), (v, d) => F.CallsOnJaggedInLoopGradient(v.J(0), d.J(0)), (v, t) => F.CallsOnJaggedInLoopTangent(v.J(0), t.J(0)).Tangent),
+        new("OuterProductGram", new[] { S.Vector(3) },
+            v => F.OuterProductGram(v.V(0)), (v, d) => F.OuterProductGramGradient(v.V(0), d.V(0)), (v, t) => F.OuterProductGramTangent(v.V(0), t.V(0)).Tangent),
+        new("JaggedLocalToHelpers", new[] { S.Vector(4) },
+            v => F.JaggedLocalToHelpers(v.V(0), Coefficients), (v, d) => F.JaggedLocalToHelpersGradient(v.V(0), Coefficients, d.V(0)),
+            (v, t) => F.JaggedLocalToHelpersTangent(v.V(0), Coefficients, t.V(0)).Tangent),
+        new("RecursiveRows", new[] { S.Matrix(3, 2) },
+            v => F.RecursiveRows(v.M(0), 0), (v, d) => F.RecursiveRowsGradient(v.M(0), 0, d.M(0)), (v, t) => F.RecursiveRowsTangent(v.M(0), 0, t.M(0)).Tangent),
     };
 
     public static TheoryData<string> Names

@@ -93,8 +93,10 @@ public enum Construct : long
     /// <summary>Assertions with interpolated messages and guard clauses: <c>Debug.Assert(v &lt; 1e308, $"v = {v}")</c>, <c>if (v &gt; 1e300) throw new ArgumentOutOfRangeException(...)</c>.</summary>
     Effects = 1L << 38,
 
-    /// <summary>A <c>double[,]</c> (2 rows) or <c>double[][]</c> (rows of the array length, 1 and 2) parameter: reads in loops bounded by <c>GetLength</c>/<c>Length</c>, <c>foreach</c> over elements and rows, row locals, 2-D local buffers, a row loop with <c>break</c>.</summary>
+    /// <summary>A <c>double[,]</c> (2 rows) or <c>double[][]</c> (rows of the array length, 1 and 2) parameter: reads in loops bounded by <c>GetLength</c>/<c>Length</c>, <c>foreach</c> over elements and rows, row locals, 2-D local buffers, a row loop with <c>break</c>; calls of earlier functions with such a parameter of the same kind.</summary>
     MultiArrays = 1L << 39,
+    /// <summary>Jagged locals, <c>var t = new double[rows][];</c> with rows allocated and filled in one loop (from an array in scope or the 2-D/jagged parameter), read back by nested loops, <c>foreach</c>, a row local or a compound write (outside loops).</summary>
+    JaggedLocals = 1L << 40,
 
-    All = (1L << 40) - 1,
+    All = (1L << 41) - 1,
 }

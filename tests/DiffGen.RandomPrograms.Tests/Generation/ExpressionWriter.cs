@@ -250,13 +250,16 @@ public sealed class ExpressionWriter
     private string? Call(Scope scope, int depth)
     {
         // A span cannot be passed where an array is expected.
-        var candidates = _c.Callable.Where(f => f.Arrays <= _c.ArrayParameters && (f.SpanParameters || f.Arrays == 0 || !_c.SpanParameters)).ToList();
+        // A function with a 2-D or jagged parameter is called with the caller's own of the same kind (not from local functions).
+        var candidates = _c.Callable.Where(f => f.Arrays <= _c.ArrayParameters && (f.SpanParameters || f.Arrays == 0 || !_c.SpanParameters)
+            && (f.Multi is null || (scope.MultiArray is { } own && own.Jagged == f.Multi.Jagged && !_c.InLocalFunction))).ToList();
         if (candidates.Count == 0) return null;
         var callee = _c.Pick(candidates);
         _c.UseCallee(callee);
         var arguments = new List<string>();
         for (int i = 0; i < callee.Scalars; i++) arguments.Add(Expression(scope, System.Math.Min(depth - 1, 1)));
         for (int i = 0; i < callee.Arrays; i++) arguments.Add("a" + _c.Random.Next(_c.ArrayParameters));
+        if (callee.Multi is not null) arguments.Add(scope.MultiArray!.Name);
         if (callee.HasData) arguments.Add(scope.Scalars.Contains("c") && _c.Chance(0.5) ? "c" : _c.Constant());
         if (callee.HasCount) arguments.Add(_c.HasCount && _c.Chance(0.6) ? "n" : _c.Random.Next(0, _c.ArrayLength + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
         return $"{_c.CallPrefix}{callee.Name}({string.Join(", ", arguments)})";

@@ -36,7 +36,7 @@ public static class ProgramGenerator
         if (random.NextDouble() < 0.5) allowed &= ~Nonsmooth;
         bool generic = (allowed & Construct.GenericMath) != 0 && random.NextDouble() < 0.12;
         if (generic) allowed &= ~GenericMathDialect.Excluded;
-        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.Object is null && f.Multi is null && !f.Generic && f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
+        var context = new FunctionContext(random, allowed, length, earlier.Where(f => f.Object is null && !f.Generic && f.CallDepth < MaxCallDepth && ((f.Used & ~allowed) == 0 || f.IsSmooth)).TakeLast(12).ToList());
         var scope = new Scope();
         // The object's state comes first in the scope but last in the flattened inputs (RandomFunction.Dimension).
         var shape = ObjectWriter.Choose(context, name, scope);
@@ -49,7 +49,7 @@ public static class ProgramGenerator
         bool data = context.Allows(Construct.NoDerivativeParameter) && context.Chance(0.3);
         bool count = context.Allows(Construct.IntParameter) && context.Chance(0.4);
         bool spans = arrays > 0 && context.Allows(Construct.SpanParameters) && context.Chance(0.4);
-        // A 2-D or jagged parameter (static, non-generic functions; their callers cannot pass one on yet: DG0012).
+        // A 2-D or jagged parameter (static, non-generic functions; called by functions with one of the same kind, passing theirs on).
         var multi = shape is null && !generic && context.Allows(Construct.MultiArrays) && context.Chance(0.3)
             ? (context.Chance(0.5) ? MultiArrayShape.Matrix(length) : MultiArrayShape.JaggedOf(length))
             : null;

@@ -37,6 +37,8 @@ public sealed class StatementWriter
     {
         _statements++;
         if (scope.MultiArray is { } multi && scope.BlockDepth < MaxBlockDepth && _c.Chance(0.25)) { MultiArrayStatement(scope, multi, indent); return; }
+        if (_c.Allows(Construct.JaggedLocals) && !_c.Generic && !_c.InLocalFunction && !scope.InLoop && scope.BlockDepth < MaxBlockDepth
+            && (scope.MultiArray is not null || scope.ArrayVariables.Count > 0) && _c.Chance(0.06)) { JaggedLocal(scope, indent); return; }
         int roll = _c.Random.Next(100);
         if (roll < (scope.IsTopLevel ? 18 : 6)) { DeclareScalar(scope, indent); return; }
         if (roll < 38 && scope.WritableScalars.Count > 0) { AssignScalar(scope, indent); return; }
@@ -448,6 +450,67 @@ public sealed class StatementWriter
             Line(indent + 2, $"if ({s} > {_c.Threshold()}) break;");
             Line(indent + 1, "}");
             Line(indent, "}");
+        }
+        scope.Scalars.Add(s);
+        scope.WritableScalars.Add(s);
+    }
+
+    /// <summary>
+    /// A jagged local <c>var t = new double[rows][];</c> whose rows one loop allocates (lengths of the
+    /// array length, of the rows of the function's 2-D or jagged parameter, or <c>i + 1</c>) and fills from
+    /// an array in scope or the 2-D/jagged parameter, then read into a new local: nested loops, nested
+    /// <c>foreach</c>, a row local, or a compound write read back. Outside loops: a jagged local of
+    /// differentiable values inside one is refused (DG0001).
+    /// </summary>
+    private void JaggedLocal(Scope scope, int indent)
+    {
+        _c.Use(Construct.JaggedLocals);
+        string t = _c.Fresh("t"), s = _c.Fresh("s"), i = _c.Fresh("i"), j = _c.Fresh("j");
+        var multi = scope.MultiArray is { } m && (scope.ArrayVariables.Count == 0 || _c.Chance(0.5)) ? m : null;
+        var source = multi is null ? _c.Pick(scope.ArrayVariables) : null;
+        // Rows: those of the 2-D or jagged parameter, or 2 or 3 (then a row i + 1 long is within the array length, at least 2, only for 2).
+        string rows = multi is null ? (_c.Chance(0.5) ? "2" : "3") : multi.Jagged ? $"{multi.Name}.Length" : $"{multi.Name}.GetLength(0)";
+        bool triangular = (multi is null && rows == "2" || multi is { Jagged: false }) && _c.Chance(0.3);
+        string length = triangular ? $"{i} + 1"
+            : multi is null ? (source!.IsView || _c.Chance(0.5) ? _c.ArrayLength.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{source.Name}.Length")
+            : multi.Jagged ? $"{multi.Name}[{i}].Length" : $"{multi.Name}.GetLength(1)";
+        string element = multi is null ? $"{source!.Name}[{j}]" : multi.Jagged ? $"{multi.Name}[{i}][{j}]" : $"{multi.Name}[{i}, {j}]";
+        var fill = scope.Child(loop: true).Child(loop: true);
+        fill.Indices.Add(j); // every row is at most the array length long
+        Line(indent, $"var {t} = new double[{rows}][];");
+        Line(indent, $"for (int {i} = 0; {i} < {(_c.Chance(0.5) ? t + ".Length" : rows)}; {i}++)");
+        Line(indent, "{");
+        Line(indent + 1, $"{t}[{i}] = new double[{length}];");
+        Line(indent + 1, $"for (int {j} = 0; {j} < {t}[{i}].Length; {j}++) {t}[{i}][{j}] = Math.Sin({element}) * ({_e.Expression(fill, 2)}) + {j};");
+        Line(indent, "}");
+        Line(indent, $"double {s} = 0;");
+        switch (_c.Random.Next(4))
+        {
+            case 0:
+                Line(indent, $"for (int {i} = {t}.Length - 1; {i} >= 0; {i}--)");
+                Line(indent + 1, $"for (int {j} = 0; {j} < {t}[{i}].Length; {j}++) {s} += {t}[{i}][{j}] * {t}[{i}][{j}];");
+                break;
+            case 1:
+            {
+                string row = _c.Fresh("row"), v = _c.Fresh("v");
+                var element2 = scope.Child(loop: true).Child(loop: true);
+                element2.Scalars.Add(v);
+                Line(indent, $"foreach (var {row} in {t})");
+                Line(indent + 1, $"foreach (double {v} in {row}) {s} += {v} * ({_e.Expression(element2, 2)});");
+                break;
+            }
+            case 2:
+            {
+                string row = _c.Fresh("row");
+                Line(indent, $"var {row} = {t}[{t}.Length - 1];");
+                Line(indent, $"{s} += {row}[0] * {row}[{row}.Length - 1] + {row}.Length;");
+                break;
+            }
+            default:
+                Line(indent, $"{t}[0][0] += {_e.Expression(scope, 2)};");
+                Line(indent, $"for (int {i} = 1; {i} < {t}.Length; {i}++) {t}[{i}][0] *= {t}[{i} - 1][0];");
+                Line(indent, $"{s} += {t}[{t}.Length - 1][0];");
+                break;
         }
         scope.Scalars.Add(s);
         scope.WritableScalars.Add(s);
