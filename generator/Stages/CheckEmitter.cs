@@ -148,33 +148,21 @@ public static class CheckEmitter
         string at = names.Fresh("at");
         string call = $"{locals.Self}.{ir.Name}({values})";
         string Shifted(string start) => variable.Kind == ScalarKind.Float ? $"(float)({start} + {locals.H})" : $"{start} + {locals.H}";
-        if (variable.IsScalar)
+        // A scalar member is one coordinate, an array one per element: the same lines, with an index for the array.
+        string index = names.Fresh("index");
+        string element = variable.IsScalar ? "" : $"[{index}]";
+        using (variable.IsScalar ? w.Block() : w.Block($"for (int {locals.K} = 0; {locals.K} < {inPlace}.Length; {locals.K}++)"))
         {
-            using (w.Block())
-            {
-                w.Line($"{lists.Labels}.Add(\"{shown}\");");
-                w.Line($"{lists.Reverse}.Add({ObjectState.BundleMember(member, locals.Bundle)});");
-                w.Line($"var {unit} = new {ObjectState.TangentType}(this);");
-                w.Line($"{ObjectState.BundleMember(member, unit)} = {variable.Kind.Literal(1)};");
-                w.Line($"{lists.Forward}.Add({ir.Name}Tangent({Arguments(values, directions(unit))}).Tangent);");
-                w.Line($"var {at} = {inPlace};");
-                w.Line(member.Write == MemberWrite.With
-                    ? $"{lists.Finite}.Add(global::DiffGen.FiniteDifferences.Central({locals.H} => ({locals.Self} with {{ {member.Path} = {Shifted(at)} }}).{ir.Name}({values}), {at}, singlePrecision: {single}));"
-                    : $"{lists.Finite}.Add(global::DiffGen.FiniteDifferences.Central({locals.H} => {{ {inPlace} = {Shifted(at)}; try {{ return {call}; }} finally {{ {inPlace} = {at}; }} }}, {at}, singlePrecision: {single}));");
-            }
-            return;
-        }
-        using (w.Block($"for (int {locals.K} = 0; {locals.K} < {inPlace}.Length; {locals.K}++)"))
-        {
-            string index = names.Fresh("index");
-            w.Line($"int {index} = {locals.K};");
-            w.Line($"{lists.Labels}.Add(\"{shown}[\" + {index} + \"]\");");
-            w.Line($"{lists.Reverse}.Add({ObjectState.BundleMember(member, locals.Bundle)}[{index}]);");
+            if (!variable.IsScalar) w.Line($"int {index} = {locals.K};");
+            w.Line(variable.IsScalar ? $"{lists.Labels}.Add(\"{shown}\");" : $"{lists.Labels}.Add(\"{shown}[\" + {index} + \"]\");");
+            w.Line($"{lists.Reverse}.Add({ObjectState.BundleMember(member, locals.Bundle)}{element});");
             w.Line($"var {unit} = new {ObjectState.TangentType}(this);");
-            w.Line($"{ObjectState.BundleMember(member, unit)}[{index}] = {variable.Kind.Literal(1)};");
+            w.Line($"{ObjectState.BundleMember(member, unit)}{element} = {variable.Kind.Literal(1)};");
             w.Line($"{lists.Forward}.Add({ir.Name}Tangent({Arguments(values, directions(unit))}).Tangent);");
-            w.Line($"var {at} = {inPlace}[{index}];");
-            w.Line($"{lists.Finite}.Add(global::DiffGen.FiniteDifferences.Central({locals.H} => {{ {inPlace}[{index}] = {Shifted(at)}; try {{ return {call}; }} finally {{ {inPlace}[{index}] = {at}; }} }}, {at}, singlePrecision: {single}));");
+            w.Line($"var {at} = {inPlace}{element};");
+            w.Line(member.Write == MemberWrite.With
+                ? $"{lists.Finite}.Add(global::DiffGen.FiniteDifferences.Central({locals.H} => ({locals.Self} with {{ {member.Path} = {Shifted(at)} }}).{ir.Name}({values}), {at}, singlePrecision: {single}));"
+                : $"{lists.Finite}.Add(global::DiffGen.FiniteDifferences.Central({locals.H} => {{ {inPlace}{element} = {Shifted(at)}; try {{ return {call}; }} finally {{ {inPlace}{element} = {at}; }} }}, {at}, singlePrecision: {single}));");
         }
     }
 }

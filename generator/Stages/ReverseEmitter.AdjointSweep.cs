@@ -286,7 +286,9 @@ internal sealed partial class ReverseEmitter
             {
                 string buffer = _adjoint[array] is string whole && argument.Slice is { } slice
                     ? SliceSyntax.OfShadow(whole, argument.Kind, readOnly: false, slice.Start.Code, slice.Length?.Code, _spelling)
-                    : _adjoint[array] ?? "default";
+                    // An array the caller does not differentiate (data, a [NoDerivative] parameter): the callee still
+                    // writes its shadow, so it gets a zeroed buffer of the argument's length to write into.
+                    : _adjoint[array] ?? $"new {_spelling.Keyword(argument.Kind)}[{argument.Code}.Length]";
                 if (role == ArgumentRole.Output)
                 {
                     seeds.Add(buffer);
